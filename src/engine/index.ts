@@ -1,0 +1,12 @@
+export * from "./types";
+export { EngineInputError } from "./errors";
+export { computePlan, validatePlanInput } from "./plan";
+export { projectBalance } from "./balance";
+export { planningDemand, ordersDemand } from "./demand";
+export { periodStatus, statuses, safetyBreaches, worstStatus } from "./status";
+export { receiptSlack } from "./slack";
+export { firstShortage, shortageFigures } from "./shortage";
+export { availableToPromise } from "./atp";
+export type { AtpResult } from "./atp";
+export { applyWhatIf } from "./whatif";
+export type { WhatIf, WhatIfResult, StatusChange } from "./whatif";

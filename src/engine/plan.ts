@@ -1,0 +1,66 @@
+import { projectBalance } from "./balance";
+import { ordersDemand, planningDemand } from "./demand";
+import { EngineInputError } from "./errors";
+import { firstShortage, shortageFigures } from "./shortage";
+import { receiptSlack } from "./slack";
+import { safetyBreaches, statuses } from "./status";
+import { Plan, PlanInput, Warning } from "./types";
+import { checkFence, checkQuantity, checkSeries } from "./validate";
+
+/** Checks the input and names the argument and period of the first problem. */
+export function validatePlanInput(input: PlanInput): Warning[] {
+  checkQuantity("onHand", input.onHand, true);
+  checkSeries("orders", input.orders);
+  const n = input.orders.length;
+  checkSeries("mps", input.mps, n);
+  if (input.forecast) checkSeries("forecast", input.forecast, n);
+  if (input.fence !== undefined) checkFence(input.fence);
+  if (input.safetyStock !== undefined) checkQuantity("safetyStock", input.safetyStock);
+  if (input.pastDue !== undefined) checkQuantity("pastDue", input.pastDue);
+  if (input.pastDue && n === 0) {
+    throw new EngineInputError("pastDue", null, "pastDue: there is no period 1 to add it to");
+  }
+  const warnings: Warning[] = [];
+  if (input.onHand < 0) {
+    warnings.push({
+      code: "opening-backlog",
+      message: `Opening balance ${input.onHand} is negative: treated as a backlog carried into period 1`,
+    });
+  }
+  return warnings;
+}
+
+/** PAB, statuses, receipt slack and shortage figures for one item. */
+export function computePlan(input: PlanInput): Plan {
+  const warnings = validatePlanInput(input);
+  const fence = input.fence ?? 0;
+  const safetyStock = input.safetyStock ?? 0;
+  const pastDue = input.pastDue ?? 0;
+  const forecast = input.forecast ? input.forecast.slice() : null;
+  const orders = input.orders.slice();
+  const mps = input.mps.slice();
+
+  const demand = planningDemand(orders, forecast, fence, pastDue);
+  const pab = projectBalance(input.onHand, demand, mps);
+  const ordersOnlyPab = forecast ? projectBalance(input.onHand, ordersDemand(orders, pastDue), mps) : pab.slice();
+
+  return {
+    periods: orders.length,
+    onHand: input.onHand,
+    safetyStock,
+    orders,
+    mps,
+    forecast,
+    fence,
+    pastDue,
+    demand,
+    pab,
+    ordersOnlyPab,
+    status: statuses(pab, mps, safetyStock),
+    belowSafety: safetyBreaches(pab, safetyStock),
+    receipts: receiptSlack(pab, mps),
+    shortage: shortageFigures(pab),
+    orderShortage: firstShortage(ordersOnlyPab),
+    warnings,
+  };
+}
