@@ -13,7 +13,11 @@ export interface AtpResult {
  * Discrete available-to-promise with look-ahead (customer orders only, never forecast): period 1
  * gets on hand + its MPS, every MPS period its MPS, each less the orders up to the next MPS period.
  */
-export function availableToPromise(onHand: number, orders: readonly number[], mps: readonly number[]): AtpResult {
+export function availableToPromise(
+  onHand: number,
+  orders: readonly number[],
+  mps: readonly number[]
+): AtpResult {
   const n = orders.length;
   const raw = new Array<number | null>(n).fill(null);
   let current = -1;

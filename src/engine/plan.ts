@@ -42,7 +42,9 @@ export function computePlan(input: PlanInput): Plan {
 
   const demand = planningDemand(orders, forecast, fence, pastDue);
   const pab = projectBalance(input.onHand, demand, mps);
-  const ordersOnlyPab = forecast ? projectBalance(input.onHand, ordersDemand(orders, pastDue), mps) : pab.slice();
+  const ordersOnlyPab = forecast
+    ? projectBalance(input.onHand, ordersDemand(orders, pastDue), mps)
+    : pab.slice();
 
   return {
     periods: orders.length,

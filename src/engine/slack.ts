@@ -23,7 +23,12 @@ export function receiptSlack(pab: readonly number[], mps: readonly number[]): Re
         }
       }
     }
-    out.push({ index: s, quantity: m, needByIndex: needBy, slack: needBy === null ? null : needBy - s });
+    out.push({
+      index: s,
+      quantity: m,
+      needByIndex: needBy,
+      slack: needBy === null ? null : needBy - s,
+    });
   }
   return out;
 }

@@ -8,7 +8,11 @@ export function periodStatus(pab: number, receipt: number, safetyStock: number):
   return "ok";
 }
 
-export function statuses(pab: readonly number[], mps: readonly number[], safetyStock: number): Status[] {
+export function statuses(
+  pab: readonly number[],
+  mps: readonly number[],
+  safetyStock: number
+): Status[] {
   const out = new Array<Status>(pab.length);
   for (let t = 0; t < pab.length; t++) out[t] = periodStatus(pab[t], mps[t], safetyStock);
   return out;

@@ -2,7 +2,11 @@ import { EngineInputError } from "./errors";
 
 export function checkQuantity(argument: string, value: number, allowNegative = false): void {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new EngineInputError(argument, null, `${argument}: ${String(value)} is not a finite number`);
+    throw new EngineInputError(
+      argument,
+      null,
+      `${argument}: ${String(value)} is not a finite number`
+    );
   }
   if (!allowNegative && value < 0) {
     throw new EngineInputError(argument, null, `${argument}: ${value} is negative`);
@@ -24,7 +28,11 @@ export function checkSeries(argument: string, series: readonly number[], periods
   for (let i = 0; i < series.length; i++) {
     const v = series[i];
     if (typeof v !== "number" || !Number.isFinite(v)) {
-      throw new EngineInputError(argument, i, `${argument}, period ${i + 1}: ${String(v)} is not a finite number`);
+      throw new EngineInputError(
+        argument,
+        i,
+        `${argument}, period ${i + 1}: ${String(v)} is not a finite number`
+      );
     }
     if (v < 0) {
       throw new EngineInputError(argument, i, `${argument}, period ${i + 1}: ${v} is negative`);
@@ -34,6 +42,10 @@ export function checkSeries(argument: string, series: readonly number[], periods
 
 export function checkFence(fence: number): void {
   if (!Number.isInteger(fence) || fence < 0) {
-    throw new EngineInputError("fence", null, `fence: ${String(fence)} is not a whole number of periods (0 or more)`);
+    throw new EngineInputError(
+      "fence",
+      null,
+      `fence: ${String(fence)} is not a whole number of periods (0 or more)`
+    );
   }
 }

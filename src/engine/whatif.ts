@@ -26,16 +26,25 @@ export interface WhatIfResult {
 
 function receiptAt(input: PlanInput, index: number): number {
   if (!Number.isInteger(index) || index < 0 || index >= input.mps.length) {
-    throw new EngineInputError("index", null, `index: there is no period ${index + 1} in a ${input.mps.length}-period plan`);
+    throw new EngineInputError(
+      "index",
+      null,
+      `index: there is no period ${index + 1} in a ${input.mps.length}-period plan`
+    );
   }
   return input.mps[index];
 }
 
 function shift(mps: number[], from: number, quantity: number, by: number): number {
-  if (!Number.isInteger(by)) throw new EngineInputError("by", null, `by: ${by} is not a whole number of periods`);
+  if (!Number.isInteger(by))
+    throw new EngineInputError("by", null, `by: ${by} is not a whole number of periods`);
   const to = from + by;
   if (to < 0) {
-    throw new EngineInputError("by", null, `by: cannot pull period ${from + 1}'s receipt in ${-by} periods, before period 1`);
+    throw new EngineInputError(
+      "by",
+      null,
+      `by: cannot pull period ${from + 1}'s receipt in ${-by} periods, before period 1`
+    );
   }
   mps[from] -= quantity;
   if (to >= mps.length) return quantity;
@@ -64,7 +73,10 @@ export function applyWhatIf(input: PlanInput, scenario: WhatIf): WhatIfResult {
       if (quantity !== undefined && !(quantity >= 0 && Number.isFinite(quantity))) {
         throw new EngineInputError("quantity", null, `quantity: ${quantity} is not a quantity`);
       }
-      const cut = quantity !== undefined ? Math.min(quantity, receipt) : (receipt * (percent as number)) / 100;
+      const cut =
+        quantity !== undefined
+          ? Math.min(quantity, receipt)
+          : (receipt * (percent as number)) / 100;
       mps[scenario.index] = receipt - cut;
       break;
     }
@@ -85,7 +97,8 @@ export function applyWhatIf(input: PlanInput, scenario: WhatIf): WhatIfResult {
   const plan = computePlan(next);
   const changes: StatusChange[] = [];
   for (let t = 0; t < plan.periods; t++) {
-    if (plan.status[t] !== base.status[t]) changes.push({ index: t, before: base.status[t], after: plan.status[t] });
+    if (plan.status[t] !== base.status[t])
+      changes.push({ index: t, before: base.status[t], after: plan.status[t] });
   }
   return { input: next, plan, beyondHorizon, changes };
 }

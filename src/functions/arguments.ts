@@ -40,7 +40,10 @@ export function cellQuantity(argument: string, position: number | null, value: u
 /** A single-number argument (on hand may be negative: a backlog carried in). */
 export function scalar(argument: string, value: unknown, allowNegative: boolean): number {
   const cell = Array.isArray(value) ? (value as unknown[][])[0]?.[0] : value;
-  if (Array.isArray(value) && ((value as unknown[][]).length !== 1 || (value as unknown[][])[0].length !== 1)) {
+  if (
+    Array.isArray(value) &&
+    ((value as unknown[][]).length !== 1 || (value as unknown[][])[0].length !== 1)
+  ) {
     throw new ArgumentError("invalidValue", `${argument}: expected a single number, not a range`);
   }
   if (allowNegative && typeof cell === "number" && Number.isFinite(cell)) return cell;
@@ -50,7 +53,8 @@ export function scalar(argument: string, value: unknown, allowNegative: boolean)
 /** A whole number of periods (the demand time fence). */
 export function periods(argument: string, value: unknown): number {
   const n = scalar(argument, value, false);
-  if (!Number.isInteger(n)) throw new ArgumentError("invalidNumber", `${argument}: ${n} is not a whole number of periods`);
+  if (!Number.isInteger(n))
+    throw new ArgumentError("invalidNumber", `${argument}: ${n} is not a whole number of periods`);
   return n;
 }
 
@@ -62,7 +66,10 @@ export function series(argument: string, range: unknown): Series {
   const cols = rows > 0 && Array.isArray(grid[0]) ? grid[0].length : 0;
   if (rows === 0 || cols === 0) return { values: [], orientation: null };
   if (rows > 1 && cols > 1) {
-    throw new ArgumentError("invalidValue", `${argument}: give one row or one column, not ${rows} rows × ${cols} columns`);
+    throw new ArgumentError(
+      "invalidValue",
+      `${argument}: give one row or one column, not ${rows} rows × ${cols} columns`
+    );
   }
   const cells = rows === 1 ? grid[0] : grid.map((r) => r[0]);
   const values = cells.map((v, i) => cellQuantity(argument, i + 1, v));
@@ -102,7 +109,8 @@ export function guarded<T>(body: () => T): T {
     return body();
   } catch (e) {
     if (e instanceof ArgumentError) throw excelError(e.code, e.message);
-    if (e instanceof Error && e.name === "EngineInputError") throw excelError("invalidValue", e.message);
+    if (e instanceof Error && e.name === "EngineInputError")
+      throw excelError("invalidValue", e.message);
     throw e;
   }
 }

@@ -1,4 +1,4 @@
-/* global CustomFunctions */
+import "./outsideExcel";
 import { availableToPromise } from "../engine";
 import { guarded, spill } from "./arguments";
 import { excelError } from "./excelErrors";
@@ -15,7 +15,13 @@ import { parseArguments, planFor } from "./plan";
  * @param {number} [fence] Demand time fence: periods before it use orders only (default 0).
  * @returns {any[][]} The projected available balance of each period.
  */
-export function balance(onHand: number, orders: any[][], mps: any[][], forecast?: any[][], fence?: number): any[][] {
+export function balance(
+  onHand: number,
+  orders: any[][],
+  mps: any[][],
+  forecast?: any[][],
+  fence?: number
+): any[][] {
   return guarded(() => {
     const { plan, orientation } = planFor({ onHand, orders, mps, forecast, fence });
     return spill(plan.pab, orientation);
@@ -60,7 +66,11 @@ export function status(
 export function atp(onHand: number, orders: any[][], mps: any[][]): any[][] {
   return guarded(() => {
     const { input, orientation } = parseArguments({ onHand, orders, mps });
-    const { discrete } = availableToPromise(input.onHand, input.orders as number[], input.mps as number[]);
+    const { discrete } = availableToPromise(
+      input.onHand,
+      input.orders as number[],
+      input.mps as number[]
+    );
     return spill<number | string>(
       discrete.map((v) => (v === null ? "" : v)),
       orientation
@@ -79,7 +89,13 @@ export function atp(onHand: number, orders: any[][], mps: any[][]): any[][] {
  * @param {number} [fence] Demand time fence: periods before it use orders only (default 0).
  * @returns {any[][]} One row: period, quantity short.
  */
-export function shortage(onHand: number, orders: any[][], mps: any[][], forecast?: any[][], fence?: number): any[][] {
+export function shortage(
+  onHand: number,
+  orders: any[][],
+  mps: any[][],
+  forecast?: any[][],
+  fence?: number
+): any[][] {
   return guarded(() => {
     const first = planFor({ onHand, orders, mps, forecast, fence }).plan.shortage.firstShortage;
     if (!first) throw excelError("notAvailable", "No period runs short within the horizon");
@@ -98,7 +114,13 @@ export function shortage(onHand: number, orders: any[][], mps: any[][], forecast
  * @param {number} [fence] Demand time fence: periods before it use orders only (default 0).
  * @returns {number} Periods of cover.
  */
-export function cover(onHand: number, orders: any[][], mps: any[][], forecast?: any[][], fence?: number): number {
+export function cover(
+  onHand: number,
+  orders: any[][],
+  mps: any[][],
+  forecast?: any[][],
+  fence?: number
+): number {
   return guarded(() => planFor({ onHand, orders, mps, forecast, fence }).plan.shortage.cover);
 }
 
@@ -113,7 +135,13 @@ export function cover(onHand: number, orders: any[][], mps: any[][], forecast?: 
  * @param {number} [fence] Demand time fence: periods before it use orders only (default 0).
  * @returns {any[][]} Slack per period.
  */
-export function slack(onHand: number, orders: any[][], mps: any[][], forecast?: any[][], fence?: number): any[][] {
+export function slack(
+  onHand: number,
+  orders: any[][],
+  mps: any[][],
+  forecast?: any[][],
+  fence?: number
+): any[][] {
   return guarded(() => {
     const { plan, orientation } = planFor({ onHand, orders, mps, forecast, fence });
     const out: (number | string)[] = new Array(plan.periods).fill("");
@@ -121,16 +149,3 @@ export function slack(onHand: number, orders: any[][], mps: any[][], forecast?: 
     return spill(out, orientation);
   });
 }
-
-/** Registers the functions with Excel's shared runtime; absent under jest and in plain browsers. */
-export function registerFunctions(): void {
-  if (typeof CustomFunctions === "undefined" || typeof CustomFunctions.associate !== "function") return;
-  CustomFunctions.associate("BALANCE", balance);
-  CustomFunctions.associate("STATUS", status);
-  CustomFunctions.associate("ATP", atp);
-  CustomFunctions.associate("SHORTAGE", shortage);
-  CustomFunctions.associate("COVER", cover);
-  CustomFunctions.associate("SLACK", slack);
-}
-
-registerFunctions();

@@ -1,5 +1,14 @@
 import { Plan, PlanInput, computePlan } from "../engine";
-import { ArgumentError, Orientation, optionalSeries, orientationOf, periods, sameLength, scalar, series } from "./arguments";
+import {
+  ArgumentError,
+  Orientation,
+  optionalSeries,
+  orientationOf,
+  periods,
+  sameLength,
+  scalar,
+  series,
+} from "./arguments";
 
 export interface CellArguments {
   onHand: unknown;
@@ -19,7 +28,8 @@ export interface ParsedArguments {
 export function parseArguments(args: CellArguments): ParsedArguments {
   const onHand = scalar("onHand", args.onHand ?? 0, true);
   const orders = series("orders", args.orders);
-  if (orders.values.length === 0) throw new ArgumentError("invalidValue", "orders: give at least one period");
+  if (orders.values.length === 0)
+    throw new ArgumentError("invalidValue", "orders: give at least one period");
   const mps = series("mps", args.mps);
   sameLength(orders, "mps", mps);
   const forecast = optionalSeries("forecast", args.forecast);
@@ -30,7 +40,10 @@ export function parseArguments(args: CellArguments): ParsedArguments {
     mps: mps.values,
     forecast: forecast?.values ?? null,
     fence: args.fence === null || args.fence === undefined ? 0 : periods("fence", args.fence),
-    safetyStock: args.safetyStock === null || args.safetyStock === undefined ? 0 : scalar("safetyStock", args.safetyStock, false),
+    safetyStock:
+      args.safetyStock === null || args.safetyStock === undefined
+        ? 0
+        : scalar("safetyStock", args.safetyStock, false),
   };
   return { input, orientation: orientationOf(orders, mps, forecast) };
 }

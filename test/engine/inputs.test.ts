@@ -42,17 +42,21 @@ describe("bad input is refused with the argument and period named", () => {
     expect(errorOf(() => computePlan({ onHand: 0, orders: [1, 2, 3], mps: [0, 0] })).message).toBe(
       "mps has 2 periods but orders has 3"
     );
-    expect(errorOf(() => computePlan({ onHand: 0, orders: [1], mps: [0], forecast: [1, 2] })).argument).toBe(
-      "forecast"
-    );
+    expect(
+      errorOf(() => computePlan({ onHand: 0, orders: [1], mps: [0], forecast: [1, 2] })).argument
+    ).toBe("forecast");
   });
 
   test("a non-finite opening balance, a fractional fence, a negative safety stock", () => {
-    expect(errorOf(() => computePlan({ onHand: NaN, orders: [1], mps: [0] })).argument).toBe("onHand");
-    expect(errorOf(() => computePlan({ onHand: 1, orders: [1], mps: [0], fence: 1.5 })).argument).toBe("fence");
-    expect(errorOf(() => computePlan({ onHand: 1, orders: [1], mps: [0], safetyStock: -1 })).argument).toBe(
-      "safetyStock"
+    expect(errorOf(() => computePlan({ onHand: NaN, orders: [1], mps: [0] })).argument).toBe(
+      "onHand"
     );
+    expect(
+      errorOf(() => computePlan({ onHand: 1, orders: [1], mps: [0], fence: 1.5 })).argument
+    ).toBe("fence");
+    expect(
+      errorOf(() => computePlan({ onHand: 1, orders: [1], mps: [0], safetyStock: -1 })).argument
+    ).toBe("safetyStock");
   });
 });
 
@@ -70,7 +74,12 @@ describe("opening balance", () => {
 
 describe("forecast and the orders-only balance", () => {
   test("a shortage that exists only because of forecast has no order shortage", () => {
-    const plan = computePlan({ onHand: 50, orders: [10, 10, 10], forecast: [30, 30, 30], mps: [0, 0, 0] });
+    const plan = computePlan({
+      onHand: 50,
+      orders: [10, 10, 10],
+      forecast: [30, 30, 30],
+      mps: [0, 0, 0],
+    });
     expect(plan.pab).toEqual([20, -10, -40]);
     expect(plan.ordersOnlyPab).toEqual([40, 30, 20]);
     expect(plan.shortage.firstShortage).toEqual({ index: 1, quantity: 10 });
@@ -78,7 +87,13 @@ describe("forecast and the orders-only balance", () => {
   });
 
   test("past due adds to period 1 in both balances", () => {
-    const plan = computePlan({ onHand: 20, orders: [5, 5], forecast: [8, 8], pastDue: 12, mps: [0, 0] });
+    const plan = computePlan({
+      onHand: 20,
+      orders: [5, 5],
+      forecast: [8, 8],
+      pastDue: 12,
+      mps: [0, 0],
+    });
     expect(plan.demand).toEqual([20, 8]);
     expect(plan.pab).toEqual([0, -8]);
     expect(plan.ordersOnlyPab).toEqual([3, -2]);
@@ -120,7 +135,9 @@ describe("what-if", () => {
   });
 
   test("a pull-in before period 1 is refused", () => {
-    expect(() => applyWhatIf(classic, { kind: "move", index: 2, by: -3 })).toThrow(/before period 1/);
+    expect(() => applyWhatIf(classic, { kind: "move", index: 2, by: -3 })).toThrow(
+      /before period 1/
+    );
   });
 
   test("a cut by quantity and by percent", () => {
@@ -129,8 +146,12 @@ describe("what-if", () => {
     const pct = applyWhatIf(classic, { kind: "cut", index: 2, percent: 40 });
     expect(pct.input.mps[2]).toBe(30);
     expect(pct.plan.pab[2]).toBe(29);
-    expect(() => applyWhatIf(classic, { kind: "cut", index: 2 })).toThrow(/either a quantity or a percent/);
-    expect(() => applyWhatIf(classic, { kind: "cut", index: 2, percent: 120 })).toThrow(/between 0 and 100/);
+    expect(() => applyWhatIf(classic, { kind: "cut", index: 2 })).toThrow(
+      /either a quantity or a percent/
+    );
+    expect(() => applyWhatIf(classic, { kind: "cut", index: 2, percent: 120 })).toThrow(
+      /between 0 and 100/
+    );
   });
 
   test("a split: part on time, the rest two periods late", () => {

@@ -51,10 +51,13 @@ describe("published MPS records", () => {
 
     if (c.atpDiscrete || c.atpDiscreteRaw || c.atpCumulativeLookAhead) {
       const atp = availableToPromise(c.onHand, c.orders, c.mps);
-      if (c.atpDiscrete) test("discrete ATP with look-ahead", () => expect(atp.discrete).toEqual(c.atpDiscrete));
-      if (c.atpDiscreteRaw) test("discrete ATP before netting", () => expect(atp.raw).toEqual(c.atpDiscreteRaw));
+      if (c.atpDiscrete)
+        test("discrete ATP with look-ahead", () => expect(atp.discrete).toEqual(c.atpDiscrete));
+      if (c.atpDiscreteRaw)
+        test("discrete ATP before netting", () => expect(atp.raw).toEqual(c.atpDiscreteRaw));
       if (c.atpCumulativeLookAhead) {
-        test("cumulative ATP with look-ahead", () => expect(atp.cumulative).toEqual(c.atpCumulativeLookAhead));
+        test("cumulative ATP with look-ahead", () =>
+          expect(atp.cumulative).toEqual(c.atpCumulativeLookAhead));
       }
     }
 

@@ -1,22 +1,26 @@
 import fc from "fast-check";
-import { STATUS_SEVERITY, applyWhatIf, availableToPromise, computePlan, PlanInput } from "../../src/engine";
+import {
+  STATUS_SEVERITY,
+  applyWhatIf,
+  availableToPromise,
+  computePlan,
+  PlanInput,
+} from "../../src/engine";
 
 const qty = fc.integer({ min: 0, max: 300 });
 
 /** A random plan: orders, sparse receipts, an optional forecast and fence, possibly a backlog. */
-const planInput: fc.Arbitrary<PlanInput> = fc
-  .integer({ min: 1, max: 30 })
-  .chain((n) =>
-    fc.record({
-      onHand: fc.integer({ min: -100, max: 400 }),
-      orders: fc.array(qty, { minLength: n, maxLength: n }),
-      mps: fc.array(fc.oneof(fc.constant(0), fc.constant(0), qty), { minLength: n, maxLength: n }),
-      forecast: fc.option(fc.array(qty, { minLength: n, maxLength: n }), { nil: null }),
-      fence: fc.integer({ min: 0, max: n }),
-      safetyStock: fc.integer({ min: 0, max: 100 }),
-      pastDue: fc.integer({ min: 0, max: 50 }),
-    })
-  );
+const planInput: fc.Arbitrary<PlanInput> = fc.integer({ min: 1, max: 30 }).chain((n) =>
+  fc.record({
+    onHand: fc.integer({ min: -100, max: 400 }),
+    orders: fc.array(qty, { minLength: n, maxLength: n }),
+    mps: fc.array(fc.oneof(fc.constant(0), fc.constant(0), qty), { minLength: n, maxLength: n }),
+    forecast: fc.option(fc.array(qty, { minLength: n, maxLength: n }), { nil: null }),
+    fence: fc.integer({ min: 0, max: n }),
+    safetyStock: fc.integer({ min: 0, max: 100 }),
+    pastDue: fc.integer({ min: 0, max: 50 }),
+  })
+);
 
 describe("definitions hold for any plan", () => {
   test("PAB_t - PAB_(t-1) = MPS_t - demand_t, from on hand", () => {
@@ -37,7 +41,10 @@ describe("definitions hold for any plan", () => {
       fc.property(planInput, (input) => {
         const plan = computePlan(input);
         plan.demand.forEach((d, t) => {
-          const fc_ = input.forecast && t >= (input.fence ?? 0) ? Math.max(input.forecast[t], input.orders[t]) : input.orders[t];
+          const fc_ =
+            input.forecast && t >= (input.fence ?? 0)
+              ? Math.max(input.forecast[t], input.orders[t])
+              : input.orders[t];
           expect(d).toBe(fc_ + (t === 0 ? (input.pastDue ?? 0) : 0));
         });
       })
@@ -140,7 +147,10 @@ describe("definitions hold for any plan", () => {
     fc.assert(
       fc.property(planInput, (input) => {
         const atp = availableToPromise(input.onHand, input.orders, input.mps);
-        const total = input.onHand + input.mps.reduce((a, b) => a + b, 0) - input.orders.reduce((a, b) => a + b, 0);
+        const total =
+          input.onHand +
+          input.mps.reduce((a, b) => a + b, 0) -
+          input.orders.reduce((a, b) => a + b, 0);
         expect(atp.cumulative[atp.cumulative.length - 1]).toBe(total);
         atp.discrete.forEach((v, t) => {
           if (t > 0 && v !== null) expect(v).toBeGreaterThanOrEqual(0);
