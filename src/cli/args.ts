@@ -1,0 +1,103 @@
+import { parseArgs } from "node:util";
+import { isoDate } from "../layout/dates";
+
+export type FailOn = "stockout" | "at-risk" | "low";
+
+export interface ScanArgs {
+  command: "scan";
+  input: string;
+  json: string | null;
+  sheet: string | null;
+  start: string | null;
+  fence: number;
+  lang: "en" | "zh-CN";
+  failOn: FailOn | null;
+}
+
+export type Args = ScanArgs | { command: "help"; topic: string | null };
+
+/** A command line the user must correct; exit 2 with this one line. */
+export class UsageError extends Error {}
+
+export function parseCommandLine(argv: string[]): Args {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    return { command: "help", topic: rest[0] ?? null };
+  }
+  if (command !== "scan")
+    throw new UsageError(`unknown command "${command}" (try: pab-watch --help)`);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        json: { type: "string" },
+        sheet: { type: "string" },
+        start: { type: "string" },
+        fence: { type: "string" },
+        lang: { type: "string" },
+        "fail-on": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message.split("\n")[0]);
+  }
+  const v = parsed.values;
+  if (v.help) return { command: "help", topic: "scan" };
+  if (parsed.positionals.length !== 1)
+    throw new UsageError("scan takes one workbook: pab-watch scan <in.xlsx>");
+  const start = v.start ?? null;
+  if (start !== null) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(start);
+    if (!m || !isoDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
+      throw new UsageError(`--start ${start} is not a date in the form YYYY-MM-DD`);
+    }
+  }
+  const fence = v.fence === undefined ? 0 : Number(v.fence);
+  if (!Number.isInteger(fence) || fence < 0)
+    throw new UsageError(`--fence ${v.fence} is not a whole number of periods`);
+  const lang = v.lang ?? "en";
+  if (lang !== "en" && lang !== "zh-CN") throw new UsageError(`--lang ${lang}: use en or zh-CN`);
+  const failOn = v["fail-on"] ?? null;
+  if (failOn !== null && !["stockout", "at-risk", "low"].includes(failOn)) {
+    throw new UsageError(`--fail-on ${failOn}: use stockout, at-risk or low`);
+  }
+  return {
+    command: "scan",
+    input: parsed.positionals[0],
+    json: v.json ?? null,
+    sheet: v.sheet ?? null,
+    start,
+    fence,
+    lang,
+    failOn: failOn as FailOn | null,
+  };
+}
+
+export const HELP = `pab-watch: projected available balance and stock-out warnings for an MPS workbook
+
+Usage:
+  pab-watch scan <in.xlsx> [options]
+
+Reads the planner's own sheet (MPS grid, ERP/pivot export or one row per item and week; English or
+Chinese labels), projects the available balance per period (previous balance - customer orders + MPS)
+and reports where it runs short, which receipts must land on time, and where stock is below safety.
+Nothing is written into the workbook.
+
+Options:
+  --json <file>          write the report (JSON, ../shared/report.schema.json); "-" for standard output
+  --sheet <name>         read only this sheet (default: every visible sheet)
+  --start <YYYY-MM-DD>   first day of period 1 when the periods are numbered (W1, Week 1, 第1周)
+  --fence <n>            demand time fence: periods that use customer orders only (default 0)
+  --lang <en|zh-CN>      language of the summary (default en)
+  --fail-on <status>     exit 1 when any item is stockout, at-risk or low (or worse)
+  -h, --help             this help
+
+Exit codes: 0 planned; 1 when --fail-on matched; 2 when the workbook cannot be read or an option is wrong.
+
+Examples:
+  pab-watch scan plan.xlsx
+  pab-watch scan plan.xlsx --start 2026-11-30 --json report.json --fail-on stockout
+`;

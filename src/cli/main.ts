@@ -1,0 +1,87 @@
+/* global process, NodeJS */
+import * as fs from "fs";
+import * as path from "path";
+import { STATUS_SEVERITY } from "../engine";
+import { scanSnapshot } from "../report";
+import { UnreadableWorkbookError, readXlsxSnapshot } from "../xlsx";
+import { HELP, ScanArgs, UsageError, parseCommandLine } from "./args";
+import { summaryText } from "./summary";
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  today: () => string;
+}
+
+const defaultIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  today: () => new Date().toISOString().slice(0, 10),
+};
+
+const LARGE_FILE = 5 * 1024 * 1024;
+
+function scan(args: ScanArgs, io: Io): number {
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(args.input);
+  } catch (e) {
+    throw new UnreadableWorkbookError(
+      `cannot open ${args.input} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`
+    );
+  }
+  const large = bytes.length > LARGE_FILE;
+  if (large)
+    io.stderr(
+      `reading ${path.basename(args.input)} (${(bytes.length / 1048576).toFixed(1)} MB)…\n`
+    );
+  const snapshot = readXlsxSnapshot(bytes, path.basename(args.input), {
+    onSheet: large ? (name, i, n) => io.stderr(`  sheet ${i + 1}/${n}: ${name}\n`) : undefined,
+  });
+  if (args.sheet && !snapshot.sheets.some((s) => s.name === args.sheet)) {
+    throw new UsageError(
+      `there is no sheet "${args.sheet}" (sheets: ${snapshot.sheets.map((s) => s.name).join(", ")})`
+    );
+  }
+  const { report } = scanSnapshot(snapshot, {
+    startDate: args.start,
+    today: io.today(),
+    fence: args.fence,
+    sheets: args.sheet ? [args.sheet] : undefined,
+  });
+  if (large) io.stderr(`projected ${report.items.length} items\n`);
+
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  if (args.json === "-") io.stdout(json);
+  else {
+    if (args.json) fs.writeFileSync(args.json, json);
+    io.stdout(summaryText(report, args.lang));
+  }
+  if (args.failOn) {
+    const threshold = STATUS_SEVERITY[args.failOn];
+    if (report.items.some((it) => STATUS_SEVERITY[it.worstStatus] >= threshold)) return 1;
+  }
+  return 0;
+}
+
+/** The pab-watch command; returns the exit code. */
+export function main(argv: string[], io: Io = defaultIo): number {
+  try {
+    const args = parseCommandLine(argv);
+    if (args.command === "help") {
+      io.stdout(HELP);
+      return 0;
+    }
+    return scan(args, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof UnreadableWorkbookError) {
+      io.stderr(`pab-watch: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof Error && /xml|sax|char/i.test(e.name + e.message)) {
+      io.stderr(`pab-watch: the workbook could not be read (${e.message.split("\n")[0]})\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,60 @@
+import { SheetContext } from "./context";
+import { PeriodHeader, parsePeriodHeader } from "./periods";
+
+/** A row of period headers: W1 … W8 across columns. */
+export interface HeaderRun {
+  row: number;
+  columns: number[];
+  headers: PeriodHeader[];
+  labels: string[];
+}
+
+function displayed(ctx: SheetContext, row: number, column: number, h: PeriodHeader): string {
+  const v = ctx.value(row, column);
+  if (typeof v === "string") return v.trim();
+  switch (h.kind) {
+    case "date":
+      return h.iso;
+    case "month":
+      return `${h.year}-${String(h.month).padStart(2, "0")}`;
+    default:
+      return String(v);
+  }
+}
+
+/** The kind of a run's periods (its first readable header). */
+export function runKind(run: HeaderRun): "number" | "week" | "date" | "month" {
+  for (const h of run.headers) if (h.kind !== "bad") return h.kind;
+  return "number";
+}
+
+/** Runs of at least two adjacent period headers of one kind in a row. */
+export function findHeaderRuns(ctx: SheetContext): HeaderRun[] {
+  const runs: HeaderRun[] = [];
+  for (let r = ctx.sheet.top; r <= ctx.bottom; r++) {
+    let current: HeaderRun | null = null;
+    const flush = () => {
+      if (current && current.headers.filter((h) => h.kind !== "bad").length >= 2)
+        runs.push(current);
+      current = null;
+    };
+    for (let c = ctx.sheet.left; c <= ctx.right + 1; c++) {
+      const h =
+        c <= ctx.right ? parsePeriodHeader(ctx.value(r, c), ctx.format(r, c), ctx.date1904) : null;
+      if (!h) {
+        flush();
+        continue;
+      }
+      const run = current as HeaderRun | null;
+      const firstGood = run?.headers.find((x) => x.kind !== "bad");
+      if (run && firstGood && h.kind !== "bad" && h.kind !== firstGood.kind) flush();
+      if (!current) current = { row: r, columns: [], headers: [], labels: [] };
+      const cur = current as HeaderRun;
+      cur.columns.push(c);
+      cur.headers.push(h);
+      cur.labels.push(displayed(ctx, r, c, h));
+    }
+    flush();
+  }
+  return runs;
+}

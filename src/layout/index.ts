@@ -1,0 +1,12 @@
+export * from "./snapshot";
+export * from "./record";
+export * from "./diagnostics";
+export type { LayoutMapping } from "./context";
+export { readPlans } from "./read";
+export type { ReadOptions } from "./read";
+export { roleOf, normalizeLabel, SYNONYMS } from "./labels";
+export type { Role } from "./labels";
+export { parseQuantity } from "./quantities";
+export { parsePeriodHeader } from "./periods";
+export { serialToIso, isoToSerial } from "./dates";
+export { a1, cellRef, columnName, parseA1, parseRange, sheetPrefix } from "./address";

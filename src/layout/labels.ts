@@ -1,0 +1,297 @@
+/**
+ * What a label cell means. One table, easy to extend: add a synonym to its role. Labels are matched
+ * after normalising case, width (全角/半角), spaces and punctuation, and after dropping qualifiers
+ * and units (current, qty, total, 量, 数量, (pcs)).
+ */
+export type Role =
+  | "item"
+  | "site"
+  | "description"
+  | "orders"
+  | "forecast"
+  | "mps"
+  | "firm"
+  | "planned"
+  | "inTransit"
+  | "receipts"
+  | "onHand"
+  | "safetyStock"
+  | "pab"
+  | "pastDue"
+  | "period"
+  | "measure"
+  | "atp";
+
+export const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
+  item: [
+    "item",
+    "item no",
+    "item number",
+    "item code",
+    "part",
+    "part no",
+    "part number",
+    "pn",
+    "sku",
+    "material",
+    "material no",
+    "material number",
+    "product",
+    "product code",
+    "product no",
+    "article",
+    "finished good",
+    "fg",
+    "物料编码",
+    "物料编号",
+    "物料",
+    "品号",
+    "料号",
+    "产品编码",
+    "产品编号",
+    "产品",
+    "成品编码",
+    "型号",
+    "货号",
+  ],
+  site: ["site", "plant", "warehouse", "location", "wh", "工厂", "仓库", "厂区", "库位", "地点"],
+  description: [
+    "description",
+    "item description",
+    "name",
+    "product name",
+    "物料名称",
+    "品名",
+    "名称",
+    "描述",
+  ],
+  orders: [
+    "customer orders",
+    "customer order",
+    "cust orders",
+    "cust order",
+    "sales orders",
+    "sales order",
+    "orders",
+    "order",
+    "actual orders",
+    "booked orders",
+    "demand orders",
+    "客户订单",
+    "订单需求",
+    "订单",
+    "销售订单",
+    "出货计划",
+    "发货计划",
+    "客户需求",
+    "订单量",
+  ],
+  forecast: [
+    "forecast",
+    "fcst",
+    "sales forecast",
+    "demand forecast",
+    "预测",
+    "销售预测",
+    "需求预测",
+  ],
+  mps: [
+    "mps",
+    "master production schedule",
+    "master schedule",
+    "planned production",
+    "production plan",
+    "production",
+    "mps生产计划",
+    "主生产计划",
+    "生产计划",
+    "计划生产",
+    "入库",
+    "计划入库",
+  ],
+  firm: [
+    "firm",
+    "firm orders",
+    "firm planned orders",
+    "firm production",
+    "scheduled production",
+    "确认生产",
+    "已排产",
+  ],
+  planned: ["planned orders", "planned receipts", "计划订单"],
+  inTransit: [
+    "in transit",
+    "intransit",
+    "transit",
+    "on the water",
+    "shipped",
+    "在途",
+    "在途库存",
+    "在途数量",
+  ],
+  receipts: [
+    "receipts",
+    "scheduled receipts",
+    "expected receipts",
+    "supply",
+    "incoming",
+    "到货",
+    "预计到货",
+    "收货",
+  ],
+  onHand: [
+    "on hand",
+    "onhand",
+    "opening",
+    "opening stock",
+    "opening balance",
+    "opening inventory",
+    "beginning inventory",
+    "beginning balance",
+    "beginning on hand",
+    "starting inventory",
+    "inventory",
+    "stock",
+    "stock on hand",
+    "soh",
+    "available stock",
+    "期初库存",
+    "现有库存",
+    "结存",
+    "可用库存",
+    "上期期末库存",
+    "库存",
+    "当前库存",
+    "期初",
+  ],
+  safetyStock: ["safety stock", "ss", "safety", "min stock", "安全库存", "安全存量"],
+  pab: [
+    "pab",
+    "projected available balance",
+    "projected available",
+    "projected balance",
+    "projected on hand",
+    "projected inventory",
+    "ending inventory",
+    "期末可用库存",
+    "预计可用库存",
+    "预计库存",
+    "期末库存",
+  ],
+  pastDue: ["past due", "pastdue", "overdue", "backlog", "arrears", "逾期", "欠交", "欠货", "拖欠"],
+  period: [
+    "week",
+    "week starting",
+    "week start",
+    "week beginning",
+    "period",
+    "date",
+    "month",
+    "due date",
+    "wk",
+    "周",
+    "周开始日期",
+    "周次",
+    "日期",
+    "期间",
+    "月份",
+    "交期",
+  ],
+  measure: [
+    "measure",
+    "type",
+    "key figure",
+    "row type",
+    "category",
+    "data type",
+    "项目",
+    "类型",
+    "类别",
+    "指标",
+  ],
+  atp: ["atp", "available to promise", "可承诺量", "可供销售量"],
+};
+
+/** Words that qualify a label without changing what it is: "Current on hand", "Orders qty", "订单数量". */
+const QUALIFIERS = [
+  "current",
+  "qty",
+  "quantity",
+  "quantities",
+  "total",
+  "units",
+  "pcs",
+  "pieces",
+  "ea",
+  "each",
+  "weekly",
+  "wk",
+  "数量",
+  "量",
+  "合计",
+  "总计",
+  "本周",
+  "当前",
+];
+
+const ABBREVIATIONS: Record<string, string> = { cust: "customer", fcst: "forecast" };
+
+/** Case, width, spaces and punctuation folded: "Ｃｕｓｔ. Orders (pcs)" → "customer orders". */
+export function normalizeLabel(text: string): string {
+  let s = text.normalize("NFKC").toLowerCase();
+  s = s.replace(/[([{（【][^)\]}）】]*[)\]}）】]/g, " "); // units in brackets
+  s = s.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return s
+    .split(" ")
+    .map((w) => ABBREVIATIONS[w] ?? w)
+    .join(" ");
+}
+
+function stripQualifiers(normalized: string): string {
+  let words = normalized.split(" ").filter((w) => w && !QUALIFIERS.includes(w));
+  let joined = words.join(" ");
+  for (const q of QUALIFIERS) {
+    if (/^\p{Script=Han}+$/u.test(q) && joined.endsWith(q) && joined.length > q.length)
+      joined = joined.slice(0, -q.length);
+    if (/^\p{Script=Han}+$/u.test(q) && joined.startsWith(q) && joined.length > q.length)
+      joined = joined.slice(q.length);
+  }
+  words = joined.split(" ").filter(Boolean);
+  return words.join(" ");
+}
+
+const INDEX = new Map<string, Role>();
+for (const [role, words] of Object.entries(SYNONYMS) as [Role, readonly string[]][]) {
+  for (const w of words) {
+    const key = normalizeLabel(w);
+    if (!INDEX.has(key)) INDEX.set(key, role);
+    INDEX.set(key.replace(/ /g, ""), INDEX.get(key.replace(/ /g, "")) ?? role);
+  }
+}
+
+/** The role a label names, or null. "Item: X" style cells are handled by splitLabelValue. */
+export function roleOf(text: unknown): Role | null {
+  if (typeof text !== "string") return null;
+  const n = normalizeLabel(text);
+  if (!n || n.length > 40) return null;
+  for (const candidate of [n, stripQualifiers(n)]) {
+    if (!candidate) continue;
+    const hit = INDEX.get(candidate) ?? INDEX.get(candidate.replace(/ /g, ""));
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** "Item: FG-1001" / "物料编码：成品-A01" → the role and the value after the colon. */
+export function splitLabelValue(text: unknown): { role: Role; value: string } | null {
+  if (typeof text !== "string") return null;
+  const m = /^\s*([^:：]{1,40})[:：]\s*(.+?)\s*$/.exec(text);
+  if (!m) return null;
+  const role = roleOf(m[1]);
+  return role ? { role, value: m[2] } : null;
+}
+
+/** Roles that are a row of supply per period; summed into MPS and kept by type. */
+export const SUPPLY_ROLES: readonly Role[] = ["mps", "firm", "planned", "inTransit", "receipts"];
+/** Roles that are a row of figures per period. */
+export const SERIES_ROLES: readonly Role[] = ["orders", "forecast", "pab", "atp", ...SUPPLY_ROLES];

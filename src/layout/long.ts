@@ -1,0 +1,180 @@
+import { assemble } from "./assemble";
+import { SheetContext } from "./context";
+import { readFigure } from "./figures";
+import { Role, SERIES_ROLES } from "./labels";
+import { PeriodHeader, parsePeriodHeader, periodKey, periodStarts } from "./periods";
+import { CellFigure, PlanRecord, SeriesRow } from "./record";
+import { TableHeader, keyText } from "./tableHeader";
+
+export function isLongHeader(h: TableHeader): boolean {
+  const c = h.columns;
+  return (
+    c.item !== undefined &&
+    c.period !== undefined &&
+    (c.orders !== undefined || c.mps !== undefined)
+  );
+}
+
+interface LongRow {
+  row: number;
+  key: number;
+  header: PeriodHeader;
+  label: string;
+}
+
+/** One row per item and period, in any order: grouped by item (and site), sorted by period. */
+export function readLongTable(
+  ctx: SheetContext,
+  h: TableHeader,
+  startDate: string | null
+): { records: PlanRecord[]; end: number } {
+  const periodCol = h.columns.period as number;
+  const seriesColumns = (Object.entries(h.columns) as [Role, number][]).filter(([role]) =>
+    SERIES_ROLES.includes(role)
+  );
+  for (const [role, cols] of Object.entries(h.repeated) as [Role, number[]][]) {
+    if (role === "orders" || role === "forecast") {
+      ctx.report(
+        "error",
+        "ambiguous-row",
+        ctx.ref(h.row, cols[1]),
+        null,
+        `${cols.map((c) => ctx.ref(h.row, c)).join(" and ")} could both be the ${role === "orders" ? "customer orders" : "forecast"}; used ${ctx.ref(h.row, cols[0])}`
+      );
+    }
+  }
+
+  const groups = new Map<string, { item: string; site: string | null; rows: LongRow[] }>();
+  const allPeriods = new Map<number, LongRow>();
+  let end = h.row;
+  for (let r = h.row + 1; r <= ctx.bottom; r++) {
+    if (ctx.rowIsEmpty(r)) break;
+    end = r;
+    const item = keyText(ctx, r, h.columns.item);
+    if (!item) continue;
+    const site = keyText(ctx, r, h.columns.site) || null;
+    const raw = ctx.value(r, periodCol);
+    let header = parsePeriodHeader(raw, ctx.format(r, periodCol), ctx.date1904);
+    if (!header && typeof raw === "number" && Number.isInteger(raw) && raw >= 1 && raw <= 53)
+      header = { kind: "number", n: raw };
+    const ref = ctx.ref(r, periodCol);
+    if (!header || header.kind === "bad") {
+      ctx.report(
+        "error",
+        "bad-period",
+        ref,
+        item,
+        `${ref}: ${header?.kind === "bad" ? header.reason : `"${String(raw)}" is not a period`}; row ${r + 1} skipped`
+      );
+      continue;
+    }
+    const label =
+      typeof raw === "string" ? raw.trim() : header.kind === "date" ? header.iso : String(raw);
+    const entry: LongRow = { row: r, key: periodKey(header), header, label };
+    const key = `${item}\u0000${site ?? ""}`;
+    const g = groups.get(key) ?? { item, site, rows: [] };
+    groups.set(key, g);
+    if (g.rows.some((x) => x.key === entry.key)) {
+      ctx.report(
+        "error",
+        "duplicate-item",
+        ref,
+        item,
+        `${ref}: ${item} has period ${label} twice; the figures are added up`
+      );
+    }
+    g.rows.push(entry);
+    if (!allPeriods.has(entry.key)) allPeriods.set(entry.key, entry);
+  }
+
+  const kinds = new Set([...allPeriods.values()].map((p) => p.header.kind));
+  if (kinds.size > 1) {
+    ctx.report(
+      "error",
+      "bad-period",
+      ctx.ref(h.row, periodCol),
+      null,
+      `${ctx.ref(h.row, periodCol)}: the periods mix kinds (${[...kinds].join(", ")})`
+    );
+  }
+  const horizon = [...allPeriods.values()].sort((a, b) => a.key - b.key);
+  const index = new Map(horizon.map((p, i) => [p.key, i]));
+  const records: PlanRecord[] = [];
+  for (const g of groups.values()) {
+    g.rows.sort((a, b) => a.key - b.key);
+    const rows: SeriesRow[] = seriesColumns
+      .filter(([role]) => role !== "pab" && role !== "atp")
+      .map(([role, col]) => {
+        const values = new Array<number>(horizon.length).fill(0);
+        const cells = new Array<string>(horizon.length).fill("");
+        for (const lr of g.rows) {
+          const t = index.get(lr.key) as number;
+          values[t] += ctx.quantity(lr.row, col, g.item).value;
+          cells[t] = ctx.ref(lr.row, col);
+        }
+        return { role, label: ctx.text(h.row, col), labelCell: ctx.ref(h.row, col), cells, values };
+      });
+    const figure = (role: "onHand" | "safetyStock" | "pastDue"): CellFigure | null => {
+      const col = h.columns[role];
+      if (col === undefined) return null;
+      const lr = g.rows.find((x) => !ctx.isEmpty(x.row, col));
+      return lr ? readFigure(ctx, g.item, role, lr.row, col) : null;
+    };
+    const pabCol = h.columns.pab;
+    records.push(
+      assemble(ctx, {
+        item: g.item,
+        site: g.site,
+        layout: "long",
+        periods: horizon.map((p) => p.label),
+        periodStarts: periodStarts(
+          horizon.map((p) => p.header),
+          startDate
+        ),
+        periodKind: (horizon[0]?.header.kind ?? "number") as PlanRecord["periodKind"],
+        periodCells: horizon.map((p) => {
+          const own = g.rows.find((x) => x.key === p.key);
+          return own ? ctx.ref(own.row, periodCol) : "";
+        }),
+        opening: figure("onHand"),
+        safetyStock: figure("safetyStock"),
+        pastDue: figure("pastDue"),
+        rows,
+        plannerPab:
+          pabCol === undefined ? [] : [longPab(ctx, g.rows, horizon.length, index, pabCol, h.row)],
+      })
+    );
+  }
+  return { records, end };
+}
+
+function longPab(
+  ctx: SheetContext,
+  rows: LongRow[],
+  n: number,
+  index: Map<number, number>,
+  col: number,
+  headerRow: number
+): NonNullable<PlanRecord["plannerPab"]> {
+  const values = new Array<number | null>(n).fill(null);
+  const cells = new Array<string>(n).fill("");
+  let formulas = false;
+  for (const lr of rows) {
+    const t = index.get(lr.key) as number;
+    const v = ctx.value(lr.row, col);
+    values[t] = typeof v === "number" ? v : null;
+    cells[t] = ctx.ref(lr.row, col);
+    formulas ||= ctx.formula(lr.row, col) !== undefined;
+  }
+  return {
+    row: {
+      role: "pab",
+      label: ctx.text(headerRow, col),
+      labelCell: ctx.ref(headerRow, col),
+      cells,
+      values: values.map((v) => v ?? 0),
+    },
+    values,
+    formulas,
+  };
+}

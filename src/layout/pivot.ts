@@ -1,0 +1,121 @@
+import { assemble } from "./assemble";
+import { SheetContext } from "./context";
+import { readFigure } from "./figures";
+import { HeaderRun, runKind } from "./headerRuns";
+import { Role, SERIES_ROLES, roleOf } from "./labels";
+import { periodStarts } from "./periods";
+import { CellFigure, PlanRecord, SeriesRow } from "./record";
+import { readPlannerPab, readSeries, reportHidden } from "./series";
+
+/** Whether a header run heads an ERP/pivot export: an item column left of the periods. */
+export function isPivotHeader(ctx: SheetContext, run: HeaderRun): boolean {
+  for (let c = ctx.sheet.left; c < run.columns[0]; c++)
+    if (roleOf(ctx.text(run.row, c)) === "item") return true;
+  return false;
+}
+
+interface Group {
+  item: string;
+  site: string | null;
+  rows: { row: number; role: Role; text: string; labelCell: string }[];
+  figureRows: { row: number; role: "onHand" | "safetyStock" | "pastDue" }[];
+  firstRow: number;
+}
+
+/** One row per item and measure (Item | Site | Measure | W1 … Wn); blank item cells repeat the one above. */
+export function readPivot(
+  ctx: SheetContext,
+  run: HeaderRun,
+  until: number,
+  startDate: string | null
+): { records: PlanRecord[]; end: number } {
+  const c1 = run.columns[0];
+  const columns: Partial<Record<Role, number>> = {};
+  for (let c = ctx.sheet.left; c < c1; c++) {
+    const role = roleOf(ctx.text(run.row, c));
+    if (role && columns[role] === undefined) columns[role] = c;
+  }
+  const itemCol = columns.item as number;
+  const measureCol = columns.measure ?? c1 - 1;
+
+  const groups = new Map<string, Group>();
+  let lastItem = "";
+  let lastSite: string | null = null;
+  let end = run.row;
+  let blanks = 0;
+  for (let r = run.row + 1; r <= until; r++) {
+    if (ctx.rowIsEmpty(r)) {
+      if (++blanks >= 1 && groups.size) break;
+      continue;
+    }
+    blanks = 0;
+    const itemText = ctx.text(r, itemCol) || String(ctx.value(r, itemCol) || "").trim();
+    if (itemText) {
+      lastItem = itemText;
+      lastSite = columns.site !== undefined ? ctx.text(r, columns.site) || null : null;
+    } else if (columns.site !== undefined && ctx.text(r, columns.site)) {
+      lastSite = ctx.text(r, columns.site);
+    }
+    if (!lastItem) continue;
+    const mapped = ctx.mappedRow(r);
+    const text = ctx.text(r, measureCol);
+    const role = mapped === "ignore" ? null : (mapped ?? roleOf(text));
+    if (!role) continue;
+    const key = `${lastItem}\u0000${lastSite ?? ""}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { item: lastItem, site: lastSite, rows: [], figureRows: [], firstRow: r };
+      groups.set(key, g);
+    }
+    if (SERIES_ROLES.includes(role))
+      g.rows.push({ row: r, role, text, labelCell: ctx.ref(r, measureCol) });
+    else if (role === "onHand" || role === "safetyStock" || role === "pastDue")
+      g.figureRows.push({ row: r, role });
+    end = r;
+  }
+
+  const records: PlanRecord[] = [];
+  for (const g of groups.values()) {
+    const allRows = [...g.rows.map((x) => x.row), ...g.figureRows.map((x) => x.row)];
+    const figure = (role: "onHand" | "safetyStock" | "pastDue"): CellFigure | null => {
+      const fr = g.figureRows.find((x) => x.role === role);
+      if (fr) return readFigure(ctx, g.item, role, fr.row, c1);
+      const col = columns[role];
+      if (col === undefined) return null;
+      const source =
+        role === "pastDue"
+          ? g.rows.find((x) => x.role === "orders")?.row
+          : allRows.find((r) => !ctx.isEmpty(r, col));
+      return source !== undefined && !ctx.isEmpty(source, col)
+        ? readFigure(ctx, g.item, role, source, col)
+        : null;
+    };
+    const rows: SeriesRow[] = [];
+    const plannerPab: PlanRecord["plannerPab"][] = [];
+    for (const s of g.rows) {
+      const positions: [number, number][] = run.columns.map((c) => [s.row, c]);
+      if (s.role === "pab") plannerPab.push(readPlannerPab(ctx, s.text, s.labelCell, positions));
+      else if (s.role !== "atp") {
+        reportHidden(ctx, g.item, positions);
+        rows.push(readSeries(ctx, g.item, s.role, s.text, s.labelCell, positions));
+      }
+    }
+    records.push(
+      assemble(ctx, {
+        item: g.item,
+        site: g.site,
+        layout: "pivot",
+        periods: run.labels,
+        periodStarts: periodStarts(run.headers, startDate),
+        periodKind: runKind(run),
+        periodCells: run.columns.map((c) => ctx.ref(run.row, c)),
+        opening: figure("onHand"),
+        safetyStock: figure("safetyStock"),
+        pastDue: figure("pastDue"),
+        rows,
+        plannerPab,
+      })
+    );
+  }
+  return { records, end };
+}

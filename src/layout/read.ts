@@ -1,0 +1,161 @@
+import { AttributeTable, attributeKey, isAttributeHeader, readAttributeTable } from "./attributes";
+import { LayoutMapping, SheetContext } from "./context";
+import { daysBetween } from "./dates";
+import { Diagnostic } from "./diagnostics";
+import { readGridBlock } from "./grid";
+import { findHeaderRuns } from "./headerRuns";
+import { isLongHeader, readLongTable } from "./long";
+import { isPivotHeader, readPivot } from "./pivot";
+import { PlanRecord, ReadResult } from "./record";
+import { WorkbookSnapshot } from "./snapshot";
+import { tableHeaderAt } from "./tableHeader";
+
+export interface ReadOptions {
+  /** Start of period 1 for numbered periods (W1, 第1周), ISO date; never guessed from today. */
+  startDate?: string | null;
+  /** Today's date, ISO, only to warn when the start date is far behind. */
+  today?: string | null;
+  /** Only these sheets (default: all visible sheets). */
+  sheets?: string[];
+  mapping?: LayoutMapping;
+}
+
+/** Every plan record the workbook holds, in sheet order, and what needs the planner's attention. */
+export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {}): ReadResult {
+  const diagnostics: Diagnostic[] = [];
+  const startDate = options.startDate ?? null;
+  const attributes: AttributeTable = new Map();
+  const records: PlanRecord[] = [];
+
+  const sheets = workbook.sheets.filter((s) =>
+    options.sheets ? options.sheets.includes(s.name) : s.visible
+  );
+  for (const name of options.sheets ?? []) {
+    if (!workbook.sheets.some((s) => s.name === name)) {
+      diagnostics.push({
+        severity: "error",
+        code: "no-plan-found",
+        cell: null,
+        item: null,
+        message: `There is no sheet named "${name}"`,
+      });
+    }
+  }
+  // Attribute tables may sit on sheets that are not scanned themselves (an "Inventory" tab).
+  for (const sheet of workbook.sheets) {
+    const ctx = new SheetContext(sheet, workbook.date1904, [], undefined);
+    for (let r = sheet.top; r <= ctx.bottom; r++) {
+      const h = tableHeaderAt(ctx, r);
+      if (h && isAttributeHeader(h)) r = readAttributeTable(ctx, h, attributes);
+    }
+  }
+
+  for (const sheet of sheets) {
+    const ctx = new SheetContext(
+      sheet,
+      workbook.date1904,
+      diagnostics,
+      options.mapping?.sheets?.[sheet.name]
+    );
+    const runs = findHeaderRuns(ctx);
+    const runRows = new Set(runs.map((r) => r.row));
+
+    for (let r = sheet.top; r <= ctx.bottom; r++) {
+      if (runRows.has(r)) continue;
+      const h = tableHeaderAt(ctx, r);
+      if (h && isLongHeader(h)) {
+        const table = readLongTable(ctx, h, startDate);
+        records.push(...table.records);
+        r = table.end;
+      }
+    }
+
+    let from = sheet.top;
+    runs.forEach((run, i) => {
+      if (run.row < from) return;
+      const until = (runs[i + 1]?.row ?? ctx.bottom + 1) - 1;
+      if (isPivotHeader(ctx, run)) {
+        const pivot = readPivot(ctx, run, until, startDate);
+        records.push(...pivot.records);
+        from = pivot.end + 1;
+      } else {
+        const block = readGridBlock(ctx, run, from, until, startDate);
+        if (block?.record) records.push(block.record);
+        if (block) from = block.end + 1;
+      }
+    });
+  }
+
+  completeFromAttributes(records, attributes, diagnostics);
+  reportDuplicates(records, diagnostics);
+  if (!records.length) {
+    diagnostics.push({
+      severity: "error",
+      code: "no-plan-found",
+      cell: null,
+      item: null,
+      message:
+        "No plan found: PAB Watch looks for period headers (W1, Week 1, 第1周, dates) with labelled rows such as Customer orders and MPS",
+    });
+  }
+  if (startDate && options.today) {
+    const behind = daysBetween(startDate, options.today);
+    if (behind >= 7) {
+      const first = records.find((r) => r.periods.length)?.periods[0] ?? "Period 1";
+      diagnostics.push({
+        severity: "warning",
+        code: "stale-start",
+        cell: null,
+        item: null,
+        message: `${first} started ${behind} days ago (${startDate}): roll the plan forward?`,
+      });
+    }
+  }
+  for (const r of records) {
+    r.flagged = diagnostics.some((d) => d.severity === "error" && d.item === r.item);
+  }
+  return { records, diagnostics, startDate };
+}
+
+function completeFromAttributes(
+  records: PlanRecord[],
+  attributes: AttributeTable,
+  diagnostics: Diagnostic[]
+): void {
+  for (const r of records) {
+    const attr =
+      attributes.get(attributeKey(r.item, r.site)) ?? attributes.get(attributeKey(r.item, null));
+    r.opening ??= attr?.opening ?? null;
+    r.safetyStock ??= attr?.safetyStock ?? null;
+    if (!r.opening) {
+      const at = r.orders?.labelCell ?? r.periodCells[0] ?? null;
+      diagnostics.push({
+        severity: "error",
+        code: "no-opening-balance",
+        cell: at,
+        item: r.item,
+        message: `${r.item}: no on-hand (opening) balance found near ${at ?? `sheet ${r.sheet}`}; the projection starts from 0 until one is given`,
+      });
+    }
+  }
+}
+
+function reportDuplicates(records: PlanRecord[], diagnostics: Diagnostic[]): void {
+  const seen = new Map<string, PlanRecord>();
+  for (const r of records) {
+    const key = attributeKey(r.item, r.site);
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, r);
+      continue;
+    }
+    const at = r.orders?.labelCell ?? r.periodCells[0] ?? null;
+    diagnostics.push({
+      severity: "error",
+      code: "duplicate-item",
+      cell: at,
+      item: r.item,
+      message: `${r.item}${r.site ? ` (${r.site})` : ""} appears twice: at ${first.orders?.labelCell ?? first.sheet} and at ${at}; name the plant or warehouse if they differ`,
+    });
+  }
+}

@@ -1,0 +1,63 @@
+import { Diagnostic } from "./diagnostics";
+import { Role } from "./labels";
+
+export type LayoutKind = "grid" | "pivot" | "long";
+
+/** One row (or column) of figures per period, with the cells it came from. */
+export interface SeriesRow {
+  role: Role;
+  label: string;
+  /** The label's cell, e.g. MPS!A6. */
+  labelCell: string;
+  /** One cell per period, e.g. MPS!B6 … MPS!I6. */
+  cells: string[];
+  values: number[];
+}
+
+/** A figure read from one cell (on hand, safety stock, past due). */
+export interface CellFigure {
+  value: number;
+  cell: string;
+}
+
+/** One item's plan as the sheet gives it; nothing computed yet. */
+export interface PlanRecord {
+  item: string;
+  site: string | null;
+  sheet: string;
+  layout: LayoutKind;
+  /** Period labels as displayed. */
+  periods: string[];
+  /** ISO start date of each period, null where none can be known. */
+  periodStarts: (string | null)[];
+  /** What the period headers are: numbered (W1, 第1周), calendar weeks, dates or months. */
+  periodKind: "number" | "week" | "date" | "month";
+  /** Cells holding the period labels (a grid's header row; a long table's period column). */
+  periodCells: string[];
+  opening: CellFigure | null;
+  safetyStock: CellFigure | null;
+  pastDue: CellFigure | null;
+  orders: SeriesRow | null;
+  forecast: SeriesRow | null;
+  /** Every supply row (MPS, firm, planned, in transit, receipts); their sum is the MPS. */
+  supply: SeriesRow[];
+  /** The planner's own PAB row: numbers (null where blank), and whether it holds formulas. */
+  plannerPab: { row: SeriesRow; values: (number | null)[]; formulas: boolean } | null;
+  /** True when an error-level diagnostic concerns this item: its figures need a look. */
+  flagged: boolean;
+}
+
+export interface ReadResult {
+  records: PlanRecord[];
+  diagnostics: Diagnostic[];
+  /** Start date used for numbered periods (from the caller), or null. */
+  startDate: string | null;
+}
+
+/** MPS per period: all supply rows summed. */
+export function mpsOf(record: PlanRecord): number[] {
+  const n = record.periods.length;
+  const out = new Array<number>(n).fill(0);
+  for (const row of record.supply) for (let t = 0; t < n; t++) out[t] += row.values[t] ?? 0;
+  return out;
+}

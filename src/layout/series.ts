@@ -1,0 +1,76 @@
+import { SheetContext } from "./context";
+import { Role } from "./labels";
+import { parseQuantity } from "./quantities";
+import { SeriesRow } from "./record";
+
+/** Reads one row (or column) of quantities; bad cells become diagnostics and count as 0. */
+export function readSeries(
+  ctx: SheetContext,
+  item: string | null,
+  role: Role,
+  label: string,
+  labelCell: string,
+  positions: [number, number][]
+): SeriesRow {
+  const values = positions.map(([r, c]) => ctx.quantity(r, c, item).value);
+  return { role, label, labelCell, cells: positions.map(([r, c]) => ctx.ref(r, c)), values };
+}
+
+/** The planner's own PAB row: numbers where there are numbers, null where blank; never diagnosed as bad input. */
+export function readPlannerPab(
+  ctx: SheetContext,
+  label: string,
+  labelCell: string,
+  positions: [number, number][]
+): { row: SeriesRow; values: (number | null)[]; formulas: boolean } {
+  const values = positions.map(([r, c]) => {
+    const v = ctx.value(r, c);
+    if (v === "" || (typeof v === "string" && v.trim() === "")) return null;
+    const q = parseQuantity(v);
+    return q.ok ? q.value : null;
+  });
+  const formulas = positions.some(([r, c]) => ctx.formula(r, c) !== undefined);
+  const row: SeriesRow = {
+    role: "pab",
+    label,
+    labelCell,
+    cells: positions.map(([r, c]) => ctx.ref(r, c)),
+    values: values.map((v) => v ?? 0),
+  };
+  return { row, values, formulas };
+}
+
+/** Hidden rows or columns holding figures: included, but said. */
+export function reportHidden(
+  ctx: SheetContext,
+  item: string | null,
+  positions: [number, number][]
+): void {
+  const rows = new Set<number>();
+  const columns = new Set<number>();
+  for (const [r, c] of positions) {
+    if (ctx.hiddenRows.has(r)) rows.add(r);
+    if (ctx.hiddenColumns.has(c)) columns.add(c);
+  }
+  for (const r of rows) {
+    const [first] = positions.filter(([pr]) => pr === r);
+    ctx.report(
+      "warning",
+      "hidden-row",
+      ctx.ref(first[0], first[1]),
+      item,
+      `Row ${r + 1} of ${ctx.name} is hidden; its figures are included`
+    );
+  }
+  for (const c of columns) {
+    const [first] = positions.filter(([, pc]) => pc === c);
+    const ref = ctx.ref(first[0], first[1]);
+    ctx.report(
+      "warning",
+      "hidden-column",
+      ref,
+      item,
+      `${ref} is in a hidden column; its figures are included`
+    );
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The one input shape of the reader, filled the same way by every adapter: values as Office.js
+ * reports them (numbers, strings, booleans; "" for empty; errors as their text such as "#N/A"),
+ * dates as serial numbers with their number format.
+ */
+export type CellValue = number | string | boolean;
+
+export interface SheetSnapshot {
+  name: string;
+  /** Hidden or very hidden sheets are read but reported as such. */
+  visible: boolean;
+  /** Absolute 0-based row and column of values[0][0] (the used range's top-left). */
+  top: number;
+  left: number;
+  /** The used range, rectangular. */
+  values: CellValue[][];
+  /** Formulas by A1 address ("D7": "=C7-D5+D6"), only for cells that hold one. */
+  formulas: Record<string, string>;
+  /** Number formats by A1 address, only where not "General". */
+  numberFormats: Record<string, string>;
+  /** Merged areas, A1 ranges ("A1:D1"). */
+  merged: string[];
+  /** Hidden rows and columns, absolute 0-based. */
+  hiddenRows: number[];
+  hiddenColumns: number[];
+}
+
+export interface WorkbookSnapshot {
+  /** File name or workbook name, for the report. */
+  name: string;
+  /** The 1904 date system (old Mac workbooks): serial 0 is 1904-01-01. */
+  date1904: boolean;
+  sheets: SheetSnapshot[];
+}
+
+/** Reads one cell by absolute position; outside the used range is empty. */
+export function cellAt(sheet: SheetSnapshot, row: number, column: number): CellValue {
+  const r = sheet.values[row - sheet.top];
+  if (!r) return "";
+  const v = r[column - sheet.left];
+  return v === undefined || v === null ? "" : v;
+}
+
+export function bottomRow(sheet: SheetSnapshot): number {
+  return sheet.top + sheet.values.length - 1;
+}
+
+export function rightColumn(sheet: SheetSnapshot): number {
+  return sheet.left + (sheet.values.reduce((w, r) => Math.max(w, r.length), 0) || 1) - 1;
+}

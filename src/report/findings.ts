@@ -1,0 +1,60 @@
+import { Plan, computePlan } from "../engine";
+import { Diagnostic, PlanRecord, mpsOf } from "../layout";
+
+/** One item: what the sheet says and what the engine projects from it. */
+export interface Finding {
+  record: PlanRecord;
+  plan: Plan;
+}
+
+export interface FindingOptions {
+  /** Demand time fence in periods (default 0). */
+  fence?: number;
+}
+
+/** Runs the engine over every record; the planner's own PAB row is checked against the projection. */
+export function computeFindings(
+  records: PlanRecord[],
+  options: FindingOptions = {}
+): { findings: Finding[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const findings: Finding[] = [];
+  for (const record of records) {
+    const n = record.periods.length;
+    const plan = computePlan({
+      onHand: record.opening?.value ?? 0,
+      orders: record.orders?.values ?? new Array<number>(n).fill(0),
+      mps: mpsOf(record),
+      forecast: record.forecast?.values ?? null,
+      fence: Math.min(options.fence ?? 0, n),
+      safetyStock: Math.max(0, record.safetyStock?.value ?? 0),
+      pastDue: record.pastDue?.value ?? 0,
+    });
+    for (const w of plan.warnings) {
+      if (w.code === "opening-backlog" && record.opening) continue; // the reader already said so, naming the cell
+      diagnostics.push({
+        severity: "warning",
+        code: "negative-opening",
+        cell: record.opening?.cell ?? null,
+        item: record.item,
+        message: w.message,
+      });
+    }
+    const own = record.plannerPab;
+    if (own) {
+      own.values.forEach((v, t) => {
+        if (v === null || Math.abs(v - plan.pab[t]) < 1e-6) return;
+        const cell = own.row.cells[t] || null;
+        diagnostics.push({
+          severity: "warning",
+          code: "pab-differs",
+          cell,
+          item: record.item,
+          message: `${cell ?? record.item}: the sheet's PAB for ${record.periods[t]} is ${v}, the projection gives ${plan.pab[t]}`,
+        });
+      });
+    }
+    findings.push({ record, plan });
+  }
+  return { findings, diagnostics };
+}

@@ -1,0 +1,112 @@
+import { PeriodShortage, Status, worstStatus } from "../engine";
+import { Diagnostic, mpsOf } from "../layout";
+import { Finding } from "./findings";
+
+export interface PeriodRef {
+  index: number;
+  period: string;
+  quantity: number;
+}
+
+/** One item of the report (../shared/report.schema.json); fields are added, never renamed. */
+export interface ReportItem {
+  item: string;
+  site: string | null;
+  sheet: string;
+  layout: "grid" | "pivot" | "long";
+  periods: string[];
+  periodStarts: (string | null)[];
+  opening: number;
+  pastDue: number;
+  safetyStock: number | null;
+  orders: number[];
+  mps: number[];
+  forecast: number[] | null;
+  demand: number[];
+  pab: number[];
+  ordersOnlyPab: number[];
+  status: Status[];
+  worstStatus: Status;
+  belowSafety: boolean[];
+  firstShortage: PeriodRef | null;
+  peakShortage: PeriodRef | null;
+  recoveryIndex: number | null;
+  endShortfall: number;
+  cover: number;
+  orderShortage: PeriodRef | null;
+  receipts: {
+    index: number;
+    period: string;
+    quantity: number;
+    needByIndex: number | null;
+    slack: number | null;
+  }[];
+  pabCells: string[];
+  plannerPab: (number | null)[] | null;
+  /** An error-level diagnostic concerns this item: check its figures before acting on them. */
+  flagged: boolean;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  workbook: string;
+  startDate: string | null;
+  fence: number;
+  items: ReportItem[];
+  diagnostics: Diagnostic[];
+}
+
+function periodRef(s: PeriodShortage | null, periods: string[]): PeriodRef | null {
+  return s ? { index: s.index, period: periods[s.index], quantity: s.quantity } : null;
+}
+
+export function reportItem(f: Finding, pabCells: string[] = []): ReportItem {
+  const { record: r, plan: p } = f;
+  return {
+    item: r.item,
+    site: r.site,
+    sheet: r.sheet,
+    layout: r.layout,
+    periods: r.periods,
+    periodStarts: r.periodStarts,
+    opening: p.onHand,
+    pastDue: p.pastDue,
+    safetyStock: r.safetyStock?.value ?? null,
+    orders: p.orders,
+    mps: mpsOf(r),
+    forecast: p.forecast,
+    demand: p.demand,
+    pab: p.pab,
+    ordersOnlyPab: p.ordersOnlyPab,
+    status: p.status,
+    worstStatus: worstStatus(p.status),
+    belowSafety: p.belowSafety,
+    firstShortage: periodRef(p.shortage.firstShortage, r.periods),
+    peakShortage: periodRef(p.shortage.peakShortage, r.periods),
+    recoveryIndex: p.shortage.recoveryIndex,
+    endShortfall: p.shortage.endShortfall,
+    cover: p.shortage.cover,
+    orderShortage: periodRef(p.orderShortage, r.periods),
+    receipts: p.receipts.map((x) => ({ ...x, period: r.periods[x.index] })),
+    pabCells,
+    plannerPab: r.plannerPab?.values ?? null,
+    flagged: r.flagged,
+  };
+}
+
+export function buildReport(
+  workbook: string,
+  startDate: string | null,
+  fence: number,
+  findings: Finding[],
+  diagnostics: Diagnostic[]
+): Report {
+  return {
+    schemaVersion: 1,
+    workbook,
+    startDate,
+    fence,
+    items: findings.map((f) => reportItem(f)),
+    diagnostics,
+  };
+}

@@ -1,0 +1,3 @@
+export { readXlsxSnapshot, snapshotOfPackage } from "./readSnapshot";
+export type { SnapshotOptions } from "./readSnapshot";
+export { XlsxPackage, UnreadableWorkbookError } from "./xlsxPackage";
