@@ -9,6 +9,10 @@ const WORDS = {
     sep: "; ",
     check: "check the sheet",
     problems: (n: number) => `${n} problem${n === 1 ? "" : "s"} in the sheet:`,
+    counts: (c: string) => `by worst status: ${c}`,
+    more: (n: number, what: string) => `  … and ${n} more ${what} (all of them are in the --json report)`,
+    itemsWord: "items",
+    problemsWord: "problems",
   },
   "zh-CN": {
     items: (n: number) => `${n} 个物料`,
@@ -17,16 +21,33 @@ const WORDS = {
     sep: "；",
     check: "请检查表格",
     problems: (n: number) => `表格中有 ${n} 个问题：`,
+    counts: (c: string) => `按最严重状态：${c}`,
+    more: (n: number, what: string) => `  …… 另有 ${n} 个${what}（完整内容见 --json 报告）`,
+    itemsWord: "物料",
+    problemsWord: "问题",
   },
 };
 
-/** Plain-text summary for the terminal: one line per item, most urgent first, then the sheet's problems. */
+const LIST_LIMIT = 25;
+
+/**
+ * Plain-text summary for the terminal: one line per item, most urgent first (the earliest shortage
+ * first), then the sheet's problems; long lists are cut with a count.
+ */
 export function summaryText(report: Report, lang: "en" | "zh-CN"): string {
   const w = WORDS[lang];
   const order = { stockout: 0, "at-risk": 1, low: 2, ok: 3 };
-  const items = [...report.items].sort((a, b) => order[a.worstStatus] - order[b.worstStatus]);
+  const first = (it: Report["items"][number]) => it.firstShortage?.index ?? it.status.findIndex((s) => s !== "ok");
+  const items = [...report.items].sort((a, b) => order[a.worstStatus] - order[b.worstStatus] || first(a) - first(b));
   const lines = [`${report.workbook}: ${w.items(items.length)}`];
-  for (const it of items) {
+  if (items.length > LIST_LIMIT) {
+    const counts = (["stockout", "at-risk", "low", "ok"] as const)
+      .map((s) => [s, items.filter((i) => i.worstStatus === s).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${STATUS_WORDS[lang][s]} ${n}`);
+    lines.push(w.counts(counts.join(w.sep)));
+  }
+  for (const it of items.slice(0, LIST_LIMIT)) {
     const parts = [STATUS_WORDS[lang][it.worstStatus]];
     if (it.firstShortage) parts.push(w.short(it.firstShortage.period, it.firstShortage.quantity));
     const onTime = it.receipts
@@ -36,10 +57,12 @@ export function summaryText(report: Report, lang: "en" | "zh-CN"): string {
     if (it.flagged) parts.push(w.check);
     lines.push(`  ${it.item}${it.site ? ` (${it.site})` : ""}: ${parts.join(w.sep)}`);
   }
+  if (items.length > LIST_LIMIT) lines.push(w.more(items.length - LIST_LIMIT, w.itemsWord));
   const problems = report.diagnostics.filter((d) => d.severity !== "info");
   if (problems.length) {
     lines.push(w.problems(problems.length));
-    for (const d of problems) lines.push(`  ${d.severity}: ${d.message}`);
+    for (const d of problems.slice(0, LIST_LIMIT)) lines.push(`  ${d.severity}: ${d.message}`);
+    if (problems.length > LIST_LIMIT) lines.push(w.more(problems.length - LIST_LIMIT, w.problemsWord));
   }
   return `${lines.join("\n")}\n`;
 }

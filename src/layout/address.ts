@@ -44,7 +44,9 @@ export function parseRange(ref: string): CellRange {
 
 /** The sheet name as a formula or report writes it: quoted when it is not a plain word. */
 export function sheetPrefix(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet)
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(sheet) &&
+    !/^r\d*c\d*$/i.test(sheet)
     ? sheet
     : `'${sheet.replace(/'/g, "''")}'`;
 }

@@ -1,4 +1,4 @@
-import { CellRange, a1, cellRef, parseRange } from "./address";
+import { CellRange, a1, cellRef, parseA1, parseRange } from "./address";
 import { Diagnostic, DiagnosticCode, Severity } from "./diagnostics";
 import { Role } from "./labels";
 import { describeValue, parseQuantity } from "./quantities";
@@ -23,6 +23,8 @@ export class SheetContext {
   readonly merged: CellRange[];
   readonly bottom: number;
   readonly right: number;
+  private readonly formats = new Map<number, string>();
+  private readonly hasFormulas: boolean;
 
   constructor(
     readonly sheet: SheetSnapshot,
@@ -35,6 +37,11 @@ export class SheetContext {
     this.merged = sheet.merged.map(parseRange);
     this.bottom = bottomRow(sheet);
     this.right = rightColumn(sheet);
+    this.hasFormulas = Object.keys(sheet.formulas).length > 0;
+    for (const [address, format] of Object.entries(sheet.numberFormats)) {
+      const { row, column } = parseA1(address);
+      this.formats.set(row * 16384 + column, format);
+    }
   }
 
   get name(): string {
@@ -61,11 +68,11 @@ export class SheetContext {
   }
 
   format(row: number, column: number): string | undefined {
-    return this.sheet.numberFormats[a1(row, column)];
+    return this.formats.size ? this.formats.get(row * 16384 + column) : undefined;
   }
 
   formula(row: number, column: number): string | undefined {
-    return this.sheet.formulas[a1(row, column)];
+    return this.hasFormulas ? this.sheet.formulas[a1(row, column)] : undefined;
   }
 
   ref(row: number, column: number): string {
@@ -91,7 +98,7 @@ export class SheetContext {
     item: string | null,
     message: string
   ): void {
-    this.diagnostics.push({ severity, code, cell, item, message });
+    this.diagnostics.push({ severity, code, cell: cell || null, item, message });
   }
 
   /**

@@ -1,7 +1,7 @@
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
-import { HeaderRun, runKind } from "./headerRuns";
+import { HeaderRun, checkRun, runKind } from "./headerRuns";
 import { Role, SERIES_ROLES, roleOf } from "./labels";
 import { periodStarts } from "./periods";
 import { CellFigure, PlanRecord, SeriesRow } from "./record";
@@ -68,6 +68,7 @@ export function readGridBlock(
     return { record: null, end };
   }
 
+  checkRun(ctx, run, item);
   const figure = (role: "onHand" | "safetyStock" | "pastDue"): CellFigure | null => {
     const pair = pairs.find((p) => p.role === role);
     if (pair) return readFigure(ctx, item, role, pair.row, pair.column);

@@ -1,5 +1,5 @@
 import { SheetContext } from "./context";
-import { PeriodHeader, parsePeriodHeader } from "./periods";
+import { PeriodHeader, isNextPeriod, parsePeriodHeader } from "./periods";
 
 /** A row of period headers: W1 … W8 across columns. */
 export interface HeaderRun {
@@ -57,4 +57,24 @@ export function findHeaderRuns(ctx: SheetContext): HeaderRun[] {
     flush();
   }
   return runs;
+}
+
+/** Headers that are not periods (an impossible date) are errors; a skipped period is a warning. */
+export function checkRun(ctx: SheetContext, run: HeaderRun, item: string): void {
+  let prev: PeriodHeader | null = null;
+  run.headers.forEach((h, i) => {
+    const ref = ctx.ref(run.row, run.columns[i]);
+    if (h.kind === "bad") {
+      ctx.report("error", "bad-period", ref, item, `${ref}: ${h.reason}`);
+    } else if (prev && !isNextPeriod(prev, h)) {
+      ctx.report(
+        "warning",
+        "period-gap",
+        ref,
+        item,
+        `${ref}: ${run.labels[i]} does not follow ${run.labels[i - 1]}`
+      );
+    }
+    prev = h.kind === "bad" ? null : h;
+  });
 }

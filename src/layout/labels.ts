@@ -269,9 +269,21 @@ for (const [role, words] of Object.entries(SYNONYMS) as [Role, readonly string[]
   }
 }
 
+const memo = new Map<string, Role | null>();
+
 /** The role a label names, or null. "Item: X" style cells are handled by splitLabelValue. */
 export function roleOf(text: unknown): Role | null {
   if (typeof text !== "string") return null;
+  let role = memo.get(text);
+  if (role === undefined) {
+    role = lookupRole(text);
+    if (memo.size > 100_000) memo.clear();
+    memo.set(text, role);
+  }
+  return role;
+}
+
+function lookupRole(text: string): Role | null {
   const n = normalizeLabel(text);
   if (!n || n.length > 40) return null;
   for (const candidate of [n, stripQualifiers(n)]) {

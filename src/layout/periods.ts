@@ -36,6 +36,18 @@ export function parsePeriodHeader(
       : { kind: "date", iso };
   }
   if (typeof value !== "string") return null;
+  let parsed = textMemo.get(value);
+  if (parsed === undefined) {
+    parsed = parseTextHeader(value);
+    if (textMemo.size > 100_000) textMemo.clear();
+    textMemo.set(value, parsed);
+  }
+  return parsed;
+}
+
+const textMemo = new Map<string, PeriodHeader | null>();
+
+function parseTextHeader(value: string): PeriodHeader | null {
   const s = value.normalize("NFKC").trim();
   let m: RegExpExecArray | null;
 

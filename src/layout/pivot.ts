@@ -1,7 +1,7 @@
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
-import { HeaderRun, runKind } from "./headerRuns";
+import { HeaderRun, checkRun, runKind } from "./headerRuns";
 import { Role, SERIES_ROLES, roleOf } from "./labels";
 import { periodStarts } from "./periods";
 import { CellFigure, PlanRecord, SeriesRow } from "./record";
@@ -76,6 +76,7 @@ export function readPivot(
 
   const records: PlanRecord[] = [];
   for (const g of groups.values()) {
+    checkRun(ctx, run, g.item);
     const allRows = [...g.rows.map((x) => x.row), ...g.figureRows.map((x) => x.row)];
     const figure = (role: "onHand" | "safetyStock" | "pastDue"): CellFigure | null => {
       const fr = g.figureRows.find((x) => x.role === role);

@@ -128,7 +128,7 @@ function completeFromAttributes(
     r.opening ??= attr?.opening ?? null;
     r.safetyStock ??= attr?.safetyStock ?? null;
     if (!r.opening) {
-      const at = r.orders?.labelCell ?? r.periodCells[0] ?? null;
+      const at = r.orders?.labelCell || r.periodCells[0] || null;
       diagnostics.push({
         severity: "error",
         code: "no-opening-balance",
@@ -149,7 +149,7 @@ function reportDuplicates(records: PlanRecord[], diagnostics: Diagnostic[]): voi
       seen.set(key, r);
       continue;
     }
-    const at = r.orders?.labelCell ?? r.periodCells[0] ?? null;
+    const at = r.orders?.labelCell || r.periodCells[0] || null;
     diagnostics.push({
       severity: "error",
       code: "duplicate-item",

@@ -1,0 +1,109 @@
+import fc from "fast-check";
+import { CellValue, SheetSnapshot, WorkbookSnapshot, readPlans } from "../../src/layout";
+import { scanSnapshot } from "../../src/report";
+import { schemaErrors } from "../support/schema";
+
+const JUNK: CellValue[] = [
+  "",
+  "",
+  "",
+  "Item",
+  "FG-1",
+  "On hand",
+  "SS",
+  "Safety stock",
+  "Customer orders",
+  "MPS",
+  "Forecast",
+  "PAB",
+  "W1",
+  "W2",
+  "W3",
+  "第1周",
+  "第2周",
+  "2026-W49",
+  "Week",
+  "Past due",
+  "In transit",
+  "Plant",
+  "Measure",
+  "物料编码",
+  "期初库存",
+  "客户订单",
+  "abc",
+  "1.200",
+  "1,5",
+  "#N/A",
+  "#REF!",
+  " 35 ",
+  "-",
+  "Note: see mail",
+  0,
+  5,
+  12,
+  40,
+  -3,
+  1e9,
+  0.5,
+  true,
+  46356,
+  "2026-02-30",
+  "Jan 2027",
+];
+
+const sheetArb = fc
+  .record({
+    rows: fc.integer({ min: 1, max: 14 }),
+    cols: fc.integer({ min: 1, max: 10 }),
+    top: fc.integer({ min: 0, max: 3 }),
+    left: fc.integer({ min: 0, max: 3 }),
+    seed: fc.array(fc.nat(JUNK.length - 1), { minLength: 140, maxLength: 140 }),
+    merged: fc.array(fc.tuple(fc.nat(12), fc.nat(8)), { maxLength: 2 }),
+    hidden: fc.array(fc.nat(15), { maxLength: 3 }),
+    dateFormats: fc.boolean(),
+  })
+  .map(({ rows, cols, top, left, seed, merged, hidden, dateFormats }): SheetSnapshot => {
+    const values = Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => JUNK[seed[r * 10 + c]])
+    );
+    const numberFormats: Record<string, string> = {};
+    if (dateFormats) numberFormats[`${String.fromCharCode(65 + left)}${top + 1}`] = "yyyy-mm-dd";
+    return {
+      name: "Junk sheet",
+      visible: true,
+      top,
+      left,
+      values,
+      formulas: {},
+      numberFormats,
+      merged: merged.map(
+        ([r, c]) => `${String.fromCharCode(65 + c)}${r + 1}:${String.fromCharCode(66 + c)}${r + 1}`
+      ),
+      hiddenRows: hidden,
+      hiddenColumns: [],
+    };
+  });
+
+test("random layouts with junk cells never crash the reader, and every report is valid", () => {
+  fc.assert(
+    fc.property(
+      fc.array(sheetArb, { minLength: 1, maxLength: 3 }),
+      fc.boolean(),
+      (sheets, date1904) => {
+        const wb: WorkbookSnapshot = {
+          name: "junk.xlsx",
+          date1904,
+          sheets: sheets.map((s, i) => ({ ...s, name: `S${i}` })),
+        };
+        const read = readPlans(wb, { startDate: "2026-11-30", today: "2026-12-01" });
+        for (const d of read.diagnostics) {
+          expect(d.message.length).toBeGreaterThan(5);
+          if (d.cell) expect(d.cell).toMatch(/^('[^']+'|[^!]+)![A-Z]{1,3}[0-9]+$/);
+        }
+        const { report } = scanSnapshot(wb, { startDate: "2026-11-30" });
+        expect(schemaErrors(report)).toEqual([]);
+      }
+    ),
+    { numRuns: 300 }
+  );
+});

@@ -1,0 +1,131 @@
+import * as fs from "fs";
+import * as path from "path";
+import { SheetSnapshot, WorkbookSnapshot, readPlans } from "../../src/layout";
+import { readXlsxSnapshot, UnreadableWorkbookError } from "../../src/xlsx";
+import { shiftFormula } from "../../src/xlsx/formulas";
+import { buildXlsx } from "../support/xlsxBuilder";
+import { sharedDir } from "../support/shared";
+
+/** classic-example.xlsx as Office.js reports the used range (range.values; formulas and formats General). */
+const officeShaped: WorkbookSnapshot = {
+  name: "classic-example.xlsx",
+  date1904: false,
+  sheets: [
+    {
+      name: "MPS",
+      visible: true,
+      top: 0,
+      left: 0,
+      values: [
+        ["Item", "FG-1001", "", "", "", "", "", "", ""],
+        ["On hand", 45, "", "", "", "", "", "", ""],
+        ["Safety stock", 10, "", "", "", "", "", "", ""],
+        ["", "W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8"],
+        ["Customer orders", 16, 15, 15, 20, 18, 22, 20, 25],
+        ["MPS", 0, 0, 50, 0, 0, 50, 0, 0],
+      ],
+      formulas: {},
+      numberFormats: {},
+      merged: [],
+      hiddenRows: [],
+      hiddenColumns: [],
+    },
+  ],
+};
+
+describe("the .xlsx adapter gives what Office.js gives", () => {
+  const fromFile = readXlsxSnapshot(
+    fs.readFileSync(path.join(sharedDir, "samples/classic-example.xlsx")),
+    "classic-example.xlsx"
+  );
+
+  test("the same snapshot as a hand-built Office.js one", () => {
+    expect(fromFile).toEqual(officeShaped);
+  });
+
+  test("and the same plan records", () => {
+    expect(readPlans(fromFile)).toEqual(readPlans(officeShaped));
+  });
+
+  test("every sample reads without error through both shapes of the same data", () => {
+    for (const f of fs
+      .readdirSync(path.join(sharedDir, "samples"))
+      .filter((x) => x.endsWith(".xlsx"))) {
+      const snap = readXlsxSnapshot(fs.readFileSync(path.join(sharedDir, "samples", f)), f);
+      const copy: WorkbookSnapshot = JSON.parse(JSON.stringify(snap));
+      expect(readPlans(copy)).toEqual(readPlans(snap));
+    }
+  });
+});
+
+describe("cell kinds", () => {
+  const bytes = buildXlsx(
+    [
+      {
+        name: "Kinds",
+        rows: [
+          [
+            "text",
+            12.5,
+            true,
+            { error: "#DIV/0!" },
+            { inline: "inline 文字" },
+            { f: "B1*2", v: 25 },
+            { f: 'A1&"x"', v: "textx" },
+          ],
+          [
+            { date: "2026-11-30", format: "yyyy-mm-dd" },
+            { serial: 46356, format: "0.00" },
+          ],
+        ],
+        hiddenRows: [1],
+        hiddenColumns: [3],
+        merged: ["A3:C3"],
+      },
+      { name: "Hidden", rows: [["x"]], state: "hidden" },
+    ],
+    { date1904: true }
+  );
+  const snap = readXlsxSnapshot(bytes, "kinds.xlsx");
+  const sheet = snap.sheets[0] as SheetSnapshot;
+
+  test("values as Office.js reports them", () => {
+    expect(sheet.values[0]).toEqual(["text", 12.5, true, "#DIV/0!", "inline 文字", 25, "textx"]);
+    expect(snap.date1904).toBe(true);
+  });
+
+  test("formulas and non-General formats by address", () => {
+    expect(sheet.formulas).toEqual({ F1: "=B1*2", G1: '=A1&"x"' });
+    expect(sheet.numberFormats).toEqual({ A2: "yyyy-mm-dd", B2: "0.00" });
+  });
+
+  test("merged areas, hidden rows and columns, hidden sheets", () => {
+    expect(sheet.merged).toEqual(["A3:C3"]);
+    expect(sheet.hiddenRows).toEqual([1]);
+    expect(sheet.hiddenColumns).toEqual([3]);
+    expect(snap.sheets.map((s) => [s.name, s.visible])).toEqual([
+      ["Kinds", true],
+      ["Hidden", false],
+    ]);
+  });
+
+  test("files that are not workbooks are refused with one line", () => {
+    expect(() => readXlsxSnapshot(new TextEncoder().encode("Item,Qty\nA,1\n"), "x.csv")).toThrow(
+      UnreadableWorkbookError
+    );
+    expect(() => readXlsxSnapshot(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), "broken.xlsx")).toThrow(
+      /damaged/
+    );
+  });
+});
+
+describe("shared formulas", () => {
+  test.each([
+    ["B7-C5+C6", 0, 1, "C7-D5+D6"],
+    ["$B$2-C5", 2, 1, "$B$2-D7"],
+    ["SUM($B5:B5)", 1, 0, "SUM($B6:B6)"],
+    ['IF(A1="B2",LOG10(A1),Sheet2!A1)', 1, 1, 'IF(B2="B2",LOG10(B2),Sheet2!B2)'],
+  ])("%s moved by (%i, %i)", (formula, rows, columns, expected) => {
+    expect(shiftFormula(formula, rows, columns)).toBe(expected);
+  });
+});
