@@ -10,7 +10,8 @@ const WORDS = {
     check: "check the sheet",
     problems: (n: number) => `${n} problem${n === 1 ? "" : "s"} in the sheet:`,
     counts: (c: string) => `by worst status: ${c}`,
-    more: (n: number, what: string) => `  … and ${n} more ${what} (all of them are in the --json report)`,
+    more: (n: number, what: string) =>
+      `  … and ${n} more ${what} (all of them are in the --json report)`,
     itemsWord: "items",
     problemsWord: "problems",
   },
@@ -37,8 +38,11 @@ const LIST_LIMIT = 25;
 export function summaryText(report: Report, lang: "en" | "zh-CN"): string {
   const w = WORDS[lang];
   const order = { stockout: 0, "at-risk": 1, low: 2, ok: 3 };
-  const first = (it: Report["items"][number]) => it.firstShortage?.index ?? it.status.findIndex((s) => s !== "ok");
-  const items = [...report.items].sort((a, b) => order[a.worstStatus] - order[b.worstStatus] || first(a) - first(b));
+  const first = (it: Report["items"][number]) =>
+    it.firstShortage?.index ?? it.status.findIndex((s) => s !== "ok");
+  const items = [...report.items].sort(
+    (a, b) => order[a.worstStatus] - order[b.worstStatus] || first(a) - first(b)
+  );
   const lines = [`${report.workbook}: ${w.items(items.length)}`];
   if (items.length > LIST_LIMIT) {
     const counts = (["stockout", "at-risk", "low", "ok"] as const)
@@ -62,7 +66,8 @@ export function summaryText(report: Report, lang: "en" | "zh-CN"): string {
   if (problems.length) {
     lines.push(w.problems(problems.length));
     for (const d of problems.slice(0, LIST_LIMIT)) lines.push(`  ${d.severity}: ${d.message}`);
-    if (problems.length > LIST_LIMIT) lines.push(w.more(problems.length - LIST_LIMIT, w.problemsWord));
+    if (problems.length > LIST_LIMIT)
+      lines.push(w.more(problems.length - LIST_LIMIT, w.problemsWord));
   }
   return `${lines.join("\n")}\n`;
 }

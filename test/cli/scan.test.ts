@@ -153,7 +153,9 @@ test("the built command runs as npx pab-watch does (package.json bin)", () => {
 });
 
 test("a long list is cut, with counts by status and the rest in the report", () => {
-  const { buildXlsx } = jest.requireActual("../support/xlsxBuilder") as typeof import("../support/xlsxBuilder");
+  const { buildXlsx } = jest.requireActual(
+    "../support/xlsxBuilder"
+  ) as typeof import("../support/xlsxBuilder");
   const rows = Array.from({ length: 30 }, (_, i) => [
     ["Item", `FG-${i}`],
     ["On hand", i],
@@ -169,5 +171,7 @@ test("a long list is cut, with counts by status and the rest in the report", () 
   expect(lines[0]).toBe("thirty.xlsx: 30 items");
   expect(lines[1]).toBe("by worst status: projected short 20; ok 10");
   expect(lines[2]).toBe("  FG-0: projected short; first short W1 by 10");
-  expect(lines[lines.length - 1]).toBe("  … and 5 more items (all of them are in the --json report)");
+  expect(lines[lines.length - 1]).toBe(
+    "  … and 5 more items (all of them are in the --json report)"
+  );
 });
