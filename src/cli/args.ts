@@ -7,6 +7,7 @@ export interface ScanArgs {
   command: "scan";
   input: string;
   json: string | null;
+  out: string | null;
   sheet: string | null;
   start: string | null;
   fence: number;
@@ -33,6 +34,7 @@ export function parseCommandLine(argv: string[]): Args {
       allowPositionals: true,
       options: {
         json: { type: "string" },
+        out: { type: "string" },
         sheet: { type: "string" },
         start: { type: "string" },
         fence: { type: "string" },
@@ -68,6 +70,7 @@ export function parseCommandLine(argv: string[]): Args {
     command: "scan",
     input: parsed.positionals[0],
     json: v.json ?? null,
+    out: v.out ?? null,
     sheet: v.sheet ?? null,
     start,
     fence,
@@ -84,9 +87,10 @@ Usage:
 Reads the planner's own sheet (MPS grid, ERP/pivot export or one row per item and week; English or
 Chinese labels), projects the available balance per period (previous balance - customer orders + MPS)
 and reports where it runs short, which receipts must land on time, and where stock is below safety.
-Nothing is written into the workbook.
+The workbook read is never changed; --out writes an annotated copy.
 
 Options:
+  --out <file.xlsx>      write an annotated copy: PAB formulas, colours, a "PAB Watch" summary sheet
   --json <file>          write the report (JSON, ../shared/report.schema.json); "-" for standard output
   --sheet <name>         read only this sheet (default: every visible sheet)
   --start <YYYY-MM-DD>   first day of period 1 when the periods are numbered (W1, Week 1, 第1周)
@@ -100,4 +104,5 @@ Exit codes: 0 planned; 1 when --fail-on matched; 2 when the workbook cannot be r
 Examples:
   pab-watch scan plan.xlsx
   pab-watch scan plan.xlsx --start 2026-11-30 --json report.json --fail-on stockout
+  pab-watch scan plan.xlsx --out plan-checked.xlsx
 `;

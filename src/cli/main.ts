@@ -2,9 +2,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { STATUS_SEVERITY } from "../engine";
-import { scanSnapshot } from "../report";
-import { UnreadableWorkbookError, readXlsxSnapshot } from "../xlsx";
+import { UnreadableWorkbookError } from "../xlsx";
 import { HELP, ScanArgs, UsageError, parseCommandLine } from "./args";
+import { MissingSheetError, scanXlsxFile } from "./scanFile";
 import { summaryText } from "./summary";
 
 export interface Io {
@@ -35,21 +35,32 @@ function scan(args: ScanArgs, io: Io): number {
     io.stderr(
       `reading ${path.basename(args.input)} (${(bytes.length / 1048576).toFixed(1)} MB)…\n`
     );
-  const snapshot = readXlsxSnapshot(bytes, path.basename(args.input), {
-    onSheet: large ? (name, i, n) => io.stderr(`  sheet ${i + 1}/${n}: ${name}\n`) : undefined,
-  });
-  if (args.sheet && !snapshot.sheets.some((s) => s.name === args.sheet)) {
+  if (args.out && path.resolve(args.out) === path.resolve(args.input)) {
     throw new UsageError(
-      `there is no sheet "${args.sheet}" (sheets: ${snapshot.sheets.map((s) => s.name).join(", ")})`
+      "--out must name a new file: PAB Watch never overwrites the workbook it reads"
     );
   }
-  const { report } = scanSnapshot(snapshot, {
-    startDate: args.start,
-    today: io.today(),
-    fence: args.fence,
-    sheets: args.sheet ? [args.sheet] : undefined,
-  });
+  let result;
+  try {
+    result = scanXlsxFile(bytes, path.basename(args.input), {
+      startDate: args.start,
+      today: io.today(),
+      fence: args.fence,
+      sheets: args.sheet ? [args.sheet] : undefined,
+      annotate: args.out !== null,
+      lang: args.lang,
+      onSheet: large ? (name, i, n) => io.stderr(`  sheet ${i + 1}/${n}: ${name}\n`) : undefined,
+    });
+  } catch (e) {
+    if (e instanceof MissingSheetError) throw new UsageError(e.message);
+    throw e;
+  }
+  const { report, annotated } = result;
   if (large) io.stderr(`projected ${report.items.length} items\n`);
+  if (args.out && annotated) {
+    fs.writeFileSync(args.out, annotated);
+    if (large) io.stderr(`wrote ${args.out}\n`);
+  }
 
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (args.json === "-") io.stdout(json);

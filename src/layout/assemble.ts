@@ -4,6 +4,7 @@ import { CellFigure, LayoutKind, PlanRecord, SeriesRow } from "./record";
 
 export interface RecordParts {
   item: string;
+  itemCell: string | null;
   site: string | null;
   layout: LayoutKind;
   periods: string[];
@@ -59,6 +60,7 @@ export function assemble(ctx: SheetContext, parts: RecordParts): PlanRecord {
   }
   return {
     item,
+    itemCell: parts.itemCell,
     site: parts.site,
     sheet: ctx.name,
     layout: parts.layout,

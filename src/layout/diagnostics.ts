@@ -27,4 +27,5 @@ export type DiagnosticCode =
   | "no-plan-found"
   | "pab-differs"
   | "mapping-invalid"
-  | "item-missing";
+  | "item-missing"
+  | "cell-in-the-way";

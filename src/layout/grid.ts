@@ -102,6 +102,7 @@ export function readGridBlock(
 
   const record = assemble(ctx, {
     item,
+    itemCell: itemPair ? ctx.ref(itemPair.row, itemPair.column) : null,
     site: sitePair?.text || null,
     layout: "grid",
     periods: run.labels,

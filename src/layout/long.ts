@@ -124,6 +124,7 @@ export function readLongTable(
     records.push(
       assemble(ctx, {
         item: g.item,
+        itemCell: ctx.ref(g.rows[0].row, h.columns.item as number),
         site: g.site,
         layout: "long",
         periods: horizon.map((p) => p.label),

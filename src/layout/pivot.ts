@@ -20,6 +20,7 @@ interface Group {
   rows: { row: number; role: Role; text: string; labelCell: string }[];
   figureRows: { row: number; role: "onHand" | "safetyStock" | "pastDue" }[];
   firstRow: number;
+  itemRow: number;
 }
 
 /** One row per item and measure (Item | Site | Measure | W1 … Wn); blank item cells repeat the one above. */
@@ -40,6 +41,7 @@ export function readPivot(
 
   const groups = new Map<string, Group>();
   let lastItem = "";
+  let lastItemRow = run.row;
   let lastSite: string | null = null;
   let end = run.row;
   let blanks = 0;
@@ -52,6 +54,7 @@ export function readPivot(
     const itemText = ctx.text(r, itemCol) || String(ctx.value(r, itemCol) || "").trim();
     if (itemText) {
       lastItem = itemText;
+      lastItemRow = r;
       lastSite = columns.site !== undefined ? ctx.text(r, columns.site) || null : null;
     } else if (columns.site !== undefined && ctx.text(r, columns.site)) {
       lastSite = ctx.text(r, columns.site);
@@ -64,7 +67,14 @@ export function readPivot(
     const key = `${lastItem}\u0000${lastSite ?? ""}`;
     let g = groups.get(key);
     if (!g) {
-      g = { item: lastItem, site: lastSite, rows: [], figureRows: [], firstRow: r };
+      g = {
+        item: lastItem,
+        site: lastSite,
+        rows: [],
+        figureRows: [],
+        firstRow: r,
+        itemRow: lastItemRow,
+      };
       groups.set(key, g);
     }
     if (SERIES_ROLES.includes(role))
@@ -104,6 +114,7 @@ export function readPivot(
     records.push(
       assemble(ctx, {
         item: g.item,
+        itemCell: ctx.ref(g.itemRow, itemCol),
         site: g.site,
         layout: "pivot",
         periods: run.labels,

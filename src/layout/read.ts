@@ -7,7 +7,7 @@ import { findHeaderRuns } from "./headerRuns";
 import { isLongHeader, readLongTable } from "./long";
 import { isPivotHeader, readPivot } from "./pivot";
 import { PlanRecord, ReadResult } from "./record";
-import { WorkbookSnapshot } from "./snapshot";
+import { SUMMARY_SHEET, WorkbookSnapshot } from "./snapshot";
 import { tableHeaderAt } from "./tableHeader";
 
 export interface ReadOptions {
@@ -27,8 +27,9 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
   const attributes: AttributeTable = new Map();
   const records: PlanRecord[] = [];
 
-  const sheets = workbook.sheets.filter((s) =>
-    options.sheets ? options.sheets.includes(s.name) : s.visible
+  const sheets = workbook.sheets.filter(
+    (s) =>
+      s.name !== SUMMARY_SHEET && (options.sheets ? options.sheets.includes(s.name) : s.visible)
   );
   for (const name of options.sheets ?? []) {
     if (!workbook.sheets.some((s) => s.name === name)) {
@@ -43,6 +44,7 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
   }
   // Attribute tables may sit on sheets that are not scanned themselves (an "Inventory" tab).
   for (const sheet of workbook.sheets) {
+    if (sheet.name === SUMMARY_SHEET) continue;
     const ctx = new SheetContext(sheet, workbook.date1904, [], undefined);
     for (let r = sheet.top; r <= ctx.bottom; r++) {
       const h = tableHeaderAt(ctx, r);

@@ -23,6 +23,8 @@ export interface CellFigure {
 /** One item's plan as the sheet gives it; nothing computed yet. */
 export interface PlanRecord {
   item: string;
+  /** The cell naming the item (in a long table: its first row's). */
+  itemCell: string | null;
   site: string | null;
   sheet: string;
   layout: LayoutKind;

@@ -25,13 +25,28 @@ export interface SheetSnapshot {
   hiddenColumns: number[];
 }
 
+/** An area PAB Watch wrote, as its hidden defined name records it; hash = what was written there. */
+export interface OwnedArea {
+  name: string;
+  sheet: string;
+  /** A1 ranges on that sheet, as the name refers to them now (they move when rows are inserted). */
+  ranges: string[];
+  /** Hash of the contents PAB Watch wrote; null when unknown. */
+  hash: string | null;
+}
+
 export interface WorkbookSnapshot {
   /** File name or workbook name, for the report. */
   name: string;
   /** The 1904 date system (old Mac workbooks): serial 0 is 1904-01-01. */
   date1904: boolean;
   sheets: SheetSnapshot[];
+  /** What earlier runs of PAB Watch wrote (from its hidden defined names). */
+  owned?: OwnedArea[];
 }
+
+/** The sheet PAB Watch writes its summary to; never read as a plan. */
+export const SUMMARY_SHEET = "PAB Watch";
 
 /** Reads one cell by absolute position; outside the used range is empty. */
 export function cellAt(sheet: SheetSnapshot, row: number, column: number): CellValue {

@@ -32,5 +32,10 @@ export function snapshotOfPackage(
     options.onSheet?.(s.name, i, wanted.length);
     return readSheet(pkg.text(s.path), s.name, s.visible, strings, formats, info.date1904);
   });
-  return { name, date1904: info.date1904, sheets };
+  return {
+    name,
+    date1904: info.date1904,
+    sheets,
+    ...(info.owned.length ? { owned: info.owned } : {}),
+  };
 }

@@ -1,4 +1,6 @@
+import { OwnedArea } from "../layout/snapshot";
 import { BUILTIN_FORMATS } from "./numberFormats";
+import { ownedAreaOf } from "./ownedNames";
 import { XlsxPackage } from "./xlsxPackage";
 import { isTrue, parseXml } from "./xml";
 
@@ -11,14 +13,27 @@ export interface SheetEntry {
 export interface WorkbookInfo {
   date1904: boolean;
   sheets: SheetEntry[];
+  owned: OwnedArea[];
 }
 
 export function readWorkbookInfo(pkg: XlsxPackage): WorkbookInfo {
   const rels = pkg.relationships("xl/workbook.xml");
   const sheets: SheetEntry[] = [];
+  const owned: OwnedArea[] = [];
   let date1904 = false;
+  let definedName: { name: string; comment?: string; text: string } | null = null;
   parseXml(pkg.text("xl/workbook.xml"), {
+    close: (name) => {
+      if (name !== "definedName" || !definedName) return;
+      const area = ownedAreaOf(definedName.name, definedName.comment, definedName.text);
+      if (area) owned.push(area);
+      definedName = null;
+    },
+    text: (t) => {
+      if (definedName) definedName.text += t;
+    },
     open: (name, a) => {
+      if (name === "definedName") definedName = { name: a.name, comment: a.comment, text: "" };
       if (name === "workbookPr") date1904 = isTrue(a.date1904);
       if (name === "sheet") {
         const id = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
@@ -33,7 +48,7 @@ export function readWorkbookInfo(pkg: XlsxPackage): WorkbookInfo {
       }
     },
   });
-  return { date1904, sheets };
+  return { date1904, sheets, owned };
 }
 
 /** The shared string table: rich-text runs joined, phonetic runs (rPh) left out. */

@@ -1,0 +1,418 @@
+import {
+  Diagnostic,
+  PlanRecord,
+  SUMMARY_SHEET,
+  SheetSnapshot,
+  WorkbookSnapshot,
+  columnName,
+} from "../layout";
+import { Finding, Language } from "../report";
+import { Ownership, cellsOfRanges, contentOf, hashOf, intendedContent } from "./ownership";
+import { LongTableColumns, longRowPabFormula, periodPabFormula } from "./pabFormulas";
+import { CellPos, formulaRef, rangeA1, splitRef } from "./refs";
+import { RuleSet } from "./rules";
+import { summarySheet } from "./summary";
+import { CellWrite, OWNED_NAME_PREFIX, OwnedRecord, RULE_MARKER, WritePlan } from "./writePlan";
+
+export interface AnnotateOptions {
+  fence?: number;
+  lang?: Language;
+}
+
+const PAB_LABEL: Record<Language, string> = {
+  en: "PAB (PAB Watch)",
+  "zh-CN": "预计可用库存（PAB Watch）",
+};
+
+interface Context {
+  workbook: WorkbookSnapshot;
+  ownership: Ownership;
+  writes: CellWrite[];
+  owned: OwnedRecord[];
+  rules: RuleSet;
+  diagnostics: Diagnostic[];
+  fence: number;
+  label: string;
+}
+
+function sheetOf(ctx: Context, name: string): SheetSnapshot {
+  const s = ctx.workbook.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`sheet ${name} is not in the snapshot`);
+  return s;
+}
+
+/** Commits a group of writes when every target is free; otherwise names the first cell in the way. */
+function commit(ctx: Context, item: string, writes: CellWrite[], what: string): boolean {
+  for (const w of writes) {
+    const sheet = sheetOf(ctx, w.sheet);
+    if (!ctx.ownership.free(sheet, w)) {
+      const ref = `${formulaRef({ sheet: w.sheet, row: w.row, column: w.column }, "")}`;
+      const now = contentOf(sheet, w.row, w.column);
+      ctx.diagnostics.push({
+        severity: "warning",
+        code: "cell-in-the-way",
+        cell: ref,
+        item,
+        message: `${ref} holds "${now}", which PAB Watch did not write; ${what} is not written, and nothing of yours is changed`,
+      });
+      return false;
+    }
+  }
+  ctx.writes.push(...writes);
+  const bySheet = new Map<string, Map<string, CellWrite>>();
+  for (const w of writes) {
+    let m = bySheet.get(w.sheet);
+    if (!m) bySheet.set(w.sheet, (m = new Map()));
+    m.set(`${w.row},${w.column}`, w);
+  }
+  for (const [sheet, cells] of bySheet) {
+    const ranges = compactRanges([...cells.values()].map((w) => [w.row, w.column]));
+    ctx.owned.push({
+      name: `${OWNED_NAME_PREFIX}${ctx.owned.length + 1}`,
+      sheet,
+      ranges,
+      hash: hashOf(
+        cellsOfRanges(ranges).map(([r, c]) => intendedContent(cells.get(`${r},${c}`) as CellWrite))
+      ),
+    });
+  }
+  return true;
+}
+
+/** Cells → few A1 ranges: runs along a row, then identical runs in consecutive rows stacked. */
+export function compactRanges(cells: [number, number][]): string[] {
+  const byRow = new Map<number, number[]>();
+  for (const [r, c] of cells) {
+    const list = byRow.get(r);
+    if (list) list.push(c);
+    else byRow.set(r, [c]);
+  }
+  const runs: { top: number; bottom: number; left: number; right: number }[] = [];
+  const open = new Map<string, { top: number; bottom: number; left: number; right: number }>();
+  for (const [row, cols] of [...byRow].sort((a, b) => a[0] - b[0])) {
+    cols.sort((a, b) => a - b);
+    let start = cols[0];
+    for (let i = 1; i <= cols.length; i++) {
+      if (i < cols.length && cols[i] === cols[i - 1] + 1) continue;
+      const run = { top: row, bottom: row, left: start, right: cols[i - 1] };
+      const key = `${run.left},${run.right}`;
+      const above = open.get(key);
+      if (above && above.bottom === row - 1) above.bottom = row;
+      else {
+        runs.push(run);
+        open.set(key, run);
+      }
+      start = cols[i];
+    }
+  }
+  return runs.map((x) => rangeA1(x.top, x.left, x.bottom, x.right));
+}
+
+function lastRowOf(record: PlanRecord): number {
+  const rows = [record.orders, record.forecast, ...record.supply]
+    .filter((s): s is NonNullable<typeof s> => !!s)
+    .flatMap((s) => s.cells.filter(Boolean).map((c) => splitRef(c).row));
+  return Math.max(...rows);
+}
+
+/** Grid and pivot records: one PAB per period column, in a row. Returns where the PAB went. */
+function annotateAligned(
+  ctx: Context,
+  f: Finding,
+  pabRow: number,
+  labelColumn: number,
+  labelText: string | null
+): CellPos[] {
+  const r = f.record;
+  const sheet = r.sheet;
+  const pab: CellPos[] = r.periodCells.map((c) => ({
+    sheet,
+    row: pabRow,
+    column: splitRef(c).column,
+  }));
+  const writes: CellWrite[] = pab.map((p, t) => ({
+    sheet,
+    row: p.row,
+    column: p.column,
+    formula: periodPabFormula(r, t, pab, ctx.fence),
+    cached: f.plan.pab[t],
+  }));
+  if (labelText !== null)
+    writes.unshift({ sheet, row: pabRow, column: labelColumn, text: labelText });
+  if (!commit(ctx, r.item, writes, `${r.item}'s PAB`)) return [];
+  addAlignedRules(ctx, r, pab);
+  return pab;
+}
+
+function addAlignedRules(ctx: Context, r: PlanRecord, pab: CellPos[]): void {
+  const sheet = r.sheet;
+  const row = pab[0].row;
+  const left = pab[0].column;
+  const right = pab[pab.length - 1].column;
+  const rel = (ar: number, ac: number, dr: number) => `${columnName(ac)}${ar + dr + 1}`;
+  ctx.rules.add(
+    sheet,
+    "short",
+    (ar, ac) => `AND(${RULE_MARKER},${rel(ar, ac, 0)}<0)`,
+    row,
+    left,
+    row,
+    right
+  );
+  if (r.safetyStock && r.safetyStock.value > 0) {
+    const ss = splitRef(r.safetyStock.cell);
+    const ssRef = (ar: number) =>
+      ss.sheet === sheet
+        ? `$${columnName(ss.column)}${ar + (ss.row - row) + 1}`
+        : formulaRef(ss, sheet, "both");
+    ctx.rules.add(
+      sheet,
+      "low",
+      (ar, ac) => `AND(${RULE_MARKER},${rel(ar, ac, 0)}>=0,${rel(ar, ac, 0)}<${ssRef(ar)})`,
+      row,
+      left,
+      row,
+      right
+    );
+  }
+  const supplyRows = r.supply.map((s) => splitRef(s.cells[0]).row);
+  for (const sRow of supplyRows) {
+    const template = (ar: number, ac: number) => {
+      const total = supplyRows.map((x) => rel(ar, ac, x - sRow)).join("+");
+      const p = rel(ar, ac, row - sRow);
+      return `AND(${RULE_MARKER},${rel(ar, ac, 0)}>0,${p}>=0,${p}-(${total})<0)`;
+    };
+    ctx.rules.add(sheet, "receipt", template, sRow, left, sRow, right);
+  }
+}
+
+function annotateGrid(ctx: Context, f: Finding): CellPos[] {
+  const r = f.record;
+  const own = r.plannerPab;
+  if (own) {
+    const first = splitRef(own.row.cells[0]);
+    const labelPos = splitRef(own.row.labelCell);
+    const ours = ctx.ownership.owns(r.sheet, labelPos.row, labelPos.column);
+    const pabRowFree = own.row.cells.every((c) => {
+      const p = splitRef(c);
+      const now = contentOf(sheetOf(ctx, r.sheet), p.row, p.column);
+      return now === "" || ctx.ownership.owns(r.sheet, p.row, p.column);
+    });
+    // The planner's own PAB row with figures in it is audited (pab-differs), never overwritten.
+    if (!pabRowFree) return [];
+    return annotateAligned(ctx, f, first.row, labelPos.column, ours ? ctx.label : null);
+  }
+  const labelCell = r.orders?.labelCell ?? r.supply[0]?.labelCell;
+  if (!labelCell) return [];
+  return annotateAligned(ctx, f, lastRowOf(r) + 1, splitRef(labelCell).column, ctx.label);
+}
+
+function annotatePivotTable(ctx: Context, findings: Finding[]): Map<Finding, CellPos[]> {
+  const out = new Map<Finding, CellPos[]>();
+  const end = Math.max(...findings.map((f) => lastRowOf(f.record)));
+  findings.forEach((f, k) => {
+    const labelCell = f.record.orders?.labelCell ?? f.record.supply[0]?.labelCell;
+    if (!labelCell) return;
+    out.set(
+      f,
+      annotateAligned(
+        ctx,
+        f,
+        end + 2 + k,
+        splitRef(labelCell).column,
+        `${f.record.item}: ${ctx.label}`
+      )
+    );
+  });
+  return out;
+}
+
+function columnOf(cell: string | undefined): number | null {
+  return cell ? splitRef(cell).column : null;
+}
+
+/** Looks a per-item figure up by item, whatever the row order: INDEX/MATCH on the figure's own table. */
+function lookupFigure(
+  ctx: Context,
+  r: PlanRecord,
+  cell: string,
+  itemRef: string,
+  onSheet: string
+): string {
+  const pos = splitRef(cell);
+  const sheet = sheetOf(ctx, pos.sheet);
+  let itemColumn = -1;
+  for (let c = sheet.left; c < sheet.left + (sheet.values[0]?.length ?? 0); c++) {
+    if (contentOf(sheet, pos.row, c) === r.item) {
+      itemColumn = c;
+      break;
+    }
+  }
+  if (itemColumn < 0) return formulaRef(pos, onSheet, "both");
+  const col = (c: number) =>
+    formulaRef({ sheet: pos.sheet, row: 0, column: c }, onSheet, "column").replace(/\d+$/, "");
+  const whole = (c: number) => {
+    const ref = col(c);
+    const bang = ref.lastIndexOf("!");
+    return bang < 0 ? `${ref}:${ref}` : `${ref}:${ref.slice(bang + 1)}`;
+  };
+  return `INDEX(${whole(pos.column)},MATCH(${itemRef},${whole(itemColumn)},0))`;
+}
+
+function annotateLongTable(ctx: Context, findings: Finding[]): Map<Finding, CellPos[]> {
+  const out = new Map<Finding, CellPos[]>();
+  const first = findings[0].record;
+  const sheetName = first.sheet;
+  const sheet = sheetOf(ctx, sheetName);
+  const headerRow = splitRef((first.orders ?? first.supply[0]).labelCell).row;
+  const rows = findings.flatMap((f) =>
+    f.record.periodCells.filter(Boolean).map((c) => splitRef(c).row)
+  );
+  const cols: LongTableColumns = {
+    sheet: sheetName,
+    headerRow,
+    firstRow: Math.min(...rows),
+    lastRow: Math.max(...rows),
+    item: splitRef(first.itemCell as string).column,
+    period: splitRef(first.periodCells.find(Boolean) as string).column,
+    orders: columnOf(first.orders?.labelCell),
+    forecast: columnOf(first.forecast?.labelCell),
+    supply: first.supply.map((s) => splitRef(s.labelCell).column),
+  };
+  const used = [cols.item, cols.period, ...cols.supply, cols.orders ?? -1, cols.forecast ?? -1];
+  const fenceValue = (f: Finding): number | null => {
+    if (ctx.fence <= 0) return null;
+    const cell = f.record.periodCells[Math.min(ctx.fence, f.record.periodCells.length - 1)];
+    const v = cell
+      ? sheet.values[splitRef(cell).row - sheet.top]?.[splitRef(cell).column - sheet.left]
+      : null;
+    return typeof v === "number" ? v : null;
+  };
+  // Our column: the first one right of the table that is free from the header down.
+  let column = Math.max(...used) + 1;
+  for (; ; column++) {
+    const probe: CellWrite[] = [{ sheet: sheetName, row: headerRow, column, text: ctx.label }];
+    for (let r = cols.firstRow; r <= cols.lastRow; r++)
+      probe.push({ sheet: sheetName, row: r, column, formula: "" });
+    const free = probe.every(
+      (w) =>
+        contentOf(sheet, w.row, w.column) === "" || ctx.ownership.owns(sheetName, w.row, w.column)
+    );
+    if (free || column > 16000) break;
+  }
+  const writes: CellWrite[] = [{ sheet: sheetName, row: headerRow, column, text: ctx.label }];
+  for (const f of findings) {
+    const r = f.record;
+    const pab: CellPos[] = [];
+    r.periodCells.forEach((cell, t) => {
+      if (!cell) return;
+      const row = splitRef(cell).row;
+      const itemRef = `$${columnName(cols.item)}${row + 1}`;
+      const opening = r.opening ? lookupFigure(ctx, r, r.opening.cell, itemRef, sheetName) : "0";
+      const pastDue = r.pastDue ? lookupFigure(ctx, r, r.pastDue.cell, itemRef, sheetName) : null;
+      writes.push({
+        sheet: sheetName,
+        row,
+        column,
+        formula: longRowPabFormula(cols, row, opening, pastDue, r.forecast ? fenceValue(f) : null),
+        cached: f.plan.pab[t],
+      });
+      pab[t] = { sheet: sheetName, row, column };
+    });
+    out.set(f, pab);
+  }
+  if (!commit(ctx, first.item, writes, "the PAB column")) return new Map();
+
+  const rel = (ar: number, c: number) => `${columnName(c)}${ar + 1}`;
+  ctx.rules.add(
+    sheetName,
+    "short",
+    (ar) => `AND(${RULE_MARKER},${rel(ar, column)}<0)`,
+    cols.firstRow,
+    column,
+    cols.lastRow,
+    column
+  );
+  const ss = first.safetyStock;
+  if (ss) {
+    ctx.rules.add(
+      sheetName,
+      "low",
+      (ar) =>
+        `AND(${RULE_MARKER},${rel(ar, column)}>=0,${rel(ar, column)}<${lookupFigure(ctx, first, ss.cell, `$${columnName(cols.item)}${ar + 1}`, sheetName)})`,
+      cols.firstRow,
+      column,
+      cols.lastRow,
+      column
+    );
+  }
+  for (const sc of cols.supply) {
+    const total = (ar: number) => cols.supply.map((c) => rel(ar, c)).join("+");
+    ctx.rules.add(
+      sheetName,
+      "receipt",
+      (ar) =>
+        `AND(${RULE_MARKER},${rel(ar, sc)}>0,${rel(ar, column)}>=0,${rel(ar, column)}-(${total(ar)})<0)`,
+      cols.firstRow,
+      sc,
+      cols.lastRow,
+      sc
+    );
+  }
+  return out;
+}
+
+/** Findings → the cells, rules, ownership records and summary page to write. */
+export function buildWritePlan(
+  workbook: WorkbookSnapshot,
+  findings: Finding[],
+  options: AnnotateOptions = {}
+): WritePlan {
+  const lang = options.lang ?? "en";
+  const ctx: Context = {
+    workbook,
+    ownership: new Ownership(workbook),
+    writes: [],
+    owned: [],
+    rules: new RuleSet(),
+    diagnostics: [],
+    fence: options.fence ?? 0,
+    label: PAB_LABEL[lang],
+  };
+  const placed = new Map<Finding, CellPos[]>();
+  const tables = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const r = f.record;
+    if (r.layout === "grid") placed.set(f, annotateGrid(ctx, f));
+    else {
+      const key = `${r.layout}\u0000${r.sheet}\u0000${r.layout === "long" ? (r.orders?.labelCell ?? r.supply[0]?.labelCell) : r.periodCells[0]}`;
+      tables.set(key, [...(tables.get(key) ?? []), f]);
+    }
+  }
+  for (const group of tables.values()) {
+    const result =
+      group[0].record.layout === "long"
+        ? annotateLongTable(ctx, group)
+        : annotatePivotTable(ctx, group);
+    for (const [f, cells] of result) placed.set(f, cells);
+  }
+  const summary = summarySheet(findings, lang);
+  ctx.owned.push({
+    name: `${OWNED_NAME_PREFIX}summary`,
+    sheet: SUMMARY_SHEET,
+    ranges: ["A1"],
+    hash: hashOf([summary.title]),
+  });
+  return {
+    writes: ctx.writes,
+    rules: ctx.rules.rules(),
+    owned: ctx.owned,
+    summary,
+    pabCells: findings.map((f) =>
+      (placed.get(f) ?? []).filter(Boolean).map((p) => formulaRef(p, ""))
+    ),
+    diagnostics: ctx.diagnostics,
+  };
+}
+
+export { rangeA1 };

@@ -1,0 +1,4 @@
+export { buildWritePlan } from "./build";
+export type { AnnotateOptions } from "./build";
+export * from "./writePlan";
+export { Ownership, contentOf, intendedContent, hashOf, cellsOfRanges } from "./ownership";

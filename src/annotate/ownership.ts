@@ -1,0 +1,59 @@
+import { SheetSnapshot, WorkbookSnapshot, a1, cellAt, parseRange } from "../layout";
+import { CellWrite } from "./writePlan";
+import { fingerprint } from "./refs";
+
+/** What a cell holds, as one string: its formula ("=…") or its value. */
+export function contentOf(sheet: SheetSnapshot, row: number, column: number): string {
+  const f = sheet.formulas[a1(row, column)];
+  if (f !== undefined) return f;
+  const v = cellAt(sheet, row, column);
+  return typeof v === "string" ? v : String(v);
+}
+
+/** What a write puts in a cell, in the same form. */
+export function intendedContent(w: CellWrite): string {
+  return w.formula !== undefined ? `=${w.formula}` : (w.text ?? "");
+}
+
+export function cellsOfRanges(ranges: string[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const ref of ranges) {
+    const r = parseRange(ref);
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let c = r.left; c <= r.right; c++) out.push([row, c]);
+  }
+  return out;
+}
+
+export function hashOf(contents: string[]): string {
+  return fingerprint(contents);
+}
+
+/**
+ * Cells PAB Watch may overwrite: those in an area an earlier run recorded whose contents are still
+ * exactly what it wrote there (the hash matches).
+ */
+export class Ownership {
+  private readonly ours = new Set<string>();
+
+  constructor(workbook: WorkbookSnapshot) {
+    for (const area of workbook.owned ?? []) {
+      const sheet = workbook.sheets.find((s) => s.name === area.sheet);
+      if (!sheet) continue;
+      const cells = cellsOfRanges(area.ranges);
+      if (area.hash === null || hashOf(cells.map(([r, c]) => contentOf(sheet, r, c))) !== area.hash)
+        continue;
+      for (const [r, c] of cells) this.ours.add(`${area.sheet}!${r},${c}`);
+    }
+  }
+
+  owns(sheet: string, row: number, column: number): boolean {
+    return this.ours.has(`${sheet}!${row},${column}`);
+  }
+
+  /** Free for this write: empty, already holding exactly this, or still holding what we wrote. */
+  free(sheet: SheetSnapshot, w: CellWrite): boolean {
+    const now = contentOf(sheet, w.row, w.column);
+    return now === "" || now === intendedContent(w) || this.owns(sheet.name, w.row, w.column);
+  }
+}

@@ -1,0 +1,43 @@
+import { buildWritePlan } from "../annotate";
+import { Language, Report, ScanOptions, scanSnapshot } from "../report";
+import { XlsxPackage, applyWritePlanToPackage, snapshotOfPackage } from "../xlsx";
+
+export interface ScanFileOptions extends ScanOptions {
+  /** Write an annotated copy (returned as bytes). */
+  annotate?: boolean;
+  lang?: Language;
+  onSheet?: (name: string, index: number, count: number) => void;
+}
+
+/** An .xlsx file → its report and, when asked, the annotated copy: what `pab-watch scan` does. */
+export function scanXlsxFile(
+  bytes: Uint8Array,
+  name: string,
+  options: ScanFileOptions = {}
+): { report: Report; annotated: Uint8Array | null } {
+  const pkg = new XlsxPackage(bytes);
+  const snapshot = snapshotOfPackage(pkg, name, { onSheet: options.onSheet });
+  if (options.sheets) {
+    const missing = options.sheets.filter((s) => !snapshot.sheets.some((x) => x.name === s));
+    if (missing.length)
+      throw new MissingSheetError(
+        missing[0],
+        snapshot.sheets.map((s) => s.name)
+      );
+  }
+  const { report, findings } = scanSnapshot(snapshot, options);
+  if (!options.annotate) return { report, annotated: null };
+  const plan = buildWritePlan(snapshot, findings, { fence: options.fence, lang: options.lang });
+  report.items.forEach((item, i) => (item.pabCells = plan.pabCells[i]));
+  report.diagnostics.push(...plan.diagnostics);
+  return { report, annotated: applyWritePlanToPackage(pkg, plan) };
+}
+
+export class MissingSheetError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly sheets: string[]
+  ) {
+    super(`there is no sheet "${sheet}" (sheets: ${sheets.join(", ")})`);
+  }
+}

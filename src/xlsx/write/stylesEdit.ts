@@ -1,0 +1,89 @@
+import { RuleKind } from "../../annotate/writePlan";
+import { escapeXml } from "./xmlText";
+
+/** Number formats shown through the rules, so the status reads without colour too. */
+const SHORT_FORMAT = '#,##0" ▼";-#,##0" ▼"';
+const LOW_FORMAT = '#,##0" ▽";-#,##0" ▽"';
+const RECEIPT_FORMAT = '#,##0" ◆";-#,##0" ◆"';
+
+function dxf(kind: RuleKind, numFmtId: number): string {
+  const fmt = (code: string) => `<numFmt numFmtId="${numFmtId}" formatCode="${escapeXml(code)}"/>`;
+  switch (kind) {
+    case "short":
+      return `<dxf><font><b/><color rgb="FF9C0006"/></font>${fmt(SHORT_FORMAT)}<fill><patternFill patternType="solid"><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf>`;
+    case "low":
+      return `<dxf><font><color rgb="FF9C5700"/></font>${fmt(LOW_FORMAT)}<fill><patternFill patternType="solid"><bgColor rgb="FFFFEB9C"/></patternFill></fill></dxf>`;
+    case "receipt": {
+      const side = (s: string) => `<${s} style="thin"><color rgb="FFFF8C00"/></${s}>`;
+      return `<dxf><font><b/><color rgb="FFC05000"/></font>${fmt(RECEIPT_FORMAT)}<border>${["left", "right", "top", "bottom"].map(side).join("")}</border></dxf>`;
+    }
+  }
+}
+
+const FORMAT_IDS: Record<RuleKind, number> = { short: 901, low: 902, receipt: 903 };
+
+/** Finds an element among a list's children (exact XML) or appends it; returns its index and the new list XML. */
+function findOrAppend(
+  styles: string,
+  list: string,
+  child: string,
+  element: string,
+  insertBefore: string[]
+): { xml: string; index: number } {
+  const re = new RegExp(`<${list}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${list}>)`);
+  const m = re.exec(styles);
+  if (!m) {
+    const block = `<${list} count="1">${element}</${list}>`;
+    for (const name of insertBefore) {
+      const at = styles.search(new RegExp(`<${name}[\\s/>]`));
+      if (at >= 0) return { xml: styles.slice(0, at) + block + styles.slice(at), index: 0 };
+    }
+    const close = styles.lastIndexOf("</styleSheet>");
+    return { xml: styles.slice(0, close) + block + styles.slice(close), index: 0 };
+  }
+  const inner = m[1] ?? "";
+  const children: string[] =
+    inner.match(new RegExp(`<${child}\\b[^>]*?(?:/>|>[\\s\\S]*?</${child}>)`, "g")) ?? [];
+  const existing = children.indexOf(element);
+  if (existing >= 0) return { xml: styles, index: existing };
+  const block = `<${list} count="${children.length + 1}">${inner}${element}</${list}>`;
+  return { xml: styles.replace(m[0], block), index: children.length };
+}
+
+export interface OurStyles {
+  xml: string;
+  dxfIds: Record<RuleKind, number>;
+  /** Cell style indexes for the summary sheet. */
+  title: number;
+  header: number;
+}
+
+/** Adds the rule formats and the summary's bold styles, reusing them when an earlier run added them. */
+export function ensureStyles(styles: string): OurStyles {
+  let xml = styles;
+  const dxfIds = {} as Record<RuleKind, number>;
+  for (const kind of ["short", "low", "receipt"] as RuleKind[]) {
+    const r = findOrAppend(xml, "dxfs", "dxf", dxf(kind, FORMAT_IDS[kind]), [
+      "tableStyles",
+      "colors",
+      "extLst",
+    ]);
+    xml = r.xml;
+    dxfIds[kind] = r.index;
+  }
+  const font = (size: number) =>
+    `<font><b/><sz val="${size}"/><name val="Calibri"/><family val="2"/></font>`;
+  const titleFont = findOrAppend(xml, "fonts", "font", font(14), ["fills"]);
+  xml = titleFont.xml;
+  const headerFont = findOrAppend(xml, "fonts", "font", font(11), ["fills"]);
+  xml = headerFont.xml;
+  const xf = (fontId: number, wrap: boolean) =>
+    `<xf numFmtId="0" fontId="${fontId}" fillId="0" borderId="0" xfId="0" applyFont="1"${
+      wrap ? ' applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>' : "/>"
+    }`;
+  const title = findOrAppend(xml, "cellXfs", "xf", xf(titleFont.index, false), ["cellStyles"]);
+  xml = title.xml;
+  const header = findOrAppend(xml, "cellXfs", "xf", xf(headerFont.index, true), ["cellStyles"]);
+  xml = header.xml;
+  return { xml, dxfIds, title: title.index, header: header.index };
+}
