@@ -1,0 +1,169 @@
+import fc from "fast-check";
+import { scanXlsxFile } from "../../src/cli/scanFile";
+import { CellValue, readPlans } from "../../src/layout";
+import { readXlsxSnapshot } from "../../src/xlsx";
+import { formulaAt, valueAt } from "../support/cells";
+import { TestCell, buildXlsx } from "../support/xlsxBuilder";
+
+const classic = (): TestCell[][] => [
+  ["Item", "FG-1001"],
+  ["On hand", 45],
+  ["Safety stock", 10],
+  [null, "W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8"],
+  ["Customer orders", 16, 15, 15, 20, 18, 22, 20, 25],
+  ["MPS", 0, 0, 50, 0, 0, 50, 0, 0],
+];
+
+function annotate(bytes: Uint8Array) {
+  const { report, annotated } = scanXlsxFile(bytes, "t.xlsx", { annotate: true });
+  return {
+    report,
+    bytes: annotated as Uint8Array,
+    snapshot: readXlsxSnapshot(annotated as Uint8Array, "t.xlsx"),
+  };
+}
+
+test("the PAB row goes under the block, as formulas over the planner's cells", () => {
+  const { report, snapshot } = annotate(buildXlsx([{ name: "MPS", rows: classic() }]));
+  expect(report.items[0].pabCells).toEqual([
+    "MPS!B7",
+    "MPS!C7",
+    "MPS!D7",
+    "MPS!E7",
+    "MPS!F7",
+    "MPS!G7",
+    "MPS!H7",
+    "MPS!I7",
+  ]);
+  expect(formulaAt(snapshot, "MPS!B7")).toBe("=$B$2-B5+B6");
+  expect(formulaAt(snapshot, "MPS!D7")).toBe("=C7-D5+D6");
+  expect(valueAt(snapshot, "MPS!D7")).toBe(49);
+  expect(valueAt(snapshot, "MPS!A7")).toBe("PAB (PAB Watch)");
+});
+
+test("forecast, fence and past due appear in the formulas", () => {
+  const rows: TestCell[][] = [
+    ["Item", "P"],
+    ["On hand", 64],
+    [null, "Past due", "W1", "W2", "W3"],
+    ["Forecast", null, 30, 30, 30],
+    ["Customer orders", 5, 33, 20, 10],
+    ["MPS", null, 0, 0, 70],
+  ];
+  const { report, annotated } = scanXlsxFile(buildXlsx([{ name: "MPS", rows }]), "t.xlsx", {
+    annotate: true,
+    fence: 1,
+  });
+  const snap = readXlsxSnapshot(annotated as Uint8Array, "t.xlsx");
+  expect(formulaAt(snap, "MPS!C7")).toBe("=$B$2-C5-$B$5+C6");
+  expect(formulaAt(snap, "MPS!D7")).toBe("=C7-MAX(D4,D5)+D6");
+  expect(report.items[0].pab).toEqual([26, -4, 36]);
+});
+
+test("a note under the block is in the way: it stays, and the report says where", () => {
+  const rows = classic();
+  rows.push(["Note: W6 depends on mould repair"]);
+  const { report, snapshot } = annotate(buildXlsx([{ name: "MPS", rows }]));
+  expect(valueAt(snapshot, "MPS!A7")).toBe("Note: W6 depends on mould repair");
+  expect(valueAt(snapshot, "MPS!B7")).toBe("");
+  expect(report.items[0].pabCells).toEqual([]);
+  expect(report.diagnostics).toEqual([
+    expect.objectContaining({
+      severity: "warning",
+      code: "cell-in-the-way",
+      cell: "MPS!A7",
+      item: "FG-1001",
+    }),
+  ]);
+});
+
+test("the planner's own PAB row with figures is audited, never overwritten, and no second row is added", () => {
+  const rows = classic();
+  rows.push(["PAB", 29, 14, 40, 29, 11, 39, 19, -6]);
+  const { report, snapshot } = annotate(buildXlsx([{ name: "MPS", rows }]));
+  expect(valueAt(snapshot, "MPS!D7")).toBe(40);
+  expect(valueAt(snapshot, "MPS!A8")).toBe("");
+  expect(report.items[0].pabCells).toEqual([]);
+  expect(report.diagnostics).toEqual([
+    expect.objectContaining({ code: "pab-differs", cell: "MPS!D7" }),
+  ]);
+});
+
+test("a cell of ours the planner changed afterwards is left alone on the next run", () => {
+  const first = annotate(buildXlsx([{ name: "MPS", rows: classic() }]));
+  // The planner types 99 over our W3 formula.
+  const rows = first.snapshot.sheets[0].values.map((r, i) =>
+    r.map((v, c) => {
+      const f = first.snapshot.sheets[0].formulas[`${String.fromCharCode(65 + c)}${i + 1}`];
+      if (i === 6 && c === 3) return 99;
+      return f ? { f: f.slice(1), v: v as number } : (v as TestCell);
+    })
+  );
+  const second = annotate(buildXlsx([{ name: "MPS", rows }]));
+  expect(valueAt(second.snapshot, "MPS!D7")).toBe(99);
+  expect(second.report.diagnostics.map((d) => [d.code, d.cell])).toContainEqual([
+    "pab-differs",
+    "MPS!D7",
+  ]);
+});
+
+const JUNK: TestCell[] = [
+  null,
+  null,
+  null,
+  "Item",
+  "FG-1",
+  "On hand",
+  "Safety stock",
+  "Customer orders",
+  "MPS",
+  "Forecast",
+  "PAB",
+  "W1",
+  "W2",
+  "W3",
+  "第1周",
+  "Past due",
+  "Plant",
+  "Measure",
+  "abc",
+  "1.200",
+  "#N/A",
+  0,
+  5,
+  12,
+  40,
+  -3,
+  46356,
+  "=1+1",
+  "Week",
+];
+
+test("random layouts and junk never change a planner cell", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.array(fc.constantFrom(...JUNK), { minLength: 1, maxLength: 9 }), {
+        minLength: 1,
+        maxLength: 12,
+      }),
+      (rows) => {
+        const input = buildXlsx([{ name: "S", rows }]);
+        const before = readXlsxSnapshot(input, "t.xlsx");
+        const { snapshot } = annotate(input);
+        const sheet = before.sheets[0];
+        sheet.values.forEach((r, i) =>
+          r.forEach((v: CellValue, c) => {
+            if (v === "") return;
+            const ref = `S!${String.fromCharCode(65 + sheet.left + c)}${sheet.top + i + 1}`;
+            expect([ref, valueAt(snapshot, ref)]).toEqual([ref, v]);
+          })
+        );
+        // And the annotated copy reads back to the same plans.
+        expect(readPlans(snapshot).records.map((x) => x.item)).toEqual(
+          readPlans(before).records.map((x) => x.item)
+        );
+      }
+    ),
+    { numRuns: 150 }
+  );
+});
