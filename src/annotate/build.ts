@@ -8,7 +8,7 @@ import {
 } from "../layout";
 import { Finding, Language } from "../report";
 import { Ownership, cellsOfRanges, contentOf, hashOf, intendedContent } from "./ownership";
-import { LongTableColumns, longRowPabFormula, periodPabFormula } from "./pabFormulas";
+import { LongTableColumns, alignedRows, longRowPabFormula, periodPabFormula } from "./pabFormulas";
 import { CellPos, formulaRef, rangeA1, splitRef } from "./refs";
 import { RuleSet } from "./rules";
 import { summarySheet } from "./summary";
@@ -108,10 +108,11 @@ export function compactRanges(cells: [number, number][]): string[] {
   return runs.map((x) => rangeA1(x.top, x.left, x.bottom, x.right));
 }
 
+/** Last row of an aligned record (grid, pivot): each of its rows lies in one sheet row. */
 function lastRowOf(record: PlanRecord): number {
   const rows = [record.orders, record.forecast, ...record.supply]
     .filter((s): s is NonNullable<typeof s> => !!s)
-    .flatMap((s) => s.cells.filter(Boolean).map((c) => splitRef(c).row));
+    .map((s) => splitRef(s.cells[0]).row);
   return Math.max(...rows);
 }
 
@@ -125,16 +126,19 @@ function annotateAligned(
 ): CellPos[] {
   const r = f.record;
   const sheet = r.sheet;
-  const pab: CellPos[] = r.periodCells.map((c) => ({
+  // Period headers are adjacent columns (a header run), so the first one places them all.
+  const first = splitRef(r.periodCells[0]).column;
+  const pab: CellPos[] = r.periodCells.map((_c, t) => ({ sheet, row: pabRow, column: first + t }));
+  const rows = alignedRows(
+    r,
     sheet,
-    row: pabRow,
-    column: splitRef(c).column,
-  }));
+    pab.map((p) => columnName(p.column))
+  );
   const writes: CellWrite[] = pab.map((p, t) => ({
     sheet,
     row: p.row,
     column: p.column,
-    formula: periodPabFormula(r, t, pab, ctx.fence),
+    formula: periodPabFormula(rows, t, pabRow + 1, ctx.fence),
     cached: f.plan.pab[t],
   }));
   if (labelText !== null)

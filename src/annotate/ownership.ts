@@ -4,10 +4,19 @@ import { fingerprint } from "./refs";
 
 /** What a cell holds, as one string: its formula ("=…") or its value. */
 export function contentOf(sheet: SheetSnapshot, row: number, column: number): string {
-  const f = sheet.formulas[a1(row, column)];
-  if (f !== undefined) return f;
+  if (hasFormulas(sheet)) {
+    const f = sheet.formulas[a1(row, column)];
+    if (f !== undefined) return f;
+  }
   const v = cellAt(sheet, row, column);
   return typeof v === "string" ? v : String(v);
+}
+
+const formulaSheets = new WeakMap<SheetSnapshot, boolean>();
+function hasFormulas(sheet: SheetSnapshot): boolean {
+  let has = formulaSheets.get(sheet);
+  if (has === undefined) formulaSheets.set(sheet, (has = Object.keys(sheet.formulas).length > 0));
+  return has;
 }
 
 /** What a write puts in a cell, in the same form. */

@@ -1,31 +1,49 @@
 import { PlanRecord } from "../layout";
-import { CellPos, formulaRef, splitRef } from "./refs";
+import { formulaRef, splitRef } from "./refs";
+
+/** Where an aligned record's rows sit (grid and pivot: every row spans the period columns). */
+export interface AlignedRows {
+  sheet: string;
+  /** Column letters of the periods. */
+  columns: string[];
+  orders: number | null;
+  forecast: number | null;
+  supply: number[];
+  opening: string;
+  pastDue: string | null;
+}
+
+export function alignedRows(record: PlanRecord, sheet: string, columns: string[]): AlignedRows {
+  const rowOf = (s: { cells: string[] } | null) => (s ? splitRef(s.cells[0]).row + 1 : null);
+  return {
+    sheet,
+    columns,
+    orders: rowOf(record.orders),
+    forecast: rowOf(record.forecast),
+    supply: record.supply.map((s) => rowOf(s) as number),
+    opening: record.opening ? formulaRef(splitRef(record.opening.cell), sheet, "both") : "0",
+    pastDue: record.pastDue ? formulaRef(splitRef(record.pastDue.cell), sheet, "both") : null,
+  };
+}
 
 /**
  * The PAB of period t as a native formula over the planner's cells:
  * previous PAB − demand + every supply row, demand = MAX(forecast, orders) from the fence on,
- * past due taken from period 1. `pab` holds where each period's PAB goes.
+ * past due taken from period 1. `pabRow` is the 1-based row the PAB goes in.
  */
 export function periodPabFormula(
-  record: PlanRecord,
+  rows: AlignedRows,
   t: number,
-  pab: CellPos[],
+  pabRow: number,
   fence: number
 ): string {
-  const on = pab[t].sheet;
-  const ref = (cell: string | undefined) => (cell ? formulaRef(splitRef(cell), on) : "0");
-  const prev =
-    t === 0
-      ? record.opening
-        ? formulaRef(splitRef(record.opening.cell), on, "both")
-        : "0"
-      : formulaRef(pab[t - 1], on);
-  const orders = ref(record.orders?.cells[t]);
+  const col = rows.columns[t];
+  const prev = t === 0 ? rows.opening : `${rows.columns[t - 1]}${pabRow}`;
+  const orders = rows.orders !== null ? `${col}${rows.orders}` : "0";
   const demand =
-    record.forecast && t >= fence ? `MAX(${ref(record.forecast.cells[t])},${orders})` : orders;
-  const pastDue =
-    t === 0 && record.pastDue ? `-${formulaRef(splitRef(record.pastDue.cell), on, "both")}` : "";
-  const supply = record.supply.map((s) => `+${ref(s.cells[t])}`).join("");
+    rows.forecast !== null && t >= fence ? `MAX(${col}${rows.forecast},${orders})` : orders;
+  const pastDue = t === 0 && rows.pastDue ? `-${rows.pastDue}` : "";
+  const supply = rows.supply.map((r) => `+${col}${r}`).join("");
   return `${prev}-${demand}${pastDue}${supply}`;
 }
 

@@ -62,10 +62,10 @@ function scan(args: ScanArgs, io: Io): number {
     if (large) io.stderr(`wrote ${args.out}\n`);
   }
 
-  const json = `${JSON.stringify(report, null, 2)}\n`;
-  if (args.json === "-") io.stdout(json);
+  const json = () => `${JSON.stringify(report, null, 2)}\n`;
+  if (args.json === "-") io.stdout(json());
   else {
-    if (args.json) fs.writeFileSync(args.json, json);
+    if (args.json) fs.writeFileSync(args.json, json());
     io.stdout(summaryText(report, args.lang));
   }
   if (args.failOn) {

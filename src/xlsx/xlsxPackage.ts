@@ -37,10 +37,18 @@ export class XlsxPackage {
     return path in this.parts;
   }
 
+  private readonly texts = new Map<string, string>();
+
+  /** A part as text, decoded once (large sheets are read by the reader and again by the writer). */
   text(path: string): string {
-    const part = this.parts[path];
-    if (!part) throw new UnreadableWorkbookError(`the workbook package lacks ${path}`);
-    return strFromU8(part);
+    let text = this.texts.get(path);
+    if (text === undefined) {
+      const part = this.parts[path];
+      if (!part) throw new UnreadableWorkbookError(`the workbook package lacks ${path}`);
+      text = strFromU8(part);
+      this.texts.set(path, text);
+    }
+    return text;
   }
 
   /** Relationship id → target part path, for the part at `source`. */

@@ -39,7 +39,6 @@ function cellXml(w: CellWrite, style: string | null): string {
 }
 
 const CELL_RE = /<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g;
-const ROW_RE = /<row\b[^>]*?(?:\/>|>[\s\S]*?<\/row>)/g;
 
 /** Puts our cells into one row's XML, keeping every other cell and each replaced cell's style. */
 function editRow(rowXml: string, writes: CellWrite[]): string {
@@ -65,7 +64,24 @@ function editRow(rowXml: string, writes: CellWrite[]): string {
   return `${withAttr(openTag, "spans", null)}${cells.map((c) => c.xml).join("")}</row>`;
 }
 
-/** Writes cells into a worksheet's sheetData: existing rows edited in place, missing rows added in order. */
+/** A worksheet cut around its sheetData: everything we edit lies in one of the three pieces. */
+export function splitWorksheet(xml: string): { head: string; sheetData: string; tail: string } {
+  const start = xml.indexOf("<sheetData");
+  if (start < 0) throw new Error("worksheet without sheetData");
+  const openEnd = xml.indexOf(">", start);
+  const end =
+    xml[openEnd - 1] === "/"
+      ? openEnd + 1
+      : xml.indexOf("</sheetData>", openEnd) + "</sheetData>".length;
+  return { head: xml.slice(0, start), sheetData: xml.slice(start, end), tail: xml.slice(end) };
+}
+
+const ROW_NUMBER = /\sr="(\d+)"/;
+
+/**
+ * Writes cells into a worksheet's sheetData: existing rows edited in place, missing rows added in
+ * order; the rows we do not touch are copied as they are, in long unchanged stretches.
+ */
 export function writeCells(xml: string, writes: CellWrite[]): string {
   if (!writes.length) return xml;
   const byRow = new Map<number, CellWrite[]>();
@@ -74,42 +90,62 @@ export function writeCells(xml: string, writes: CellWrite[]): string {
     if (list) list.push(w);
     else byRow.set(w.row, [w]);
   }
+  const targets = [...byRow.keys()].sort((a, b) => a - b);
 
-  let start = xml.indexOf("<sheetData");
+  const start = xml.indexOf("<sheetData");
   if (start < 0) throw new Error("worksheet without sheetData");
   const openEnd = xml.indexOf(">", start);
-  let body: string;
-  let end: number;
-  if (xml[openEnd - 1] === "/") {
-    body = "";
-    end = openEnd + 1;
-  } else {
-    end = xml.indexOf("</sheetData>", openEnd);
-    body = xml.slice(openEnd + 1, end);
-    end += "</sheetData>".length;
-  }
-  const rows: { row: number; xml: string }[] = [];
+  const selfClosing = xml[openEnd - 1] === "/";
+  const bodyStart = openEnd + 1;
+  const bodyEnd = selfClosing ? bodyStart : xml.indexOf("</sheetData>", bodyStart);
+  const after = selfClosing ? xml.slice(openEnd + 1) : xml.slice(bodyEnd);
+
+  const out: string[] = [xml.slice(0, start), "<sheetData>"];
+  let copied = bodyStart; // start of the stretch not yet copied
+  let next = 0; // next target row
   let lastRow = -1;
-  for (const m of body.matchAll(ROW_RE)) {
-    const r = attr(m[0], "r");
-    const row = r ? Number(r) - 1 : lastRow + 1;
+  let pos = bodyStart;
+  while (!selfClosing && next < targets.length) {
+    const rowStart = xml.indexOf("<row", pos);
+    if (rowStart < 0 || rowStart >= bodyEnd) break;
+    const tagEnd = xml.indexOf(">", rowStart);
+    const tag = xml.slice(rowStart, tagEnd + 1);
+    const rowEnd = tag.endsWith("/>")
+      ? tagEnd + 1
+      : xml.indexOf("</row>", tagEnd) + "</row>".length;
+    const r = ROW_NUMBER.exec(tag);
+    const row = r ? Number(r[1]) - 1 : lastRow + 1;
     lastRow = row;
-    rows.push({ row, xml: m[0] });
+    while (next < targets.length && targets[next] < row) {
+      out.push(
+        xml.slice(copied, rowStart),
+        editRow(`<row r="${targets[next] + 1}">`, byRow.get(targets[next]) as CellWrite[])
+      );
+      copied = rowStart;
+      next++;
+    }
+    if (next < targets.length && targets[next] === row) {
+      out.push(
+        xml.slice(copied, rowStart),
+        editRow(xml.slice(rowStart, rowEnd), byRow.get(row) as CellWrite[])
+      );
+      copied = rowEnd;
+      next++;
+    }
+    pos = rowEnd;
   }
-  const index = new Map(rows.map((r, i) => [r.row, i]));
-  for (const [row, list] of byRow) {
-    const i = index.get(row);
-    if (i !== undefined) rows[i] = { row, xml: editRow(rows[i].xml, list) };
-    else rows.push({ row, xml: editRow(`<row r="${row + 1}">`, list) });
-  }
-  rows.sort((a, b) => a.row - b.row);
-  start = xml.lastIndexOf("<sheetData", start);
-  return `${xml.slice(0, start)}<sheetData>${rows.map((r) => r.xml).join("")}</sheetData>${xml.slice(end)}`;
+  out.push(xml.slice(copied, bodyEnd));
+  for (; next < targets.length; next++)
+    out.push(editRow(`<row r="${targets[next] + 1}">`, byRow.get(targets[next]) as CellWrite[]));
+  out.push(selfClosing ? "</sheetData>" : "", after);
+  return out.join("");
 }
 
 /** Widens the dimension element to cover every cell written. */
 export function widenDimension(xml: string, writes: CellWrite[]): string {
-  const m = /<dimension\b[^>]*ref="([^"]*)"[^>]*\/>/.exec(xml);
+  const cut = xml.indexOf("<sheetData");
+  const head = cut < 0 ? xml : xml.slice(0, cut);
+  const m = /<dimension\b[^>]*ref="([^"]*)"[^>]*\/>/.exec(head);
   if (!m || !writes.length) return xml;
   let range;
   try {
@@ -124,7 +160,7 @@ export function widenDimension(xml: string, writes: CellWrite[]): string {
     range.right = Math.max(range.right, w.column);
   }
   const ref = `${a1(range.top, range.left)}:${a1(range.bottom, range.right)}`;
-  return xml.replace(m[0], m[0].replace(/ref="[^"]*"/, `ref="${ref}"`));
+  return head.replace(m[0], m[0].replace(/ref="[^"]*"/, `ref="${ref}"`)) + xml.slice(head.length);
 }
 
 const CF_RE = /<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g;
