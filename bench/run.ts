@@ -1,5 +1,6 @@
 import { HyperFormula } from "hyperformula";
 import { computePlan, PlanInput } from "../src/engine";
+import { gridWorkbook, timeLibreOffice, timeScan } from "./scan";
 import { workload } from "./workload";
 
 function median(xs: number[]): number {
@@ -66,23 +67,38 @@ function main(): void {
   const small = workload(5000, 52);
   const large = workload(10000, 104);
 
-  const figures = {
+  const figures: Record<string, number | null> = {
     engine_5000x52_ms: timeRuns(15, 3, () => engine(small)),
     engine_10000x104_ms: timeRuns(9, 2, () => engine(large)),
     hyperformula_5000x52_ms: timeRuns(3, 1, () => hyperformula(small)),
   };
+  const workbook = gridWorkbook(5000, 52);
+  const scans = [0, 1, 2].map(() => timeScan(workbook));
+  figures.scan_5000x52_ms = median(scans.map((s) => s.ms));
+  figures.scan_5000x52_peak_mb = Math.max(...scans.map((s) => s.peakMb));
+  const lo = timeLibreOffice(workbook, 3);
+  figures.libreoffice_5000x52_ms = lo ? median(lo) : null;
   const rounded = Object.fromEntries(
-    Object.entries(figures).map(([k, v]) => [k, Math.round(v * 100) / 100])
+    Object.entries(figures).map(([k, v]) => [k, v === null ? null : Math.round(v * 100) / 100])
   );
 
   if (json) {
     console.log(JSON.stringify(rounded));
   } else {
-    const ratio = figures.hyperformula_5000x52_ms / figures.engine_5000x52_ms;
+    const ratio =
+      (figures.hyperformula_5000x52_ms as number) / (figures.engine_5000x52_ms as number);
     console.log("PAB Watch benchmark (medians; 2-core machine figures vary ±20%)\n");
     console.log("| figure | value |\n| --- | --- |");
     for (const [k, v] of Object.entries(rounded)) console.log(`| ${k} | ${v} |`);
     console.log(`\nengine vs HyperFormula on 5,000 items × 52 weeks: ${ratio.toFixed(0)}× faster`);
+    if (figures.libreoffice_5000x52_ms === null)
+      console.log("LibreOffice is not installed: libreoffice_5000x52_ms is null");
+    else {
+      const share = (figures.scan_5000x52_ms as number) / figures.libreoffice_5000x52_ms;
+      console.log(
+        `pab-watch scan --out takes ${(share * 100).toFixed(0)}% of LibreOffice's load-recalculate-save`
+      );
+    }
   }
   if (!Number.isFinite(sink)) console.error("unexpected result");
 }

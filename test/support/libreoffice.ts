@@ -6,7 +6,7 @@ import * as path from "path";
 export const SOFFICE = process.env.SOFFICE_PATH ?? "/usr/bin/soffice";
 
 /** A throwaway LibreOffice profile that recalculates every formula when it loads an .xlsx. */
-function recalculatingProfile(): string {
+export function recalculatingProfile(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pab-lo-profile-"));
   fs.mkdirSync(path.join(dir, "user"), { recursive: true });
   fs.writeFileSync(
@@ -21,13 +21,18 @@ function recalculatingProfile(): string {
 }
 
 /** Opens each file in headless LibreOffice (recalculating on load) and saves it as `format` in outDir. */
-export function libreOfficeConvert(files: string[], format: "xlsx" | "pdf", outDir: string): void {
+export function libreOfficeConvert(
+  files: string[],
+  format: "xlsx" | "pdf",
+  outDir: string,
+  keepProfile?: string
+): void {
   if (!fs.existsSync(SOFFICE)) {
     throw new Error(
       `${SOFFICE} is missing: install Debian's libreoffice-calc (bash .ci/run does) or set SOFFICE_PATH`
     );
   }
-  const profile = recalculatingProfile();
+  const profile = keepProfile ?? recalculatingProfile();
   try {
     const r = spawnSync(
       SOFFICE,
@@ -50,6 +55,6 @@ export function libreOfficeConvert(files: string[], format: "xlsx" | "pdf", outD
         throw new Error(`LibreOffice wrote no ${out}: ${r.stdout} ${r.stderr}`);
     }
   } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
+    if (!keepProfile) fs.rmSync(profile, { recursive: true, force: true });
   }
 }

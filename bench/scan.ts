@@ -1,0 +1,80 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { TestCell, buildXlsx } from "../test/support/xlsxBuilder";
+import { SOFFICE, libreOfficeConvert, recalculatingProfile } from "../test/support/libreoffice";
+import { workload } from "./workload";
+
+const root = path.resolve(__dirname, "..");
+
+/** A 5,000-item, 52-week MPS grid workbook, as planners stack them. */
+export function gridWorkbook(items: number, periods: number): string {
+  const file = path.join(os.tmpdir(), `pab-bench-${items}x${periods}.xlsx`);
+  if (fs.existsSync(file)) return file;
+  const rows: TestCell[][] = [];
+  const weeks = Array.from({ length: periods }, (_, t) => `W${t + 1}`);
+  workload(items, periods).forEach((p, i) => {
+    rows.push(
+      ["Item", `FG-${i + 1}`],
+      ["On hand", p.onHand],
+      ["Safety stock", p.safetyStock ?? 0],
+      [null, ...weeks],
+      ["Customer orders", ...p.orders],
+      ["MPS", ...p.mps],
+      []
+    );
+  });
+  fs.writeFileSync(file, buildXlsx([{ name: "MPS", rows }]));
+  return file;
+}
+
+function ensureCliBuilt(): void {
+  if (fs.existsSync(path.join(root, "lib", "cli", "main.js"))) return;
+  const r = spawnSync(
+    process.execPath,
+    [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.cli.json")],
+    {
+      stdio: "inherit",
+    }
+  );
+  if (r.status !== 0)
+    throw new Error("could not build the command line (tsc -p tsconfig.cli.json)");
+}
+
+/** `pab-watch scan --out` in a fresh process: wall time (startup included) and peak resident memory. */
+export function timeScan(input: string): { ms: number; peakMb: number } {
+  ensureCliBuilt();
+  const out = path.join(os.tmpdir(), "pab-bench-annotated.xlsx");
+  const script = `const code = require(${JSON.stringify(path.join(root, "lib", "cli", "main.js"))}).main(${JSON.stringify(
+    ["scan", input, "--out", out]
+  )}, { stdout() {}, stderr(t) { process.stderr.write(t); }, today: () => "2026-11-30" });
+process.stdout.write(JSON.stringify({ code, rssKb: process.resourceUsage().maxRSS }));`;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`scan failed: ${r.stderr}`);
+  const { code, rssKb } = JSON.parse(r.stdout);
+  if (code !== 0) throw new Error(`scan exited ${code}`);
+  return { ms, peakMb: rssKb / 1024 };
+}
+
+/** LibreOffice headless loading, recalculating and saving the same workbook (a warm profile). */
+export function timeLibreOffice(input: string, runs: number): number[] | null {
+  if (!fs.existsSync(SOFFICE)) return null;
+  const profile = recalculatingProfile();
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "pab-bench-lo-"));
+  try {
+    libreOfficeConvert([input], "xlsx", outDir, profile); // warm-up: the profile's first start
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = process.hrtime.bigint();
+      libreOfficeConvert([input], "xlsx", outDir, profile);
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    return times;
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+}
