@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { isoDate } from "../layout/dates";
+import { NOTICE_KINDS, NoticeKind } from "../mail";
 
 export type FailOn = "stockout" | "at-risk" | "low";
 
@@ -15,7 +16,66 @@ export interface ScanArgs {
   failOn: FailOn | null;
 }
 
-export type Args = ScanArgs | { command: "help"; topic: string | null };
+export interface DraftArgs {
+  command: "draft";
+  report: string;
+  item: string;
+  site: string | null;
+  notice: NoticeKind;
+  to: string;
+  incident: string | null;
+  lang: "en" | "zh-CN";
+  out: string | null;
+  csv: string | null;
+}
+
+export type Args = ScanArgs | DraftArgs | { command: "help"; topic: string | null };
+
+function parseDraft(rest: string[]): Args {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: false,
+      options: {
+        report: { type: "string" },
+        item: { type: "string" },
+        site: { type: "string" },
+        notice: { type: "string" },
+        to: { type: "string" },
+        incident: { type: "string" },
+        lang: { type: "string" },
+        out: { type: "string" },
+        csv: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message.split("\n")[0]);
+  }
+  const v = parsed.values;
+  if (v.help) return { command: "help", topic: "draft" };
+  for (const name of ["report", "item", "notice", "to"] as const) {
+    if (!v[name]) throw new UsageError(`draft needs --${name} (try: pab-watch draft --help)`);
+  }
+  if (!NOTICE_KINDS.includes(v.notice as NoticeKind)) {
+    throw new UsageError(`--notice ${v.notice}: use one of ${NOTICE_KINDS.join(", ")}`);
+  }
+  const lang = v.lang ?? "en";
+  if (lang !== "en" && lang !== "zh-CN") throw new UsageError(`--lang ${lang}: use en or zh-CN`);
+  return {
+    command: "draft",
+    report: v.report as string,
+    item: v.item as string,
+    site: v.site ?? null,
+    notice: v.notice as NoticeKind,
+    to: v.to as string,
+    incident: v.incident ?? null,
+    lang,
+    out: v.out ?? null,
+    csv: v.csv ?? null,
+  };
+}
 
 /** A command line the user must correct; exit 2 with this one line. */
 export class UsageError extends Error {}
@@ -25,6 +85,7 @@ export function parseCommandLine(argv: string[]): Args {
   if (!command || command === "--help" || command === "-h" || command === "help") {
     return { command: "help", topic: rest[0] ?? null };
   }
+  if (command === "draft") return parseDraft(rest);
   if (command !== "scan")
     throw new UsageError(`unknown command "${command}" (try: pab-watch --help)`);
   let parsed;
@@ -83,6 +144,7 @@ export const HELP = `pab-watch: projected available balance and stock-out warnin
 
 Usage:
   pab-watch scan <in.xlsx> [options]
+  pab-watch draft --report report.json --item ITEM --notice KIND --to ADDR[,ADDR] [options]
 
 Reads the planner's own sheet (MPS grid, ERP/pivot export or one row per item and week; English or
 Chinese labels), projects the available balance per period (previous balance - customer orders + MPS)
@@ -101,8 +163,25 @@ Options:
 
 Exit codes: 0 planned; 1 when --fail-on matched; 2 when the workbook cannot be read or an option is wrong.
 
+pab-watch draft: one notice from a scan report, as a draft a person reviews and sends
+  --report <file>        the report of pab-watch scan --json
+  --item <item>          the item (--site <site> when the item is at several plants)
+  --notice <kind>        internal | all-clear            (supervisor and colleagues)
+                         customer-risk | customer-confirmed | customer-all-clear
+                         review                           (blameless review, 复盘)
+  --to <addresses>       plain addresses, comma-separated (name@example.com)
+  --incident <file>      cause, countermeasures, transport, customer orders, contact (JSON);
+                         without it the notice drafts with those parts marked [to fill: …]
+  --lang <en|zh-CN>      language of the notice (default en)
+  --out <notice.eml>     write the draft (opens as a draft in Outlook for Windows); otherwise
+                         the subject and text are printed
+  --csv <file>           also write the projection as CSV
+  A customer notice is refused when only the forecast-driven balance is short.
+  Exit 2 with the reason on an invalid address, an unknown item or a refused notice.
+
 Examples:
   pab-watch scan plan.xlsx
   pab-watch scan plan.xlsx --start 2026-11-30 --json report.json --fail-on stockout
   pab-watch scan plan.xlsx --out plan-checked.xlsx
+  pab-watch draft --report report.json --item FG-1001 --notice internal --to boss@example.com --out alert.eml
 `;

@@ -4,6 +4,7 @@ import * as path from "path";
 import { STATUS_SEVERITY } from "../engine";
 import { UnreadableWorkbookError } from "../xlsx";
 import { HELP, ScanArgs, UsageError, parseCommandLine } from "./args";
+import { draft } from "./draft";
 import { MissingSheetError, scanXlsxFile } from "./scanFile";
 import { summaryText } from "./summary";
 
@@ -83,6 +84,7 @@ export function main(argv: string[], io: Io = defaultIo): number {
       io.stdout(HELP);
       return 0;
     }
+    if (args.command === "draft") return draft(args, io.stdout);
     return scan(args, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof UnreadableWorkbookError) {

@@ -1,0 +1,53 @@
+import { Incident } from "../incidents";
+import { renderHtml, renderText } from "./document";
+import { NoticeFacts } from "./facts";
+import { buildEml } from "./mime";
+import { buildMailto } from "./mailto";
+import { projectionCsv } from "./csv";
+import { Notice, NoticeKind, composeNotice } from "./templates";
+import { wordsFor } from "./words";
+
+export { AddressError, parseAddressList, validateAddress } from "./addresses";
+export { buildEml, encodeSubject, headerText } from "./mime";
+export { buildMailto, MAILTO_LIMIT } from "./mailto";
+export { csvCell, projectionCsv } from "./csv";
+export { escapeHtml } from "./document";
+export { NOTICE_KINDS, NoticeRefused, composeNotice } from "./templates";
+export type { Notice, NoticeKind } from "./templates";
+export type { NoticeFacts } from "./facts";
+export type { Language } from "./words";
+
+/** Everything one notice becomes: what the user reviews, copies or sends. */
+export interface NoticeOutputs {
+  notice: Notice;
+  subject: string;
+  text: string;
+  html: string;
+  im: string;
+  csv: string;
+  eml: string;
+  mailto: string;
+}
+
+export function draftNotice(
+  kind: NoticeKind,
+  facts: NoticeFacts,
+  to: string[],
+  incident: Incident = {},
+  lang: "en" | "zh-CN" = "en"
+): NoticeOutputs {
+  const notice = composeNotice(kind, facts, incident, lang);
+  const w = wordsFor(lang);
+  const text = renderText(notice.blocks, w.fill, w.colon);
+  const html = renderHtml(notice.blocks, w.fill, lang);
+  return {
+    notice,
+    subject: notice.subject,
+    text,
+    html,
+    im: notice.im,
+    csv: projectionCsv(facts, w, notice.audience),
+    eml: buildEml({ to, subject: notice.subject, text, html }),
+    mailto: buildMailto(to, notice.subject, text, w.cutNote),
+  };
+}
