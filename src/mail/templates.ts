@@ -9,6 +9,7 @@ import {
   periodFact,
   receiptAtRisk,
 } from "./facts";
+import { headerText } from "./mime";
 import { Language, Words, wordsFor } from "./words";
 
 export type NoticeKind =
@@ -490,5 +491,5 @@ export function composeNotice(
   lang: Language = "en"
 ): Notice {
   const notice = BUILDERS[kind](wordsFor(lang), facts, incident);
-  return { ...notice, lang };
+  return { ...notice, lang, subject: headerText(notice.subject), im: headerText(notice.im) };
 }

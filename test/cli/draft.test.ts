@@ -1,0 +1,150 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import PostalMime from "postal-mime";
+import { main } from "../../src/cli/main";
+import { sharedDir } from "../support/shared";
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pab-draft-"));
+const report = path.join(tmp, "report.json");
+const incident = path.resolve(__dirname, "../fixtures/incident-full.json");
+
+function run(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = main(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    today: () => "2026-11-27",
+  });
+  return { code, stdout, stderr };
+}
+
+beforeAll(() => {
+  expect(
+    run(
+      "scan",
+      path.join(sharedDir, "samples", "classic-example.xlsx"),
+      "--start",
+      "2026-11-30",
+      "--json",
+      report
+    ).code
+  ).toBe(0);
+});
+
+describe("pab-watch draft", () => {
+  test("writes a draft .eml a mail client opens", async () => {
+    const out = path.join(tmp, "alert.eml");
+    const r = run(
+      "draft",
+      "--report",
+      report,
+      "--item",
+      "FG-1001",
+      "--notice",
+      "internal",
+      "--to",
+      "boss@example.com,qa@example.com",
+      "--out",
+      out
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      `${out}: [PAB Watch] Internal alert: FG-1001 projected short in W8 (2027-01-18) by 6\n`
+    );
+    const parsed = await PostalMime.parse(fs.readFileSync(out, "utf8"));
+    expect(parsed.to?.map((a) => ("address" in a ? a.address : ""))).toEqual([
+      "boss@example.com",
+      "qa@example.com",
+    ]);
+    expect(parsed.text).toContain("[to fill: ");
+  });
+
+  test("with an incident, in Chinese, and the projection as CSV", () => {
+    const csv = path.join(tmp, "p.csv");
+    const r = run(
+      "draft",
+      "--report",
+      report,
+      "--item",
+      "FG-1001",
+      "--notice",
+      "customer-risk",
+      "--to",
+      "buyer@example.com",
+      "--incident",
+      incident,
+      "--lang",
+      "zh-CN",
+      "--csv",
+      csv
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Subject: 潜在供货风险通知：AC-778 \(FG-1001\)，贵司订单 PO-4711\nTo: buyer@example.com\n\n尊敬的Ms Chen：/
+    );
+    expect(r.stdout).not.toContain("SECRET");
+    expect(fs.readFileSync(csv, "utf8")).toContain("FG-1001,W8,2027-01-18,25,0,-6");
+  });
+
+  test.each([
+    [
+      ["--to", "Boss <boss@example.com>"],
+      'pab-watch: "Boss <boss@example.com>" is not a plain e-mail address (name@example.com, nothing around it)\n',
+    ],
+    [
+      ["--to", "boss@example.com", "--item", "NOPE"],
+      `pab-watch: no item "NOPE" in ${report} (items: FG-1001)\n`,
+    ],
+    [
+      ["--to", "boss@example.com", "--notice", "gossip"],
+      "pab-watch: --notice gossip: use one of internal, all-clear, customer-risk, customer-confirmed, customer-all-clear, review\n",
+    ],
+  ])("exit 2 with the reason: %p", (extra, message) => {
+    const args = [
+      "draft",
+      "--report",
+      report,
+      "--item",
+      "FG-1001",
+      "--notice",
+      "internal",
+      "--to",
+      "x@example.com",
+    ];
+    for (let i = 0; i < extra.length; i += 2) {
+      const at = args.indexOf(extra[i]);
+      if (at >= 0) args[at + 1] = extra[i + 1];
+      else args.push(extra[i], extra[i + 1]);
+    }
+    const r = run(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(message);
+  });
+
+  test("a missing option and a broken incident file are explained", () => {
+    expect(run("draft", "--report", report).stderr).toBe(
+      "pab-watch: draft needs --item (try: pab-watch draft --help)\n"
+    );
+    const bad = path.join(tmp, "bad.json");
+    fs.writeFileSync(bad, JSON.stringify({ transport: [{ mode: "rocket" }] }));
+    const r = run(
+      "draft",
+      "--report",
+      report,
+      "--item",
+      "FG-1001",
+      "--notice",
+      "internal",
+      "--to",
+      "x@example.com",
+      "--incident",
+      bad
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "transport[1].mode must be one of truck, air, hand-carry, sea, rail, courier"
+    );
+  });
+});
