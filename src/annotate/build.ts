@@ -72,6 +72,7 @@ function commit(ctx: Context, item: string, writes: CellWrite[], what: string): 
       sheet,
       ranges,
       hash: hashOf(
+        cellsOfRanges(ranges),
         cellsOfRanges(ranges).map(([r, c]) => intendedContent(cells.get(`${r},${c}`) as CellWrite))
       ),
     });
@@ -405,7 +406,7 @@ export function buildWritePlan(
     name: `${OWNED_NAME_PREFIX}summary`,
     sheet: SUMMARY_SHEET,
     ranges: ["A1"],
-    hash: hashOf([summary.title]),
+    hash: hashOf([[0, 0]], [summary.title]),
   });
   return {
     writes: ctx.writes,

@@ -1,5 +1,6 @@
 import { SheetSnapshot, WorkbookSnapshot, a1, cellAt, parseRange } from "../layout";
 import { CellWrite } from "./writePlan";
+import { relativeForm } from "../layout/formulaRefs";
 import { fingerprint } from "./refs";
 
 /** What a cell holds, as one string: its formula ("=…") or its value. */
@@ -34,8 +35,14 @@ export function cellsOfRanges(ranges: string[]): [number, number][] {
   return out;
 }
 
-export function hashOf(contents: string[]): string {
-  return fingerprint(contents);
+/**
+ * Fingerprint of cells' contents, formulas taken relative to their own cell, so the record still
+ * matches after the planner inserts rows above (Excel moves the names and rewrites the references).
+ */
+export function hashOf(cells: [number, number][], contents: string[]): string {
+  return fingerprint(
+    contents.map((c, i) => (c.startsWith("=") ? relativeForm(c, cells[i][0], cells[i][1]) : c))
+  );
 }
 
 /**
@@ -50,7 +57,13 @@ export class Ownership {
       const sheet = workbook.sheets.find((s) => s.name === area.sheet);
       if (!sheet) continue;
       const cells = cellsOfRanges(area.ranges);
-      if (area.hash === null || hashOf(cells.map(([r, c]) => contentOf(sheet, r, c))) !== area.hash)
+      if (
+        area.hash === null ||
+        hashOf(
+          cells,
+          cells.map(([r, c]) => contentOf(sheet, r, c))
+        ) !== area.hash
+      )
         continue;
       for (const [r, c] of cells) this.ours.add(`${area.sheet}!${r},${c}`);
     }

@@ -1,7 +1,7 @@
 import { a1, parseA1, parseRange } from "../layout/address";
 import { isoToSerial } from "../layout/dates";
 import { CellValue, SheetSnapshot } from "../layout/snapshot";
-import { shiftFormula } from "./formulas";
+import { shiftFormula } from "../layout/formulaRefs";
 import { isTrue, parseXml } from "./xml";
 
 interface SharedFormula {

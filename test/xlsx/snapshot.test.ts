@@ -9,7 +9,7 @@ import {
   readPlans,
 } from "../../src/layout";
 import { readXlsxSnapshot, UnreadableWorkbookError } from "../../src/xlsx";
-import { shiftFormula } from "../../src/xlsx/formulas";
+import { shiftFormula } from "../../src/layout/formulaRefs";
 import { buildXlsx } from "../support/xlsxBuilder";
 import { sharedDir } from "../support/shared";
 
