@@ -39,6 +39,14 @@ abstract class FakeObject {
             : this.defaultProps();
     const names = list.map((p) => p.trim()).filter(Boolean);
     this.ctx.enqueue({ load: names, on: this.path() }, () => {
+      // As in Office.js, isNullObject is known after any sync that loaded the object.
+      if (!names.includes("isNullObject")) {
+        try {
+          this.resolve("isNullObject");
+        } catch {
+          /* objects without a null state */
+        }
+      }
       for (const n of names) this.resolve(n);
     });
     return this;
