@@ -1,6 +1,6 @@
 import { HyperFormula } from "hyperformula";
 import { computePlan, PlanInput } from "../src/engine";
-import { gridWorkbook, timeLibreOffice, timeScan } from "./scan";
+import { gridWorkbook, officeJsFigures, timeLibreOffice, timeScan } from "./scan";
 import { workload } from "./workload";
 
 function median(xs: number[]): number {
@@ -62,7 +62,7 @@ function hyperformula(plans: PlanInput[]): void {
   hf.destroy();
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const json = process.argv.includes("--json");
   const small = workload(5000, 52);
   const large = workload(10000, 104);
@@ -76,6 +76,10 @@ function main(): void {
   const scans = [0, 1, 2].map(() => timeScan(workbook));
   figures.scan_5000x52_ms = median(scans.map((s) => s.ms));
   figures.scan_5000x52_peak_mb = Math.max(...scans.map((s) => s.peakMb));
+  const office = await officeJsFigures(workbook);
+  figures.officejs_5000x52_syncs = office.syncs;
+  figures.officejs_5000x52_max_request_bytes = office.maxRequestBytes;
+  figures.officejs_5000x52_cf_rules = office.cfRules;
   const lo = timeLibreOffice(workbook, 3);
   figures.libreoffice_5000x52_ms = lo ? median(lo) : null;
   const rounded = Object.fromEntries(
@@ -103,4 +107,4 @@ function main(): void {
   if (!Number.isFinite(sink)) console.error("unexpected result");
 }
 
-main();
+void main();

@@ -78,3 +78,30 @@ export function timeLibreOffice(input: string, runs: number): number[] | null {
     fs.rmSync(outDir, { recursive: true, force: true });
   }
 }
+
+/** Scan and annotate through the Office.js adapter (against the strict fake): round trips, largest request, rules. */
+export async function officeJsFigures(
+  input: string
+): Promise<{ syncs: number; maxRequestBytes: number; cfRules: number }> {
+  const { readXlsxSnapshot } = await import("../src/xlsx");
+  const { modelFromSnapshot } = await import("../src/excel/fake/model");
+  const { fakeExcelRun } = await import("../src/excel/fake/context");
+  const { readWorkbookSnapshot, applyWritePlan } = await import("../src/excel");
+  const { scanSnapshot } = await import("../src/report");
+  const { buildWritePlan } = await import("../src/annotate");
+  type Run = import("../src/excel").ExcelRun;
+  type Ctx = import("../src/excel/fake/context").FakeRequestContext;
+  const model = modelFromSnapshot(readXlsxSnapshot(fs.readFileSync(input), path.basename(input)));
+  const contexts: Ctx[] = [];
+  const run = fakeExcelRun(model, contexts) as unknown as Run;
+  const snapshot = await readWorkbookSnapshot(run, path.basename(input));
+  const result = await applyWritePlan(
+    run,
+    buildWritePlan(snapshot, scanSnapshot(snapshot).findings)
+  );
+  return {
+    syncs: contexts.reduce((n, c) => n + c.syncCount, 0),
+    maxRequestBytes: Math.max(...contexts.map((c) => c.maxRequestBytes)),
+    cfRules: result.cfRules,
+  };
+}

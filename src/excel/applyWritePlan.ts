@@ -7,7 +7,7 @@ import {
   RuleKind,
   WritePlan,
 } from "../annotate";
-import { SUMMARY_SHEET, a1, sheetPrefix } from "../layout";
+import { SUMMARY_SHEET, sheetPrefix } from "../layout";
 import { BLOCK_BYTES, ExcelRun } from "./run";
 
 /** How results go into the planner's sheet (see DESIGN.md, "Write modes"). */
@@ -149,8 +149,17 @@ export async function applyWritePlan(
       }
       for (const n of names.items) if (n.name.startsWith(OWNED_NAME_PREFIX)) n.delete();
 
-      // Cells, in blocks sized by the request they make.
+      // Everything below goes in blocks sized by the request it makes (an estimate, kept well under the cap).
       let bytes = 0;
+      const spend = async (n: number) => {
+        bytes += n;
+        if (bytes < BLOCK_BYTES) return;
+        context.application.suspendApiCalculationUntilNextSync();
+        await context.sync();
+        syncs++;
+        bytes = 0;
+      };
+
       for (const r of runsOf(plan.writes)) {
         const ws = wb.worksheets.getItem(r.sheet);
         const range = ws.getRangeByIndexes(r.row, r.left, 1, r.cells.length);
@@ -161,23 +170,18 @@ export async function applyWritePlan(
         if (text) range.numberFormat = [r.cells.map(() => "@")];
         if (text || mode === "values") range.values = [data];
         else range.formulas = [data];
-        bytes += JSON.stringify(data).length + 120;
-        if (bytes > BLOCK_BYTES) {
-          context.application.suspendApiCalculationUntilNextSync();
-          await context.sync();
-          syncs++;
-          bytes = 0;
-        }
+        await spend(2 * JSON.stringify(data).length + 200);
       }
 
-      for (const rule of plan.rules) cfRules += addRule(context, rule);
+      for (const rule of plan.rules) {
+        cfRules += addRule(context, rule);
+        await spend(2 * rule.ranges.join(",").length + 600);
+      }
       for (const o of plan.owned) {
-        const item = names.add(
-          o.name,
-          `=${o.ranges.map((r) => `${sheetPrefix(o.sheet)}!${absolute(r)}`).join(",")}`,
-          `pabw:${o.hash}`
-        );
+        const reference = `=${o.ranges.map((r) => `${sheetPrefix(o.sheet)}!${absolute(r)}`).join(",")}`;
+        const item = names.add(o.name, reference, `pabw:${o.hash}`);
         item.visible = false;
+        await spend(2 * reference.length + 300);
       }
 
       const sheet = summary.isNullObject ? wb.worksheets.add(SUMMARY_SHEET) : summary;
@@ -191,11 +195,16 @@ export async function applyWritePlan(
         s.header,
         ...s.rows.map((r) => r.map((v) => v ?? "")),
       ];
-      const target = sheet.getRange(`A1:${a1(rows.length - 1, width - 1)}`);
-      target.numberFormat = rows.map((r) =>
-        r.map((v) => (typeof v === "number" ? "General" : "@"))
-      );
-      target.values = rows;
+      const SUMMARY_BLOCK = 2000;
+      for (let start = 0; start < rows.length; start += SUMMARY_BLOCK) {
+        const block = rows.slice(start, start + SUMMARY_BLOCK);
+        const target = sheet.getRangeByIndexes(start, 0, block.length, width);
+        target.numberFormat = block.map((r) =>
+          r.map((v) => (typeof v === "number" ? "General" : "@"))
+        );
+        target.values = block;
+        await spend(3 * JSON.stringify(block).length);
+      }
       context.application.suspendApiCalculationUntilNextSync();
       await context.sync();
       syncs++;

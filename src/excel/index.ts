@@ -7,3 +7,5 @@ export { removeAnnotations } from "./removeAnnotations";
 export type { RemoveResult } from "./removeAnnotations";
 export { DEFAULT_STATE, loadWorkbookState, saveWorkbookState } from "./workbookState";
 export type { WorkbookState } from "./workbookState";
+export { debounce, followEdits } from "./followEdits";
+export type { FollowOptions, Timers } from "./followEdits";

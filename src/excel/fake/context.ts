@@ -225,6 +225,20 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
     return new FakeWorksheet(this.c, name);
   }
 
+  /** worksheets.onChanged: handlers live in the model, as events outlive a request context. */
+  readonly onChanged = {
+    add: (handler: (event: unknown) => Promise<void> | void) => {
+      this.c.enqueue({ add: "onChanged" }, () => this.c.model.changeHandlers.add(handler));
+      return {
+        context: this.c,
+        remove: () =>
+          this.c.enqueue({ remove: "onChanged" }, () =>
+            this.c.model.changeHandlers.delete(handler)
+          ),
+      };
+    },
+  };
+
   getItemOrNullObject(name: string): FakeWorksheet {
     return new FakeWorksheet(this.c, name, true);
   }

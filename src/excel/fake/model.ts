@@ -51,6 +51,18 @@ export class FakeWorkbookModel {
   readonly settings = new Map<string, unknown>();
   date1904 = false;
   eventsEnabled = true;
+  readonly changeHandlers = new Set<(event: unknown) => Promise<void> | void>();
+
+  /** Raises worksheet.onChanged as Excel would (nothing when events are off). */
+  async emitChanged(event: {
+    worksheetId?: string;
+    address: string;
+    source: "Local" | "Remote";
+    changeType?: string;
+  }): Promise<void> {
+    if (!this.eventsEnabled) return;
+    for (const h of this.changeHandlers) await h(event);
+  }
   private nextId = 1;
 
   addSheet(name: string): FakeSheet {
