@@ -6,7 +6,7 @@ export interface Environment {
   language: Language;
   /** Custom functions need the shared runtime (Excel on Windows, Mac and the web). */
   customFunctions: boolean;
-  /** ExcelApi 1.9 (range areas, conditional formats): needed to annotate the sheet. */
+  /** ExcelApi 1.13 (range areas, conditional formats, merged areas): needed to annotate the sheet. */
   annotate: boolean;
 }
 
@@ -43,6 +43,6 @@ export function detectEnvironment(
     customFunctions:
       requirements.isSetSupported("SharedRuntime", "1.1") &&
       requirements.isSetSupported("CustomFunctionsRuntime", "1.1"),
-    annotate: requirements.isSetSupported("ExcelApi", "1.9"),
+    annotate: requirements.isSetSupported("ExcelApi", "1.13"),
   };
 }

@@ -34,7 +34,7 @@ const en: Strings = {
   missingCustomFunctions:
     "This Excel cannot run the =PAB functions: they need Excel on Windows, Mac or the web with the shared runtime (Microsoft 365).",
   missingAnnotate:
-    "This Excel is too old to annotate sheets (ExcelApi 1.9 is needed). The =PAB functions still work.",
+    "This Excel is too old to annotate sheets (ExcelApi 1.13, Microsoft 365, is needed). The =PAB functions still work.",
   outsideExcel:
     "Not running inside Excel: open PAB Watch from Excel's Home tab to work on your sheet.",
   help: "Function reference",
@@ -65,7 +65,8 @@ const zhCN: Strings = {
   copyFailed: "此窗口无法使用剪贴板：请选中公式后按 Ctrl+C。",
   missingCustomFunctions:
     "此版本的Excel无法运行 =PAB 函数：需要支持共享运行时的 Windows、Mac 或网页版 Excel（Microsoft 365）。",
-  missingAnnotate: "此版本的Excel过旧，无法标注工作表（需要 ExcelApi 1.9）。=PAB 函数仍可使用。",
+  missingAnnotate:
+    "此版本的Excel过旧，无法标注工作表（需要 Microsoft 365 的 ExcelApi 1.13）。=PAB 函数仍可使用。",
   outsideExcel: "当前不在Excel中运行：请从Excel“开始”选项卡打开库存预警。",
   help: "函数说明",
   statusHeading: "状态说明",
