@@ -8,7 +8,14 @@ import {
 } from "../layout";
 import { Finding, Language } from "../report";
 import { Ownership, cellsOfRanges, contentOf, hashOf, intendedContent } from "./ownership";
-import { LongTableColumns, alignedRows, longRowPabFormula, periodPabFormula } from "./pabFormulas";
+import {
+  LongTableColumns,
+  alignedRows,
+  liveEligible,
+  livePabFormula,
+  longRowPabFormula,
+  periodPabFormula,
+} from "./pabFormulas";
 import { CellPos, formulaRef, rangeA1, splitRef } from "./refs";
 import { RuleSet } from "./rules";
 import { summarySheet } from "./summary";
@@ -17,6 +24,8 @@ import { CellWrite, OWNED_NAME_PREFIX, OwnedRecord, RULE_MARKER, WritePlan } fro
 export interface AnnotateOptions {
   fence?: number;
   lang?: Language;
+  /** Live mode: one spilled =PAB.BALANCE per item where the layout allows (needs the add-in). */
+  live?: boolean;
 }
 
 const PAB_LABEL: Record<Language, string> = {
@@ -33,6 +42,7 @@ interface Context {
   diagnostics: Diagnostic[];
   fence: number;
   label: string;
+  live: boolean;
 }
 
 function sheetOf(ctx: Context, name: string): SheetSnapshot {
@@ -135,18 +145,64 @@ function annotateAligned(
     sheet,
     pab.map((p) => columnName(p.column))
   );
-  const writes: CellWrite[] = pab.map((p, t) => ({
-    sheet,
-    row: p.row,
-    column: p.column,
-    formula: periodPabFormula(rows, t, pabRow + 1, ctx.fence),
-    cached: f.plan.pab[t],
-  }));
+  const live = ctx.live && liveEligible(r);
+  const writes: CellWrite[] = live
+    ? [
+        {
+          sheet,
+          row: pabRow,
+          column: first,
+          formula: livePabFormula(rows, ctx.fence),
+          cached: f.plan.pab[0],
+        },
+      ]
+    : pab.map((p, t) => ({
+        sheet,
+        row: p.row,
+        column: p.column,
+        formula: periodPabFormula(rows, t, pabRow + 1, ctx.fence),
+        cached: f.plan.pab[t],
+      }));
+  if (live) {
+    // The spill needs its cells empty (or still spilled from our own formula).
+    const blocked = pab.slice(1).find((p) => !spillFree(ctx, p));
+    if (blocked) {
+      const ref = formulaRef(blocked, "");
+      const now = contentOf(sheetOf(ctx, sheet), blocked.row, blocked.column);
+      ctx.diagnostics.push({
+        severity: "warning",
+        code: "cell-in-the-way",
+        cell: ref,
+        item: r.item,
+        message: `${ref} holds "${now}", which PAB Watch did not write; ${r.item}'s PAB cannot spill there, so it is not written`,
+      });
+      return [];
+    }
+  }
   if (labelText !== null)
     writes.unshift({ sheet, row: pabRow, column: labelColumn, text: labelText });
   if (!commit(ctx, r.item, writes, `${r.item}'s PAB`)) return [];
   addAlignedRules(ctx, r, pab);
   return pab;
+}
+
+/** A cell a live PAB may spill into: empty, ours, or already showing our own spill. */
+function spillFree(ctx: Context, p: CellPos): boolean {
+  const sheet = sheetOf(ctx, p.sheet);
+  if (contentOf(sheet, p.row, p.column) === "" || ctx.ownership.owns(p.sheet, p.row, p.column))
+    return true;
+  return spilledFromOurs(ctx, sheet, p);
+}
+
+/** A value left of which, in the same row, sits our own =PAB.BALANCE anchor with nothing but values between. */
+function spilledFromOurs(ctx: Context, sheet: SheetSnapshot, p: CellPos): boolean {
+  if (sheet.formulas[`${columnName(p.column)}${p.row + 1}`] !== undefined) return false;
+  for (let c = p.column - 1; c >= sheet.left; c--) {
+    const f = sheet.formulas[`${columnName(c)}${p.row + 1}`];
+    if (f === undefined) continue;
+    return f.startsWith("=PAB.BALANCE(") && ctx.ownership.owns(p.sheet, p.row, c);
+  }
+  return false;
 }
 
 function addAlignedRules(ctx: Context, r: PlanRecord, pab: CellPos[]): void {
@@ -201,7 +257,11 @@ function annotateGrid(ctx: Context, f: Finding): CellPos[] {
     const pabRowFree = own.row.cells.every((c) => {
       const p = splitRef(c);
       const now = contentOf(sheetOf(ctx, r.sheet), p.row, p.column);
-      return now === "" || ctx.ownership.owns(r.sheet, p.row, p.column);
+      return (
+        now === "" ||
+        ctx.ownership.owns(r.sheet, p.row, p.column) ||
+        spilledFromOurs(ctx, sheetOf(ctx, r.sheet), p)
+      );
     });
     // The planner's own PAB row with figures in it is audited (pab-differs), never overwritten.
     if (!pabRowFree) return [];
@@ -383,6 +443,7 @@ export function buildWritePlan(
     diagnostics: [],
     fence: options.fence ?? 0,
     label: PAB_LABEL[lang],
+    live: options.live ?? false,
   };
   const placed = new Map<Finding, CellPos[]>();
   const tables = new Map<string, Finding[]>();

@@ -89,3 +89,17 @@ export function longRowPabFormula(
   const supply = cols.supply.map((c) => `+${upTo(c)}`).join("");
   return `${opening}${pastDue ? `-${pastDue}` : ""}${demand}${supply}`;
 }
+
+/** Whether an aligned record can be one spilled =PAB.BALANCE: a single supply row and no past due. */
+export function liveEligible(record: PlanRecord): boolean {
+  return record.supply.length === 1 && !record.pastDue && record.orders !== null;
+}
+
+/** =PAB.BALANCE(onHand, orders, mps[, forecast, fence]) over the planner's rows, spilling across. */
+export function livePabFormula(rows: AlignedRows, fence: number): string {
+  const span = (row: number) =>
+    `${rows.columns[0]}${row}:${rows.columns[rows.columns.length - 1]}${row}`;
+  const args = [rows.opening, span(rows.orders as number), span(rows.supply[0])];
+  if (rows.forecast !== null) args.push(span(rows.forecast), String(fence));
+  return `PAB.BALANCE(${args.join(",")})`;
+}
