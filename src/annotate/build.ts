@@ -13,6 +13,7 @@ import {
   alignedRows,
   liveEligible,
   livePabFormula,
+  sidePabFormula,
   longRowPabFormula,
   periodPabFormula,
 } from "./pabFormulas";
@@ -26,6 +27,8 @@ export interface AnnotateOptions {
   lang?: Language;
   /** Live mode: one spilled =PAB.BALANCE per item where the layout allows (needs the add-in). */
   live?: boolean;
+  /** Side-sheet mode: no planner cell touched; the PAB goes on the PAB Watch sheet, referencing theirs. */
+  sideSheet?: boolean;
 }
 
 const PAB_LABEL: Record<Language, string> = {
@@ -427,6 +430,86 @@ function annotateLongTable(ctx: Context, findings: Finding[]): Map<Finding, Cell
   return out;
 }
 
+const SIDE_TITLE: Record<Language, string> = {
+  en: "PAB per period: formulas over your sheets (nothing in them was changed)",
+  "zh-CN": "各期预计可用库存：引用您工作表的公式（未改动您的工作表）",
+};
+
+/** Side-sheet mode: each aligned item's PAB as formulas on the PAB Watch sheet, under the summary. */
+function annotateSideSheet(
+  ctx: Context,
+  findings: Finding[],
+  startRow: number,
+  lang: Language
+): Map<Finding, CellPos[]> {
+  const out = new Map<Finding, CellPos[]>();
+  const sheet = SUMMARY_SHEET;
+  let row = startRow;
+  const writes: CellWrite[] = [{ sheet, row: row++, column: 0, text: SIDE_TITLE[lang] }];
+  let lastHeader = "";
+  for (const f of findings) {
+    const r = f.record;
+    if (r.layout === "long") {
+      ctx.diagnostics.push({
+        severity: "info",
+        code: "cell-in-the-way",
+        cell: r.orders?.labelCell ?? null,
+        item: r.item,
+        message: `${r.item}: a long table's PAB needs a column of its own; in side-sheet mode it is only in the summary`,
+      });
+      continue;
+    }
+    if (r.periods.join("\u0000") !== lastHeader) {
+      lastHeader = r.periods.join("\u0000");
+      writes.push(
+        { sheet, row, column: 0, text: ctx.label },
+        ...r.periods.map((p, t) => ({ sheet, row, column: 2 + t, text: p }))
+      );
+      row++;
+    }
+    const plannerColumns = r.periodCells.map((c) => columnName(splitRef(c).column));
+    const pabColumns = r.periods.map((_p, t) => columnName(2 + t));
+    const rows = alignedRows(r, sheet, plannerColumns);
+    writes.push({ sheet, row, column: 0, text: r.item }, { sheet, row, column: 1, text: r.sheet });
+    const pab: CellPos[] = r.periods.map((_p, t) => ({ sheet, row, column: 2 + t }));
+    pab.forEach((p, t) =>
+      writes.push({
+        sheet,
+        row,
+        column: p.column,
+        formula: sidePabFormula(rows, t, row + 1, pabColumns, r.sheet, ctx.fence),
+        cached: f.plan.pab[t],
+      })
+    );
+    const rel = (ar: number, ac: number) => `${columnName(ac)}${ar + 1}`;
+    ctx.rules.add(
+      sheet,
+      "short",
+      (ar, ac) => `AND(${RULE_MARKER},${rel(ar, ac)}<0)`,
+      row,
+      2,
+      row,
+      1 + r.periods.length
+    );
+    if (r.safetyStock && r.safetyStock.value > 0) {
+      const ss = formulaRef(splitRef(r.safetyStock.cell), sheet, "both");
+      ctx.rules.add(
+        sheet,
+        "low",
+        (ar, ac) => `AND(${RULE_MARKER},${rel(ar, ac)}>=0,${rel(ar, ac)}<${ss})`,
+        row,
+        2,
+        row,
+        1 + r.periods.length
+      );
+    }
+    out.set(f, pab);
+    row++;
+  }
+  ctx.writes.push(...writes);
+  return out;
+}
+
 /** Findings → the cells, rules, ownership records and summary page to write. */
 export function buildWritePlan(
   workbook: WorkbookSnapshot,
@@ -447,7 +530,7 @@ export function buildWritePlan(
   };
   const placed = new Map<Finding, CellPos[]>();
   const tables = new Map<string, Finding[]>();
-  for (const f of findings) {
+  for (const f of options.sideSheet ? [] : findings) {
     const r = f.record;
     if (r.layout === "grid") placed.set(f, annotateGrid(ctx, f));
     else {
@@ -463,6 +546,9 @@ export function buildWritePlan(
     for (const [f, cells] of result) placed.set(f, cells);
   }
   const summary = summarySheet(findings, lang);
+  if (options.sideSheet)
+    for (const [f, cells] of annotateSideSheet(ctx, findings, summary.rows.length + 6, lang))
+      placed.set(f, cells);
   ctx.owned.push({
     name: `${OWNED_NAME_PREFIX}summary`,
     sheet: SUMMARY_SHEET,

@@ -1,4 +1,4 @@
-import { PlanRecord } from "../layout";
+import { PlanRecord, sheetPrefix } from "../layout";
 import { formulaRef, splitRef } from "./refs";
 
 /** Where an aligned record's rows sit (grid and pivot: every row spans the period columns). */
@@ -102,4 +102,24 @@ export function livePabFormula(rows: AlignedRows, fence: number): string {
   const args = [rows.opening, span(rows.orders as number), span(rows.supply[0])];
   if (rows.forecast !== null) args.push(span(rows.forecast), String(fence));
   return `PAB.BALANCE(${args.join(",")})`;
+}
+
+/** The same PAB on the PAB Watch sheet: previous PAB local, the planner's cells through their sheet name. */
+export function sidePabFormula(
+  rows: AlignedRows,
+  t: number,
+  pabRow: number,
+  pabColumns: string[],
+  plannerSheet: string,
+  fence: number
+): string {
+  const at = (col: string, row: number) => `${sheetPrefix(plannerSheet)}!${col}${row}`;
+  const col = rows.columns[t];
+  const prev = t === 0 ? rows.opening : `${pabColumns[t - 1]}${pabRow}`;
+  const orders = rows.orders !== null ? at(col, rows.orders) : "0";
+  const demand =
+    rows.forecast !== null && t >= fence ? `MAX(${at(col, rows.forecast)},${orders})` : orders;
+  const pastDue = t === 0 && rows.pastDue ? `-${rows.pastDue}` : "";
+  const supply = rows.supply.map((r) => `+${at(col, r)}`).join("");
+  return `${prev}-${demand}${pastDue}${supply}`;
 }

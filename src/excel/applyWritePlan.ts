@@ -133,7 +133,7 @@ export async function applyWritePlan(
       summary.load("isNullObject");
       const sheetNames = [
         ...new Set([...plan.writes.map((w) => w.sheet), ...plan.rules.map((r) => r.sheet)]),
-      ];
+      ].filter((n) => n !== SUMMARY_SHEET);
       const formats = sheetNames.map((s) => {
         const cfs = wb.worksheets.getItem(s).getRange().conditionalFormats;
         cfs.load("items/type,items/custom/rule/formula");
@@ -148,6 +148,17 @@ export async function applyWritePlan(
           if (cf.type === "Custom" && cf.custom.rule.formula.includes(RULE_MARKER)) cf.delete();
       }
       for (const n of names.items) if (n.name.startsWith(OWNED_NAME_PREFIX)) n.delete();
+
+      // The summary sheet is ours: made afresh each run (it also holds the side-sheet PAB).
+      if (!summary.isNullObject) {
+        if (!names.items.some((n) => n.name === `${OWNED_NAME_PREFIX}summary`)) {
+          throw new Error(
+            `The sheet "${SUMMARY_SHEET}" is not PAB Watch's: rename it so PAB Watch can write its summary`
+          );
+        }
+        summary.delete();
+      }
+      const sheet = wb.worksheets.add(SUMMARY_SHEET);
 
       // Everything below goes in blocks sized by the request it makes (an estimate, kept well under the cap).
       let bytes = 0;
@@ -184,8 +195,6 @@ export async function applyWritePlan(
         await spend(2 * reference.length + 300);
       }
 
-      const sheet = summary.isNullObject ? wb.worksheets.add(SUMMARY_SHEET) : summary;
-      if (!summary.isNullObject) sheet.getRange().clear();
       const s = plan.summary;
       const width = s.header.length;
       const rows: (string | number)[][] = [

@@ -9,3 +9,5 @@ export { DEFAULT_STATE, loadWorkbookState, saveWorkbookState } from "./workbookS
 export type { WorkbookState } from "./workbookState";
 export { debounce, followEdits } from "./followEdits";
 export type { FollowOptions, Timers } from "./followEdits";
+export { defaultWriteMode, scanOpenWorkbook } from "./scanOpenWorkbook";
+export type { OpenScanResult, WriteModeChoice } from "./scanOpenWorkbook";

@@ -29,6 +29,11 @@ function group<T extends { sheet: string }>(items: T[]): Map<string, T[]> {
  * keeps its exact bytes.
  */
 export function applyWritePlanToPackage(pkg: XlsxPackage, plan: WritePlan): Uint8Array {
+  if (plan.writes.some((w) => w.sheet === SUMMARY_SHEET)) {
+    throw new Error(
+      "a side-sheet plan is for the open workbook (the task pane); files get portable formulas"
+    );
+  }
   const info = readWorkbookInfo(pkg);
   const changed: Record<string, string> = {};
   const text = (path: string) => changed[path] ?? pkg.text(path);
