@@ -18,10 +18,46 @@ function toProductionUrls(content) {
   return rewrite(content, urlProd);
 }
 
-module.exports = async (env, options) => {
+/** The workbench: the task pane beside a simulated workbook, for machines without Excel. Never in dist/. */
+function workbenchConfig(dev) {
+  return {
+    name: "workbench",
+    devtool: "source-map",
+    entry: { workbench: "./src/workbench/index.tsx" },
+    output: { path: path.resolve(__dirname, "dist-workbench"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "workbench.html", template: "./src/workbench/workbench.html" }),
+      new CopyWebpackPlugin({
+        patterns: [{ from: path.resolve(__dirname, "../shared/samples/*.xlsx"), to: "samples/[name][ext]", noErrorOnMissing: true }],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        inject: false,
+        templateContent: () => helpPageHtml(fs.readFileSync(path.resolve(__dirname, "README.md"), "utf8")),
+      }),
+    ],
+    mode: dev ? "development" : "production",
+  };
+}
+
+module.exports = async (env, options) => [await addinConfig(env, options), workbenchConfig(options.mode === "development")];
+
+async function addinConfig(env, options) {
   const dev = options.mode === "development";
   const serving = !!env.WEBPACK_SERVE;
   return {
+    name: "addin",
     devtool: "source-map", // never eval-based: the page's CSP forbids eval
     entry: {
       taskpane: "./src/taskpane/index.tsx",
@@ -93,6 +129,7 @@ module.exports = async (env, options) => {
       host: "localhost",
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
       client: { overlay: false },
+      // The workbench's own build is served beside the add-in's (multi-compiler).
     },
   };
-};
+}

@@ -30,8 +30,11 @@ function serve() {
   console.log(
     [
       "",
-      "PAB Watch: no Excel desktop on this machine, so the add-in is served for Excel on the web.",
+      "PAB Watch: no Excel desktop on this machine, so the add-in is served for Excel on the web,",
+      "and the workbench shows it at work without Excel.",
       "",
+      `  Workbench:   https://localhost:${port}/workbench.html?sample=classic-example`,
+      "               (any .xlsx: Open workbook… or drop it on the page; the other samples by name)",
       `  Task pane:   https://localhost:${port}/taskpane.html`,
       `  Functions:   https://localhost:${port}/functions.json`,
       `  Help:        https://localhost:${port}/help.html`,

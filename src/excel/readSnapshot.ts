@@ -1,6 +1,6 @@
 /* global Excel */
 import { CellValue, OwnedArea, SheetSnapshot, WorkbookSnapshot, a1 } from "../layout";
-import { ownedAreaOf } from "../xlsx/ownedNames";
+import { ownedAreaOf } from "../annotate/ownedNames";
 import { BLOCK_BYTES, ExcelRun } from "./run";
 
 /** Bytes a cell costs in a read response (values, formulas, number formats), for sizing row blocks. */

@@ -1,7 +1,7 @@
 /* global Excel */
 import { OWNED_NAME_PREFIX, RULE_MARKER, cellsOfRanges, hashOf } from "../annotate";
 import { SUMMARY_SHEET, parseA1, parseRange } from "../layout";
-import { ownedAreaOf } from "../xlsx/ownedNames";
+import { ownedAreaOf } from "../annotate/ownedNames";
 import { ExcelRun } from "./run";
 
 export interface RemoveResult {

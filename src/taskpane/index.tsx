@@ -3,7 +3,23 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./components/App";
-import { detectEnvironment } from "./environment";
+import { Environment, detectEnvironment } from "./environment";
+import { WorkbookActions } from "./actions";
+import { loadWorkbookState, officeExcelRun, removeAnnotations, saveWorkbookState, scanOpenWorkbook } from "../excel";
+
+function officeActions(environment: Environment): WorkbookActions {
+  return {
+    loadState: () => loadWorkbookState(officeExcelRun),
+    saveState: (state) => saveWorkbookState(officeExcelRun, state),
+    scan: (state) =>
+      scanOpenWorkbook(officeExcelRun, state, {
+        customFunctions: environment.customFunctions,
+        lang: environment.language,
+        today: new Date().toISOString().slice(0, 10),
+      }),
+    remove: () => removeAnnotations(officeExcelRun),
+  };
+}
 
 function render(office: typeof Office | undefined): void {
   const environment = detectEnvironment(office, navigator.language);
@@ -14,6 +30,7 @@ function render(office: typeof Office | undefined): void {
         environment={environment}
         copyText={(text) => navigator.clipboard.writeText(text)}
         helpUrl={new URL("help.html#pab-functions", window.location.href).href}
+        actions={environment.inExcel && environment.annotate ? officeActions(environment) : null}
       />
     </FluentProvider>
   );

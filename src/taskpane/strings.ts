@@ -1,6 +1,20 @@
 import { Language } from "./environment";
 
 export interface Strings {
+  scan: string;
+  scanning: string;
+  risks: string;
+  noPlan: string;
+  problems: string;
+  modeLabel: string;
+  modes: Record<"live" | "portable" | "side-sheet" | "values", string>;
+  writtenAs: (mode: string) => string;
+  startDateLabel: string;
+  startDateHint: string;
+  remember: string;
+  remove: string;
+  removed: (kept: number) => string;
+  failed: (message: string) => string;
   title: string;
   tagline: string;
   functionsHeading: string;
@@ -20,6 +34,29 @@ export interface Strings {
 }
 
 const en: Strings = {
+  scan: "Scan sheet",
+  scanning: "Scanning…",
+  risks: "Risks",
+  noPlan: "No plan found on these sheets.",
+  problems: "Check these cells",
+  modeLabel: "Write the PAB as",
+  modes: {
+    live: "Live =PAB.BALANCE (needs the add-in)",
+    portable: "Formulas anyone can open",
+    "side-sheet": "On the PAB Watch sheet only",
+    values: "Numbers only",
+  },
+  writtenAs: (mode) =>
+    `Written as: ${mode}. You can choose another way below; it is remembered for this workbook.`,
+  startDateLabel: "First day of W1",
+  startDateHint: "Only needed when the weeks are numbered (W1, 第1周).",
+  remember: "Remember for this workbook",
+  remove: "Remove PAB Watch annotations",
+  removed: (kept) =>
+    kept
+      ? `Removed. ${kept} area(s) you changed were left as they are.`
+      : "Removed: the sheet is as it was.",
+  failed: (message) => `The scan stopped: ${message}`,
   title: "PAB Watch",
   tagline:
     "Projected available balance in your own MPS sheet: see a stock-out weeks before it happens.",
@@ -53,6 +90,26 @@ const en: Strings = {
 };
 
 const zhCN: Strings = {
+  scan: "扫描工作表",
+  scanning: "正在扫描……",
+  risks: "风险",
+  noPlan: "这些工作表中没有找到计划。",
+  problems: "请检查这些单元格",
+  modeLabel: "PAB 写入方式",
+  modes: {
+    live: "实时 =PAB.BALANCE（需要加载项）",
+    portable: "任何人都能打开的公式",
+    "side-sheet": "只写在 PAB Watch 工作表",
+    values: "只写数值",
+  },
+  writtenAs: (mode) => `已写入方式：${mode}。可在下方选择其他方式，本工作簿会记住。`,
+  startDateLabel: "第1周的第一天",
+  startDateHint: "仅当周次为编号（W1、第1周）时需要。",
+  remember: "为本工作簿记住",
+  remove: "移除 PAB Watch 标注",
+  removed: (kept) =>
+    kept ? `已移除。您改动过的 ${kept} 处保持不变。` : "已移除：工作表已恢复原样。",
+  failed: (message) => `扫描中止：${message}`,
   title: "PAB Watch 库存预警",
   tagline: "在您自己的MPS表中计算预计可用库存：提前几周发现缺货。",
   functionsHeading: "工作表函数",

@@ -1,6 +1,6 @@
 import { OwnedArea } from "../layout/snapshot";
 import { BUILTIN_FORMATS } from "./numberFormats";
-import { ownedAreaOf } from "./ownedNames";
+import { ownedAreaOf } from "../annotate/ownedNames";
 import { XlsxPackage } from "./xlsxPackage";
 import { isTrue, parseXml } from "./xml";
 

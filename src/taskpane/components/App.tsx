@@ -13,7 +13,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { WorkbookActions } from "../actions";
 import { Environment } from "../environment";
+import { ScanPanel } from "./ScanPanel";
 import { stringsFor } from "../strings";
 
 export interface AppProps {
@@ -21,6 +23,8 @@ export interface AppProps {
   /** Puts text on the clipboard; from the host page. */
   copyText: (text: string) => Promise<void>;
   helpUrl: string;
+  /** The open workbook's scan, state and clean-up; absent outside Excel. */
+  actions?: WorkbookActions | null;
 }
 
 const useStyles = makeStyles({
@@ -43,7 +47,7 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-export function App({ environment, copyText, helpUrl }: AppProps): React.JSX.Element {
+export function App({ environment, copyText, helpUrl, actions }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const t = stringsFor(environment.language);
   const [copy, setCopy] = React.useState<"idle" | "copied" | "failed">("idle");
@@ -64,7 +68,9 @@ export function App({ environment, copyText, helpUrl }: AppProps): React.JSX.Ele
         <Body1>{t.tagline}</Body1>
       </header>
 
-      {!environment.inExcel && (
+      {actions && <ScanPanel actions={actions} language={environment.language} customFunctions={environment.customFunctions} />}
+
+      {!environment.inExcel && !actions && (
         <MessageBar intent="info">
           <MessageBarBody>{t.outsideExcel}</MessageBarBody>
         </MessageBar>

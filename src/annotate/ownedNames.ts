@@ -1,4 +1,4 @@
-import { OwnedArea } from "../layout/snapshot";
+import { OwnedArea } from "../layout";
 
 const PREFIX = "_PABWatch.";
 
