@@ -1,6 +1,7 @@
 import { HyperFormula } from "hyperformula";
 import { shiftFormula } from "../layout/formulaRefs";
 import { FakeSheet, FakeWorkbookModel } from "../excel/fake/model";
+import { registerPabFunctions } from "./pabPlugin";
 
 export interface ShownCell {
   text: string;
@@ -54,6 +55,7 @@ export function evaluateWorkbook(model: FakeWorkbookModel): Map<string, Map<stri
     }
     sheets[s.name] = data;
   }
+  registerPabFunctions();
   const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3" });
   const out = new Map<string, Map<string, ShownCell>>();
   for (const s of model.sheets) {

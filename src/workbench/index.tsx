@@ -28,7 +28,8 @@ function Workbench(): React.JSX.Element {
   const [version, setVersion] = React.useState(0);
   const [active, setActive] = React.useState("");
   const [error, setError] = React.useState<string | null>(null);
-  const environment: Environment = { inExcel: true, language: languageOf(navigator.language), customFunctions: false, annotate: true };
+  // The workbench's engine runs the =PAB.* functions too, so live mode works here as in Excel.
+  const environment: Environment = { inExcel: true, language: languageOf(navigator.language), customFunctions: true, annotate: true };
 
   const open = (bytes: Uint8Array, name: string) => {
     try {
@@ -65,7 +66,7 @@ function Workbench(): React.JSX.Element {
     return {
       loadState: () => loadWorkbookState(run),
       saveState: (s) => saveWorkbookState(run, s),
-      scan: (s) => after(scanOpenWorkbook(run, s, { customFunctions: false, lang: environment.language, name: book.name })),
+      scan: (s) => after(scanOpenWorkbook(run, s, { customFunctions: true, lang: environment.language, name: book.name })),
       remove: () => after(removeAnnotations(run)),
     };
   }, [book]);
