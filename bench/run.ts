@@ -1,6 +1,6 @@
 import { HyperFormula } from "hyperformula";
 import { computePlan, PlanInput } from "../src/engine";
-import { gridWorkbook, officeJsFigures, timeLibreOffice, timeScan } from "./scan";
+import { gridWorkbook, officeJsFigures, taskpaneGzipBytes, timeLibreOffice, timeScan } from "./scan";
 import { workload } from "./workload";
 
 function median(xs: number[]): number {
@@ -80,6 +80,7 @@ async function main(): Promise<void> {
   figures.officejs_5000x52_syncs = office.syncs;
   figures.officejs_5000x52_max_request_bytes = office.maxRequestBytes;
   figures.officejs_5000x52_cf_rules = office.cfRules;
+  figures.taskpane_initial_js_gzip_bytes = taskpaneGzipBytes();
   const lo = timeLibreOffice(workbook, 3);
   figures.libreoffice_5000x52_ms = lo ? median(lo) : null;
   const rounded = Object.fromEntries(

@@ -2,6 +2,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as zlib from "zlib";
 import { TestCell, buildXlsx } from "../test/support/xlsxBuilder";
 import { SOFFICE, libreOfficeConvert, recalculatingProfile } from "../test/support/libreoffice";
 import { workload } from "./workload";
@@ -104,4 +105,13 @@ export async function officeJsFigures(
     maxRequestBytes: Math.max(...contexts.map((c) => c.maxRequestBytes)),
     cfRules: result.cfRules,
   };
+}
+
+/** JavaScript the task pane page loads before its first screen (every script taskpane.html names), gzipped. */
+export function taskpaneGzipBytes(): number | null {
+  const dist = path.join(root, "dist");
+  if (!fs.existsSync(path.join(dist, "taskpane.html"))) return null;
+  const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^" >]+)"?/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
+  return scripts.reduce((n, s) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, s)), { level: 9 }).length, 0);
 }
