@@ -1,6 +1,12 @@
 import { HyperFormula } from "hyperformula";
 import { computePlan, PlanInput } from "../src/engine";
-import { gridWorkbook, officeJsFigures, taskpaneGzipBytes, timeLibreOffice, timeScan } from "./scan";
+import {
+  gridWorkbook,
+  officeJsFigures,
+  taskpaneGzipBytes,
+  timeLibreOffice,
+  timeScan,
+} from "./scan";
 import { workload } from "./workload";
 
 function median(xs: number[]): number {

@@ -112,6 +112,11 @@ export function taskpaneGzipBytes(): number | null {
   const dist = path.join(root, "dist");
   if (!fs.existsSync(path.join(dist, "taskpane.html"))) return null;
   const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
-  const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^" >]+)"?/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
-  return scripts.reduce((n, s) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, s)), { level: 9 }).length, 0);
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^" >]+)"?/g)]
+    .map((m) => m[1])
+    .filter((s) => !/^https?:/.test(s));
+  return scripts.reduce(
+    (n, s) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, s)), { level: 9 }).length,
+    0
+  );
 }
