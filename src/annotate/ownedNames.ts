@@ -1,4 +1,4 @@
-import { OwnedArea } from "../layout";
+import { OwnedArea, sheetPrefix } from "../layout";
 
 const PREFIX = "_PABWatch.";
 
@@ -33,4 +33,14 @@ export function ownedAreaOf(
   if (!ref) return null;
   const hash = comment && /^pabw:[0-9a-f]{8}$/.test(comment) ? comment.slice(5) : null;
   return { name, sheet: ref.sheet, ranges: ref.ranges, hash };
+}
+
+/** What a hidden name refers to: "MPS!$A$7:$I$7,MPS!$B$9" (no leading "="). */
+export function ownedReference(o: { sheet: string; ranges: string[] }): string {
+  const absolute = (range: string) =>
+    range
+      .split(":")
+      .map((p) => p.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
+      .join(":");
+  return o.ranges.map((r) => `${sheetPrefix(o.sheet)}!${absolute(r)}`).join(",");
 }

@@ -58,3 +58,15 @@ export interface WritePlan {
 export const RULE_MARKER = 'N("PABW")=0';
 /** Prefix of our hidden defined names. */
 export const OWNED_NAME_PREFIX = "_PABWatch.";
+
+/** How each rule shows, in both adapters: colours as RRGGBB, and a number format that adds a symbol so the status reads without colour. */
+export const RULE_STYLES: Readonly<
+  Record<
+    RuleKind,
+    { fill?: string; font: string; bold: boolean; border?: string; numberFormat: string }
+  >
+> = {
+  short: { fill: "FFC7CE", font: "9C0006", bold: true, numberFormat: '#,##0" ▼";-#,##0" ▼"' },
+  low: { fill: "FFEB9C", font: "9C5700", bold: false, numberFormat: '#,##0" ▽";-#,##0" ▽"' },
+  receipt: { font: "C05000", bold: true, border: "FF8C00", numberFormat: '#,##0" ◆";-#,##0" ◆"' },
+};

@@ -4,10 +4,11 @@ import {
   ConditionalRule,
   OWNED_NAME_PREFIX,
   RULE_MARKER,
-  RuleKind,
+  RULE_STYLES,
   WritePlan,
+  ownedReference,
 } from "../annotate";
-import { SUMMARY_SHEET, sheetPrefix } from "../layout";
+import { SUMMARY_SHEET } from "../layout";
 import { BLOCK_BYTES, ExcelRun } from "./run";
 
 /** How results go into the planner's sheet (see DESIGN.md, "Write modes"). */
@@ -21,15 +22,6 @@ export interface ApplyResult {
   syncs: number;
   cfRules: number;
 }
-
-const RULE_FORMATS: Record<
-  RuleKind,
-  { fill?: string; font: string; bold: boolean; border?: string; numberFormat: string }
-> = {
-  short: { fill: "#FFC7CE", font: "#9C0006", bold: true, numberFormat: '#,##0" ▼";-#,##0" ▼"' },
-  low: { fill: "#FFEB9C", font: "#9C5700", bold: false, numberFormat: '#,##0" ▽";-#,##0" ▽"' },
-  receipt: { font: "#C05000", bold: true, border: "#FF8C00", numberFormat: '#,##0" ◆";-#,##0" ◆"' },
-};
 
 /** Office.js caps one address string; long rules are added in pieces of this many characters. */
 const ADDRESS_LIMIT = 8000;
@@ -81,33 +73,26 @@ function chunkRanges(ranges: string[]): string[][] {
 
 function addRule(context: Excel.RequestContext, rule: ConditionalRule): number {
   const ws = context.workbook.worksheets.getItem(rule.sheet);
-  const style = RULE_FORMATS[rule.kind];
+  const style = RULE_STYLES[rule.kind];
   const chunks = chunkRanges(rule.ranges);
   for (const chunk of chunks) {
     const cf = ws
       .getRanges(chunk.join(","))
       .conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
     cf.custom.rule.formula = `=${rule.formula}`;
-    if (style.fill) cf.custom.format.fill.color = style.fill;
-    cf.custom.format.font.color = style.font;
+    if (style.fill) cf.custom.format.fill.color = `#${style.fill}`;
+    cf.custom.format.font.color = `#${style.font}`;
     cf.custom.format.font.bold = style.bold;
     cf.custom.format.numberFormat = style.numberFormat;
     if (style.border) {
       for (const side of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const) {
         const b = cf.custom.format.borders.getItem(side);
         b.style = "Continuous";
-        b.color = style.border;
+        b.color = `#${style.border}`;
       }
     }
   }
   return chunks.length;
-}
-
-function absolute(range: string): string {
-  return range
-    .split(":")
-    .map((p) => p.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
-    .join(":");
 }
 
 /**
@@ -189,7 +174,7 @@ export async function applyWritePlan(
         await spend(2 * rule.ranges.join(",").length + 600);
       }
       for (const o of plan.owned) {
-        const reference = `=${o.ranges.map((r) => `${sheetPrefix(o.sheet)}!${absolute(r)}`).join(",")}`;
+        const reference = `=${ownedReference(o)}`;
         const item = names.add(o.name, reference, `pabw:${o.hash}`);
         item.visible = false;
         await spend(2 * reference.length + 300);

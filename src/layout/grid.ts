@@ -1,12 +1,11 @@
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
-import { HeaderRun, checkRun, runKind } from "./headerRuns";
+import { HeaderRun, checkRun, runPeriods } from "./headerRuns";
 import { Role, SERIES_ROLES, roleOf } from "./labels";
-import { periodStarts } from "./periods";
-import { CellFigure, PlanRecord, SeriesRow } from "./record";
+import { CellFigure, PlanRecord } from "./record";
 import { labelPairs, rowLabel } from "./rowLabels";
-import { readPlannerPab, readSeries, reportHidden } from "./series";
+import { readAlignedRows } from "./series";
 
 const PRE_AREA_ROLES: readonly Role[] = ["item", "site", "onHand", "safetyStock"];
 
@@ -29,7 +28,6 @@ export function readGridBlock(
   startDate: string | null
 ): GridBlock | null {
   const c1 = run.columns[0];
-  const positionsOf = (row: number): [number, number][] => run.columns.map((c) => [row, c]);
 
   // Rows of figures below the header.
   const seriesRows: { row: number; role: Role; text: string; column: number }[] = [];
@@ -86,29 +84,19 @@ export function readGridBlock(
     return null;
   };
 
-  const rows: SeriesRow[] = [];
-  const plannerPab: PlanRecord["plannerPab"][] = [];
-  for (const s of seriesRows) {
-    const positions = positionsOf(s.row);
-    const labelCell = ctx.ref(s.row, s.column);
-    if (s.role === "pab") {
-      plannerPab.push(readPlannerPab(ctx, s.text, labelCell, positions));
-      continue;
-    }
-    if (s.role === "atp") continue;
-    reportHidden(ctx, item, positions);
-    rows.push(readSeries(ctx, item, s.role, s.text, labelCell, positions));
-  }
+  const { rows, plannerPab } = readAlignedRows(
+    ctx,
+    item,
+    seriesRows.map((x) => ({ ...x, labelCell: ctx.ref(x.row, x.column) })),
+    run.columns
+  );
 
   const record = assemble(ctx, {
     item,
     itemCell: itemPair ? ctx.ref(itemPair.row, itemPair.column) : null,
     site: sitePair?.text || null,
     layout: "grid",
-    periods: run.labels,
-    periodStarts: periodStarts(run.headers, startDate),
-    periodKind: runKind(run),
-    periodCells: run.columns.map((c) => ctx.ref(run.row, c)),
+    ...runPeriods(ctx, run, startDate),
     opening: figure("onHand"),
     safetyStock: figure("safetyStock"),
     pastDue: figure("pastDue"),

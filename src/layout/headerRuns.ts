@@ -1,5 +1,5 @@
 import { SheetContext } from "./context";
-import { PeriodHeader, isNextPeriod, parsePeriodHeader } from "./periods";
+import { PeriodHeader, isNextPeriod, parsePeriodHeader, periodStarts } from "./periods";
 
 /** A row of period headers: W1 … W8 across columns. */
 export interface HeaderRun {
@@ -77,4 +77,14 @@ export function checkRun(ctx: SheetContext, run: HeaderRun, item: string): void 
     }
     prev = h.kind === "bad" ? null : h;
   });
+}
+
+/** The period fields of a record whose periods are this run's headers. */
+export function runPeriods(ctx: SheetContext, run: HeaderRun, startDate: string | null) {
+  return {
+    periods: run.labels,
+    periodStarts: periodStarts(run.headers, startDate),
+    periodKind: runKind(run),
+    periodCells: run.columns.map((c) => ctx.ref(run.row, c)),
+  };
 }

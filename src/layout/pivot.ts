@@ -1,11 +1,10 @@
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
-import { HeaderRun, checkRun, runKind } from "./headerRuns";
+import { HeaderRun, checkRun, runPeriods } from "./headerRuns";
 import { Role, SERIES_ROLES, roleOf } from "./labels";
-import { periodStarts } from "./periods";
-import { CellFigure, PlanRecord, SeriesRow } from "./record";
-import { readPlannerPab, readSeries, reportHidden } from "./series";
+import { CellFigure, PlanRecord } from "./record";
+import { readAlignedRows } from "./series";
 
 /** Whether a header run heads an ERP/pivot export: an item column left of the periods. */
 export function isPivotHeader(ctx: SheetContext, run: HeaderRun): boolean {
@@ -101,26 +100,14 @@ export function readPivot(
         ? readFigure(ctx, g.item, role, source, col)
         : null;
     };
-    const rows: SeriesRow[] = [];
-    const plannerPab: PlanRecord["plannerPab"][] = [];
-    for (const s of g.rows) {
-      const positions: [number, number][] = run.columns.map((c) => [s.row, c]);
-      if (s.role === "pab") plannerPab.push(readPlannerPab(ctx, s.text, s.labelCell, positions));
-      else if (s.role !== "atp") {
-        reportHidden(ctx, g.item, positions);
-        rows.push(readSeries(ctx, g.item, s.role, s.text, s.labelCell, positions));
-      }
-    }
+    const { rows, plannerPab } = readAlignedRows(ctx, g.item, g.rows, run.columns);
     records.push(
       assemble(ctx, {
         item: g.item,
         itemCell: ctx.ref(g.itemRow, itemCol),
         site: g.site,
         layout: "pivot",
-        periods: run.labels,
-        periodStarts: periodStarts(run.headers, startDate),
-        periodKind: runKind(run),
-        periodCells: run.columns.map((c) => ctx.ref(run.row, c)),
+        ...runPeriods(ctx, run, startDate),
         opening: figure("onHand"),
         safetyStock: figure("safetyStock"),
         pastDue: figure("pastDue"),

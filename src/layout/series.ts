@@ -1,7 +1,7 @@
 import { SheetContext } from "./context";
 import { Role } from "./labels";
 import { parseQuantity } from "./quantities";
-import { SeriesRow } from "./record";
+import { PlanRecord, SeriesRow } from "./record";
 
 /** Reads one row (or column) of quantities; bad cells become diagnostics and count as 0. */
 export function readSeries(
@@ -73,4 +73,31 @@ export function reportHidden(
       `${ref} is in a hidden column; its figures are included`
     );
   }
+}
+
+export interface LabelledRow {
+  row: number;
+  role: Role;
+  text: string;
+  labelCell: string;
+}
+
+/** The rows of an aligned block (grid, pivot) read across the period columns: figures, and the planner's PAB. */
+export function readAlignedRows(
+  ctx: SheetContext,
+  item: string,
+  labelled: LabelledRow[],
+  columns: number[]
+): { rows: SeriesRow[]; plannerPab: PlanRecord["plannerPab"][] } {
+  const rows: SeriesRow[] = [];
+  const plannerPab: PlanRecord["plannerPab"][] = [];
+  for (const s of labelled) {
+    const positions: [number, number][] = columns.map((c) => [s.row, c]);
+    if (s.role === "pab") plannerPab.push(readPlannerPab(ctx, s.text, s.labelCell, positions));
+    else if (s.role !== "atp") {
+      reportHidden(ctx, item, positions);
+      rows.push(readSeries(ctx, item, s.role, s.text, s.labelCell, positions));
+    }
+  }
+  return { rows, plannerPab };
 }

@@ -1,23 +1,18 @@
-import { RuleKind } from "../../annotate/writePlan";
+import { RULE_STYLES, RuleKind } from "../../annotate/writePlan";
 import { escapeXml } from "./xmlText";
 
-/** Number formats shown through the rules, so the status reads without colour too. */
-const SHORT_FORMAT = '#,##0" ▼";-#,##0" ▼"';
-const LOW_FORMAT = '#,##0" ▽";-#,##0" ▽"';
-const RECEIPT_FORMAT = '#,##0" ◆";-#,##0" ◆"';
-
 function dxf(kind: RuleKind, numFmtId: number): string {
-  const fmt = (code: string) => `<numFmt numFmtId="${numFmtId}" formatCode="${escapeXml(code)}"/>`;
-  switch (kind) {
-    case "short":
-      return `<dxf><font><b/><color rgb="FF9C0006"/></font>${fmt(SHORT_FORMAT)}<fill><patternFill patternType="solid"><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf>`;
-    case "low":
-      return `<dxf><font><color rgb="FF9C5700"/></font>${fmt(LOW_FORMAT)}<fill><patternFill patternType="solid"><bgColor rgb="FFFFEB9C"/></patternFill></fill></dxf>`;
-    case "receipt": {
-      const side = (s: string) => `<${s} style="thin"><color rgb="FFFF8C00"/></${s}>`;
-      return `<dxf><font><b/><color rgb="FFC05000"/></font>${fmt(RECEIPT_FORMAT)}<border>${["left", "right", "top", "bottom"].map(side).join("")}</border></dxf>`;
-    }
-  }
+  const st = RULE_STYLES[kind];
+  const font = `<font>${st.bold ? "<b/>" : ""}<color rgb="FF${st.font}"/></font>`;
+  const fmt = `<numFmt numFmtId="${numFmtId}" formatCode="${escapeXml(st.numberFormat)}"/>`;
+  const fill = st.fill
+    ? `<fill><patternFill patternType="solid"><bgColor rgb="FF${st.fill}"/></patternFill></fill>`
+    : "";
+  const side = (s: string) => `<${s} style="thin"><color rgb="FF${st.border}"/></${s}>`;
+  const border = st.border
+    ? `<border>${["left", "right", "top", "bottom"].map(side).join("")}</border>`
+    : "";
+  return `<dxf>${font}${fmt}${fill}${border}</dxf>`;
 }
 
 const FORMAT_IDS: Record<RuleKind, number> = { short: 901, low: 902, receipt: 903 };

@@ -1,16 +1,9 @@
 import { OwnedRecord } from "../../annotate/writePlan";
-import { sheetPrefix } from "../../layout/address";
+import { ownedReference } from "../../annotate/ownedNames";
 import { escapeXml } from "./xmlText";
 
 const OUR_NAME =
   /<definedName\b[^>]*\sname="_PABWatch\.[^"]*"[^>]*?(?:\/>|>[\s\S]*?<\/definedName>)/g;
-
-function absolute(range: string): string {
-  return range
-    .split(":")
-    .map((p) => p.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
-    .join(":");
-}
 
 /** Replaces our hidden names with the new records; the planner's names stay byte for byte. */
 export function writeOwnedNames(workbook: string, owned: OwnedRecord[]): string {
@@ -21,7 +14,7 @@ export function writeOwnedNames(workbook: string, owned: OwnedRecord[]): string 
     .map(
       (o) =>
         `<definedName name="${escapeXml(o.name)}" hidden="1" comment="pabw:${o.hash}">${escapeXml(
-          o.ranges.map((r) => `${sheetPrefix(o.sheet)}!${absolute(r)}`).join(",")
+          ownedReference(o)
         )}</definedName>`
     )
     .join("");
