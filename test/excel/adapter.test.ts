@@ -162,3 +162,22 @@ describe("the strict fake behaves like Office.js where it matters", () => {
     expect(plan.pabCells[0][0]).toBe("MPS!B9");
   });
 });
+
+test("a sheet too large for one response is read in row blocks, each under the cap, and reads the same", async () => {
+  const model = new FakeWorkbookModel();
+  const sheet = model.addSheet("Big");
+  for (let r = 0; r < 6000; r++) {
+    model.setCell(sheet, r, 0, { value: `Item ${r}` });
+    for (let c = 1; c < 53; c++) model.setCell(sheet, r, c, { value: r * c });
+  }
+  const contexts: FakeRequestContext[] = [];
+  const snapshot = await readWorkbookSnapshot(
+    fakeExcelRun(model, contexts) as unknown as ExcelRun,
+    "big.xlsx"
+  );
+  const responses = contexts.flatMap((c) => c.responseBytes);
+  expect(responses.filter((b) => b > 1024 * 1024).length).toBeGreaterThan(1);
+  expect(Math.max(...responses)).toBeLessThan(4 * 1024 * 1024);
+  expect(snapshot.sheets[0].values).toHaveLength(6000);
+  expect(snapshot.sheets[0].values[5999][52]).toBe(5999 * 52);
+});

@@ -68,7 +68,10 @@ abstract class FakeObject {
       this.loaded.set(head, child);
       return;
     }
-    this.loaded.set(head, this.snapshot(head));
+    const value = this.snapshot(head);
+    this.loaded.set(head, value);
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      this.ctx.noteResponse(value);
   }
 
   protected read<T>(prop: string): T {
@@ -144,6 +147,14 @@ export class FakeRequestContext {
     this.application = { suspendApiCalculationUntilNextSync: () => (this.suspendNext = true) };
   }
 
+  /** Bytes of loaded values this sync returns; Excel on the web refuses responses over 5 MB too. */
+  readonly responseBytes: number[] = [];
+  private responding = 0;
+
+  noteResponse(value: unknown): void {
+    this.responding += JSON.stringify(value ?? null).length;
+  }
+
   get pending(): boolean {
     return this.queue.length > 0;
   }
@@ -163,7 +174,12 @@ export class FakeRequestContext {
     this.suspendNext = false;
     if (bytes > REQUEST_LIMIT_BYTES)
       throw new Error(`RequestPayloadSizeLimitExceeded: the request is ${bytes} bytes`);
+    this.responding = 0;
     for (const op of ops) op.apply();
+    this.responseBytes.push(this.responding);
+    if (this.responding > REQUEST_LIMIT_BYTES) {
+      throw new Error(`ResponsePayloadSizeLimitExceeded: the response is ${this.responding} bytes`);
+    }
   }
 
   get maxRequestBytes(): number {
