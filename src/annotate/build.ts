@@ -46,6 +46,8 @@ interface Context {
   fence: number;
   label: string;
   live: boolean;
+  /** Items whose sheet has no free row for the PAB: it goes on the PAB Watch sheet instead. */
+  fallback: Finding[];
 }
 
 function sheetOf(ctx: Context, name: string): SheetSnapshot {
@@ -55,7 +57,13 @@ function sheetOf(ctx: Context, name: string): SheetSnapshot {
 }
 
 /** Commits a group of writes when every target is free; otherwise names the first cell in the way. */
-function commit(ctx: Context, item: string, writes: CellWrite[], what: string): boolean {
+function commit(
+  ctx: Context,
+  item: string,
+  writes: CellWrite[],
+  what: string,
+  otherwise?: string
+): boolean {
   for (const w of writes) {
     const sheet = sheetOf(ctx, w.sheet);
     if (!ctx.ownership.free(sheet, w)) {
@@ -66,7 +74,7 @@ function commit(ctx: Context, item: string, writes: CellWrite[], what: string): 
         code: "cell-in-the-way",
         cell: ref,
         item,
-        message: `${ref} holds "${now}", which PAB Watch did not write; ${what} is not written, and nothing of yours is changed`,
+        message: `${ref} holds "${now}", which PAB Watch did not write; ${otherwise ?? `${what} is not written`}, and nothing of yours is changed`,
       });
       return false;
     }
@@ -136,7 +144,8 @@ function annotateAligned(
   f: Finding,
   pabRow: number,
   labelColumn: number,
-  labelText: string | null
+  labelText: string | null,
+  otherwise?: string
 ): CellPos[] {
   const r = f.record;
   const sheet = r.sheet;
@@ -177,14 +186,14 @@ function annotateAligned(
         code: "cell-in-the-way",
         cell: ref,
         item: r.item,
-        message: `${ref} holds "${now}", which PAB Watch did not write; ${r.item}'s PAB cannot spill there, so it is not written`,
+        message: `${ref} holds "${now}", which PAB Watch did not write; ${r.item}'s PAB cannot spill there, ${otherwise ?? "so it is not written"}`,
       });
       return [];
     }
   }
   if (labelText !== null)
     writes.unshift({ sheet, row: pabRow, column: labelColumn, text: labelText });
-  if (!commit(ctx, r.item, writes, `${r.item}'s PAB`)) return [];
+  if (!commit(ctx, r.item, writes, `${r.item}'s PAB`, otherwise)) return [];
   addAlignedRules(ctx, r, pab);
   return pab;
 }
@@ -272,7 +281,20 @@ function annotateGrid(ctx: Context, f: Finding): CellPos[] {
   }
   const labelCell = r.orders?.labelCell ?? r.supply[0]?.labelCell;
   if (!labelCell) return [];
-  return annotateAligned(ctx, f, lastRowOf(r) + 1, splitRef(labelCell).column, ctx.label);
+  const placed = annotateAligned(
+    ctx,
+    f,
+    lastRowOf(r) + 1,
+    splitRef(labelCell).column,
+    ctx.label,
+    fallbackNote(r.item)
+  );
+  if (!placed.length) ctx.fallback.push(f);
+  return placed;
+}
+
+function fallbackNote(item: string): string {
+  return `so ${item}'s PAB goes on the ${SUMMARY_SHEET} sheet instead`;
 }
 
 function annotatePivotTable(ctx: Context, findings: Finding[]): Map<Finding, CellPos[]> {
@@ -281,16 +303,16 @@ function annotatePivotTable(ctx: Context, findings: Finding[]): Map<Finding, Cel
   findings.forEach((f, k) => {
     const labelCell = f.record.orders?.labelCell ?? f.record.supply[0]?.labelCell;
     if (!labelCell) return;
-    out.set(
+    const placed = annotateAligned(
+      ctx,
       f,
-      annotateAligned(
-        ctx,
-        f,
-        end + 2 + k,
-        splitRef(labelCell).column,
-        `${f.record.item}: ${ctx.label}`
-      )
+      end + 2 + k,
+      splitRef(labelCell).column,
+      `${f.record.item}: ${ctx.label}`,
+      fallbackNote(f.record.item)
     );
+    if (!placed.length) ctx.fallback.push(f);
+    out.set(f, placed);
   });
   return out;
 }
@@ -527,6 +549,7 @@ export function buildWritePlan(
     fence: options.fence ?? 0,
     label: PAB_LABEL[lang],
     live: options.live ?? false,
+    fallback: [],
   };
   const placed = new Map<Finding, CellPos[]>();
   const tables = new Map<string, Finding[]>();
@@ -546,9 +569,11 @@ export function buildWritePlan(
     for (const [f, cells] of result) placed.set(f, cells);
   }
   const summary = summarySheet(findings, lang);
-  if (options.sideSheet)
-    for (const [f, cells] of annotateSideSheet(ctx, findings, summary.rows.length + 6, lang))
+  const onSummary = options.sideSheet ? findings : ctx.fallback;
+  if (onSummary.length) {
+    for (const [f, cells] of annotateSideSheet(ctx, onSummary, summary.rows.length + 6, lang))
       placed.set(f, cells);
+  }
   ctx.owned.push({
     name: `${OWNED_NAME_PREFIX}summary`,
     sheet: SUMMARY_SHEET,

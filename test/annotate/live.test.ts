@@ -92,16 +92,19 @@ test("scanning again after Excel spilled gives the same plan, nothing in the way
   expect(again.owned).toEqual(first.plan.owned);
 });
 
-test("a note in the spill range is in the way, and named", () => {
+test("a note in the spill range is in the way, and named; the PAB goes on the PAB Watch sheet", () => {
   const rows = classic();
   rows.push([null, null, null, "see mail"]);
   const { plan } = live(rows);
-  expect(plan.writes).toEqual([]);
+  expect(plan.writes.filter((w) => w.sheet === "MPS")).toEqual([]);
+  expect(plan.pabCells[0][0]).toMatch(/^'PAB Watch'!C\d+$/);
   expect(plan.diagnostics).toEqual([
     expect.objectContaining({
       code: "cell-in-the-way",
       cell: "MPS!D7",
-      message: expect.stringContaining("cannot spill there"),
+      message: expect.stringContaining(
+        "cannot spill there, so FG-1001's PAB goes on the PAB Watch sheet instead"
+      ),
     }),
   ]);
 });

@@ -60,21 +60,30 @@ test("forecast, fence and past due appear in the formulas", () => {
   expect(report.items[0].pab).toEqual([26, -4, 36]);
 });
 
-test("a note under the block is in the way: it stays, and the report says where", () => {
+test("a note under the block is in the way: it stays, and the PAB goes on the PAB Watch sheet instead", () => {
   const rows = classic();
   rows.push(["Note: W6 depends on mould repair"]);
-  const { report, snapshot } = annotate(buildXlsx([{ name: "MPS", rows }]));
+  const { report, snapshot, bytes } = annotate(buildXlsx([{ name: "MPS", rows }]));
   expect(valueAt(snapshot, "MPS!A7")).toBe("Note: W6 depends on mould repair");
   expect(valueAt(snapshot, "MPS!B7")).toBe("");
-  expect(report.items[0].pabCells).toEqual([]);
+  const cells = report.items[0].pabCells;
+  expect(cells).toHaveLength(8);
+  expect(cells[0]).toMatch(/^'PAB Watch'!C\d+$/);
+  expect(formulaAt(snapshot, cells[0])).toBe("=MPS!$B$2-MPS!B5+MPS!B6");
+  expect(valueAt(snapshot, cells[2])).toBe(49);
   expect(report.diagnostics).toEqual([
     expect.objectContaining({
       severity: "warning",
       code: "cell-in-the-way",
       cell: "MPS!A7",
       item: "FG-1001",
+      message: `MPS!A7 holds "Note: W6 depends on mould repair", which PAB Watch did not write; so FG-1001's PAB goes on the PAB Watch sheet instead, and nothing of yours is changed`,
     }),
   ]);
+  // A second scan of the copy gives the same file.
+  const again = annotate(bytes);
+  expect(Buffer.from(again.bytes).equals(Buffer.from(annotate(again.bytes).bytes))).toBe(true);
+  expect(again.report.items[0].pabCells).toEqual(cells);
 });
 
 test("the planner's own PAB row with figures is audited, never overwritten, and no second row is added", () => {

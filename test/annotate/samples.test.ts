@@ -115,6 +115,7 @@ describe.each(cases.map((c) => [c.expected.workbook, c] as const))("%s annotated
 
 describe("LibreOffice, recalculating on load, checks our formulas (not our cached values)", () => {
   const outDir = path.join(tmp, "recalculated");
+  let blockedCells: string[] = [];
   beforeAll(() => {
     fs.mkdirSync(outDir, { recursive: true });
     // Control: a formula whose stored value is wrong; if LibreOffice did not recalculate we would read 5.
@@ -123,12 +124,39 @@ describe("LibreOffice, recalculating on load, checks our formulas (not our cache
       buildXlsx([{ name: "S", rows: [[2, { f: "A1+A1", v: 5 }]] }])
     );
     const files = [path.join(tmp, "control.xlsx")];
+    // A sheet with no free row under the block: its PAB lives on the PAB Watch sheet, referencing the plan.
+    const blocked = buildXlsx([
+      {
+        name: "Weekly plan",
+        rows: [
+          ["Item", "FG-1001"],
+          ["On hand", 45],
+          [null, "W1", "W2", "W3"],
+          ["Customer orders", 16, 15, 15],
+          ["MPS", 0, 0, 50],
+          ["Note: no room below"],
+        ],
+      },
+    ]);
+    const blockedOut = scanXlsxFile(blocked, "blocked.xlsx", { annotate: true });
+    blockedCells = blockedOut.report.items[0].pabCells;
+    fs.writeFileSync(path.join(tmp, "blocked.xlsx"), blockedOut.annotated as Uint8Array);
+    files.push(path.join(tmp, "blocked.xlsx"));
     for (const c of cases) {
       const file = path.join(tmp, c.expected.workbook);
       fs.writeFileSync(file, c.annotated);
       files.push(file);
     }
     libreOfficeConvert(files, "xlsx", outDir);
+  });
+
+  test("a PAB moved to the PAB Watch sheet recalculates from the planner's cells", () => {
+    const recalculated = readXlsxSnapshot(
+      fs.readFileSync(path.join(outDir, "blocked.xlsx")),
+      "blocked.xlsx"
+    );
+    expect(blockedCells[0]).toMatch(/^'PAB Watch'!/);
+    expect(blockedCells.map((ref) => valueAt(recalculated, ref))).toEqual([29, 14, 49]);
   });
 
   test("the control formula was recalculated", () => {

@@ -29,11 +29,6 @@ function group<T extends { sheet: string }>(items: T[]): Map<string, T[]> {
  * keeps its exact bytes.
  */
 export function applyWritePlanToPackage(pkg: XlsxPackage, plan: WritePlan): Uint8Array {
-  if (plan.writes.some((w) => w.sheet === SUMMARY_SHEET)) {
-    throw new Error(
-      "a side-sheet plan is for the open workbook (the task pane); files get portable formulas"
-    );
-  }
   const info = readWorkbookInfo(pkg);
   const changed: Record<string, string> = {};
   const text = (path: string) => changed[path] ?? pkg.text(path);
@@ -65,7 +60,13 @@ export function applyWritePlanToPackage(pkg: XlsxPackage, plan: WritePlan): Uint
   }
 
   let workbook = writeOwnedNames(pkg.text("xl/workbook.xml"), plan.owned);
-  const summaryXml = summarySheetXml(plan.summary, summaryStyles);
+  // The summary sheet also carries the PAB of items whose own sheet had no room for it (and side-sheet plans).
+  const summaryParts = splitWorksheet(summarySheetXml(plan.summary, summaryStyles));
+  const summaryWrites = writes.get(SUMMARY_SHEET) ?? [];
+  const summaryXml =
+    widenDimension(summaryParts.head, summaryWrites) +
+    writeCells(summaryParts.sheetData, summaryWrites) +
+    addRules(summaryParts.tail, rules.get(SUMMARY_SHEET) ?? [], dxfIds);
   const existing = info.sheets.find((s) => s.name === SUMMARY_SHEET);
   const added: Record<string, string> = {};
   if (existing) {
