@@ -73,7 +73,7 @@ function projectionTable(w: Words, f: NoticeFacts, from: number): Block {
   return { kind: "table", header: w.projectionHeader, rows };
 }
 
-function internalAlert(w: Words, f: NoticeFacts, inc: Incident): Notice {
+function internalAlert(w: Words, f: NoticeFacts, inc: Incident): Omit<Notice, "lang"> {
   const first = f.firstShortage
     ? periodFact(f, f.firstShortage.index, f.firstShortage.quantity)
     : null;
@@ -140,7 +140,6 @@ function internalAlert(w: Words, f: NoticeFacts, inc: Incident): Notice {
   blocks.push({ kind: "p", text: w.alertNext }, ...signature(w, inc));
   return {
     kind: "internal",
-    lang: "en",
     audience: "internal",
     subject: w.alertSubject(itemName, what),
     blocks,
@@ -148,7 +147,7 @@ function internalAlert(w: Words, f: NoticeFacts, inc: Incident): Notice {
   };
 }
 
-function allClear(w: Words, f: NoticeFacts, inc: Incident): Notice {
+function allClear(w: Words, f: NoticeFacts, inc: Incident): Omit<Notice, "lang"> {
   const first = f.firstShortage
     ? periodFact(f, f.firstShortage.index, f.firstShortage.quantity)
     : null;
@@ -166,7 +165,6 @@ function allClear(w: Words, f: NoticeFacts, inc: Incident): Notice {
   ];
   return {
     kind: "all-clear",
-    lang: "en",
     audience: "internal",
     subject: w.allClearSubject(itemName),
     blocks,
@@ -263,7 +261,7 @@ function firstPo(inc: Incident): string | null {
   return inc.customer?.orders?.[0]?.po ?? null;
 }
 
-function customerRisk(w: Words, f: NoticeFacts, inc: Incident): Notice {
+function customerRisk(w: Words, f: NoticeFacts, inc: Incident): Omit<Notice, "lang"> {
   const short = firstOrderShortage(f);
   if (!short && !ordersDependOnReceipt(f)) {
     throw new NoticeRefused(
@@ -292,26 +290,38 @@ function customerRisk(w: Words, f: NoticeFacts, inc: Incident): Notice {
     ...orders,
     { kind: "h", text: w.causeCustomerHeading },
     { kind: "p", text: inc.cause?.customer ?? fill(w.causeCustomerFill) },
-    { kind: "h", text: w.measuresHeading },
-    {
-      kind: "list",
-      items: inc.countermeasures?.length ? inc.countermeasures : [fill(w.measuresFill)],
-    },
-    ...transportBlocks(w, inc, need?.date ?? null),
-    { kind: "h", text: w.recoveryHeading },
-    { kind: "p", text: recoveryText(w, f, inc) },
+    ...remedyBlocks(w, f, inc, w.measuresHeading, need?.date ?? null),
     ...asks,
     ...closing,
   ];
   const part = partName(f, inc);
   return {
     kind: "customer-risk",
-    lang: "en",
     audience: "customer",
     subject: w.riskSubject(part, firstPo(inc)),
     blocks,
     im: w.im.risk(part, need ? when(w, need) : ""),
   };
+}
+
+/** What we do about it, how it travels against the date needed, and when supply is back. */
+function remedyBlocks(
+  w: Words,
+  f: NoticeFacts,
+  inc: Incident,
+  heading: string,
+  needDate: string | null
+): Block[] {
+  return [
+    { kind: "h", text: heading },
+    {
+      kind: "list",
+      items: inc.countermeasures?.length ? inc.countermeasures : [fill(w.measuresFill)],
+    },
+    ...transportBlocks(w, inc, needDate),
+    { kind: "h", text: w.recoveryHeading },
+    { kind: "p", text: recoveryText(w, f, inc) },
+  ];
 }
 
 function recoveryText(w: Words, f: NoticeFacts, inc: Incident): Line {
@@ -329,7 +339,7 @@ function recoveryText(w: Words, f: NoticeFacts, inc: Incident): Line {
     : fill(w.recoveryFill);
 }
 
-function customerConfirmed(w: Words, f: NoticeFacts, inc: Incident): Notice {
+function customerConfirmed(w: Words, f: NoticeFacts, inc: Incident): Omit<Notice, "lang"> {
   const periods = orderShortPeriods(f);
   if (!periods.length) {
     throw new NoticeRefused(
@@ -361,21 +371,13 @@ function customerConfirmed(w: Words, f: NoticeFacts, inc: Incident): Notice {
     ...orders,
     { kind: "h", text: w.causeCustomerHeading },
     { kind: "p", text: inc.cause?.customer ?? fill(w.causeCustomerFill) },
-    { kind: "h", text: w.interimHeading },
-    {
-      kind: "list",
-      items: inc.countermeasures?.length ? inc.countermeasures : [fill(w.measuresFill)],
-    },
-    ...transportBlocks(w, inc, periods[0].date),
-    { kind: "h", text: w.recoveryHeading },
-    { kind: "p", text: recoveryText(w, f, inc) },
+    ...remedyBlocks(w, f, inc, w.interimHeading, periods[0].date),
     ...asks,
     ...closing,
   ];
   const part = partName(f, inc);
   return {
     kind: "customer-confirmed",
-    lang: "en",
     audience: "customer",
     subject: w.confirmedSubject(part, firstPo(inc)),
     blocks,
@@ -383,7 +385,7 @@ function customerConfirmed(w: Words, f: NoticeFacts, inc: Incident): Notice {
   };
 }
 
-function customerAllClear(w: Words, f: NoticeFacts, inc: Incident): Notice {
+function customerAllClear(w: Words, f: NoticeFacts, inc: Incident): Omit<Notice, "lang"> {
   const { greeting, orders, closing } = customerParts(w, inc);
   const blocks: Block[] = [
     greeting,
@@ -404,7 +406,6 @@ function customerAllClear(w: Words, f: NoticeFacts, inc: Incident): Notice {
   const part = partName(f, inc);
   return {
     kind: "customer-all-clear",
-    lang: "en",
     audience: "customer",
     subject: w.restoredSubject(part, firstPo(inc)),
     blocks,
@@ -412,7 +413,7 @@ function customerAllClear(w: Words, f: NoticeFacts, inc: Incident): Notice {
   };
 }
 
-function review(w: Words, f: NoticeFacts, inc: Incident): Notice {
+function review(w: Words, f: NoticeFacts, inc: Incident): Omit<Notice, "lang"> {
   const first = f.firstShortage
     ? periodFact(f, f.firstShortage.index, f.firstShortage.quantity)
     : receiptAtRisk(f);
@@ -466,7 +467,6 @@ function review(w: Words, f: NoticeFacts, inc: Incident): Notice {
   ];
   return {
     kind: "review",
-    lang: "en",
     audience: "internal",
     subject: w.reviewSubject(itemName, firstWhen),
     blocks,
@@ -474,7 +474,10 @@ function review(w: Words, f: NoticeFacts, inc: Incident): Notice {
   };
 }
 
-const BUILDERS: Record<NoticeKind, (w: Words, f: NoticeFacts, inc: Incident) => Notice> = {
+const BUILDERS: Record<
+  NoticeKind,
+  (w: Words, f: NoticeFacts, inc: Incident) => Omit<Notice, "lang">
+> = {
   internal: internalAlert,
   "all-clear": allClear,
   "customer-risk": customerRisk,
