@@ -474,7 +474,7 @@ function annotateSideSheet(
     if (r.layout === "long") {
       ctx.diagnostics.push({
         severity: "info",
-        code: "cell-in-the-way",
+        code: "not-on-side-sheet",
         cell: r.orders?.labelCell ?? null,
         item: r.item,
         message: `${r.item}: a long table's PAB needs a column of its own; in side-sheet mode it is only in the summary`,
@@ -591,5 +591,3 @@ export function buildWritePlan(
     diagnostics: ctx.diagnostics,
   };
 }
-
-export { rangeA1 };

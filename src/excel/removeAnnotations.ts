@@ -1,6 +1,6 @@
 /* global Excel */
 import { OWNED_NAME_PREFIX, RULE_MARKER, cellsOfRanges, hashOf } from "../annotate";
-import { SUMMARY_SHEET, parseA1, parseRange } from "../layout";
+import { SUMMARY_SHEET } from "../layout";
 import { ownedAreaOf } from "../annotate/ownedNames";
 import { ExcelRun } from "./run";
 
@@ -77,5 +77,3 @@ export async function removeAnnotations(run: ExcelRun): Promise<RemoveResult> {
   }
   return { kept };
 }
-
-export { parseA1, parseRange };

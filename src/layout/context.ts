@@ -116,17 +116,16 @@ export class SheetContext {
     const m = this.mergedAt(row, column);
     if (m && (m.top !== m.bottom || m.left !== m.right)) {
       const range = `${ref.split("!")[0]}!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`;
-      if (row !== m.top || column !== m.left || !this.mergeReported.has(range)) {
-        if (!this.mergeReported.has(range)) {
-          this.mergeReported.add(range);
-          this.report(
-            "error",
-            "merged-cell",
-            ref,
-            item,
-            `${range} is merged: every period needs a cell of its own`
-          );
-        }
+      // Said once per merged area, at the first of its cells read.
+      if (!this.mergeReported.has(range)) {
+        this.mergeReported.add(range);
+        this.report(
+          "error",
+          "merged-cell",
+          ref,
+          item,
+          `${range} is merged: every period needs a cell of its own`
+        );
       }
       return { value: 0, ok: false };
     }

@@ -28,4 +28,5 @@ export type DiagnosticCode =
   | "pab-differs"
   | "mapping-invalid"
   | "item-missing"
-  | "cell-in-the-way";
+  | "cell-in-the-way"
+  | "not-on-side-sheet";

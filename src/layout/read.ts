@@ -8,7 +8,7 @@ import { isLongHeader, readLongTable } from "./long";
 import { isPivotHeader, readPivot } from "./pivot";
 import { PlanRecord, ReadResult } from "./record";
 import { SUMMARY_SHEET, WorkbookSnapshot } from "./snapshot";
-import { tableHeaderAt } from "./tableHeader";
+import { TableHeader, tableHeaderAt } from "./tableHeader";
 
 export interface ReadOptions {
   /** Start of period 1 for numbered periods (W1, 第1周), ISO date; never guessed from today. */
@@ -42,14 +42,20 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       });
     }
   }
-  // Attribute tables may sit on sheets that are not scanned themselves (an "Inventory" tab).
+  // Table headers, found once per sheet. Attribute tables may sit on sheets that are not scanned
+  // themselves (an "Inventory" tab), so every sheet is looked at.
+  const tableHeaders = new Map<string, TableHeader[]>();
   for (const sheet of workbook.sheets) {
     if (sheet.name === SUMMARY_SHEET) continue;
     const ctx = new SheetContext(sheet, workbook.date1904, [], undefined);
+    const found: TableHeader[] = [];
     for (let r = sheet.top; r <= ctx.bottom; r++) {
       const h = tableHeaderAt(ctx, r);
-      if (h && isAttributeHeader(h)) r = readAttributeTable(ctx, h, attributes);
+      if (!h) continue;
+      found.push(h);
+      if (isAttributeHeader(h)) r = readAttributeTable(ctx, h, attributes);
     }
+    tableHeaders.set(sheet.name, found);
   }
 
   for (const sheet of sheets) {
@@ -62,14 +68,12 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
     const runs = findHeaderRuns(ctx);
     const runRows = new Set(runs.map((r) => r.row));
 
-    for (let r = sheet.top; r <= ctx.bottom; r++) {
-      if (runRows.has(r)) continue;
-      const h = tableHeaderAt(ctx, r);
-      if (h && isLongHeader(h)) {
-        const table = readLongTable(ctx, h, startDate);
-        records.push(...table.records);
-        r = table.end;
-      }
+    let consumed = -1;
+    for (const h of tableHeaders.get(sheet.name) ?? []) {
+      if (h.row <= consumed || runRows.has(h.row) || !isLongHeader(h)) continue;
+      const table = readLongTable(ctx, h, startDate);
+      records.push(...table.records);
+      consumed = table.end;
     }
 
     let from = sheet.top;
