@@ -3,16 +3,10 @@ import { balance } from "../../src/functions/functions";
 import { WorkbookSnapshot } from "../../src/layout";
 import { scanSnapshot } from "../../src/report";
 import { readXlsxSnapshot } from "../../src/xlsx";
+import { classicRows } from "../support/classic";
 import { TestCell, buildXlsx } from "../support/xlsxBuilder";
 
-const classic = (): TestCell[][] => [
-  ["Item", "FG-1001"],
-  ["On hand", 45],
-  ["Safety stock", 10],
-  [null, "W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8"],
-  ["Customer orders", 16, 15, 15, 20, 18, 22, 20, 25],
-  ["MPS", 0, 0, 50, 0, 0, 50, 0, 0],
-];
+const classic = classicRows;
 
 function live(rows: TestCell[][], fence = 0) {
   const snapshot = readXlsxSnapshot(buildXlsx([{ name: "MPS", rows }]), "t.xlsx");

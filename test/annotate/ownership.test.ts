@@ -3,16 +3,10 @@ import { scanXlsxFile } from "../../src/cli/scanFile";
 import { CellValue, readPlans } from "../../src/layout";
 import { readXlsxSnapshot } from "../../src/xlsx";
 import { formulaAt, valueAt } from "../support/cells";
+import { classicRows } from "../support/classic";
 import { TestCell, buildXlsx } from "../support/xlsxBuilder";
 
-const classic = (): TestCell[][] => [
-  ["Item", "FG-1001"],
-  ["On hand", 45],
-  ["Safety stock", 10],
-  [null, "W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8"],
-  ["Customer orders", 16, 15, 15, 20, 18, 22, 20, 25],
-  ["MPS", 0, 0, 50, 0, 0, 50, 0, 0],
-];
+const classic = classicRows;
 
 function annotate(bytes: Uint8Array) {
   const { report, annotated } = scanXlsxFile(bytes, "t.xlsx", { annotate: true });

@@ -2,23 +2,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import PostalMime from "postal-mime";
-import { main } from "../../src/cli/main";
+import { runCli } from "../support/cli";
 import { sharedDir } from "../support/shared";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pab-draft-"));
 const report = path.join(tmp, "report.json");
 const incident = path.resolve(__dirname, "../fixtures/incident-full.json");
 
-function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = main(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    today: () => "2026-11-27",
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 beforeAll(() => {
   expect(

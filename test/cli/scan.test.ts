@@ -2,22 +2,13 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
+import { runCli } from "../support/cli";
 import { schemaErrors } from "../support/schema";
 import { sharedDir } from "../support/shared";
 
 const sample = (name: string) => path.join(sharedDir, "samples", name);
 
-function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = main(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    today: () => "2026-11-27",
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pab-cli-"));
 
