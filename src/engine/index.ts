@@ -10,3 +10,7 @@ export { availableToPromise } from "./atp";
 export type { AtpResult } from "./atp";
 export { applyWhatIf } from "./whatif";
 export type { WhatIf, WhatIfResult, StatusChange } from "./whatif";
+export { promiseCheck } from "./promise";
+export type { PromiseAnswer } from "./promise";
+export { adviseActions } from "./advice";
+export type { Advice } from "./advice";
