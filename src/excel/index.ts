@@ -9,5 +9,14 @@ export { DEFAULT_STATE, loadWorkbookState, saveWorkbookState } from "./workbookS
 export type { WorkbookState } from "./workbookState";
 export { debounce, followEdits } from "./followEdits";
 export type { FollowOptions, Timers } from "./followEdits";
-export { defaultWriteMode, scanOpenWorkbook } from "./scanOpenWorkbook";
-export type { OpenScanResult, WriteModeChoice } from "./scanOpenWorkbook";
+export { ScanCancelled, defaultWriteMode, scanOpenWorkbook } from "./scanOpenWorkbook";
+export type {
+  OpenScanOptions,
+  OpenScanResult,
+  ScanProgress,
+  WriteModeChoice,
+} from "./scanOpenWorkbook";
+export { projectHere, projectSnapshot } from "./project";
+export type { Projection, ProjectOptions, Projector } from "./project";
+export { activeSheetName, selectCells, selectedAddress } from "./selection";
+export { loadSetting, saveSetting } from "./settings";

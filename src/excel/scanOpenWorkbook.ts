@@ -1,6 +1,8 @@
-import { buildWritePlan } from "../annotate";
-import { Language, Report, scanSnapshot } from "../report";
+/* global setTimeout */
+import { PlanRecord } from "../layout";
+import { Language, Report } from "../report";
 import { applyWritePlan } from "./applyWritePlan";
+import { Projector, projectHere } from "./project";
 import { readWorkbookSnapshot } from "./readSnapshot";
 import { ExcelRun } from "./run";
 import { WorkbookState } from "./workbookState";
@@ -16,32 +18,71 @@ export interface OpenScanResult {
   report: Report;
   mode: WriteModeChoice;
   syncs: number;
+  /** The plan records behind the report's items (same order): every figure's cell. */
+  records: PlanRecord[];
+  /** False when the scan read no plan: then nothing was written to the workbook. */
+  wrote: boolean;
+}
+
+export interface ScanProgress {
+  phase: "reading" | "projecting" | "writing";
+}
+
+export interface OpenScanOptions {
+  customFunctions: boolean;
+  lang: Language;
+  today?: string;
+  name?: string;
+  /** Only these sheets (default: every visible sheet). Every sheet is still read, for attribute tables. */
+  sheets?: string[];
+  onProgress?: (progress: ScanProgress) => void;
+  /** Aborting stops the scan before it writes; once writing has begun it finishes, so no half-annotated sheet is left. */
+  signal?: AbortSignal;
+  /** Where the pure projection runs (default: here; the pane passes a worker). */
+  project?: Projector;
+}
+
+/** Lets the pane paint between the stages of a long scan. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ScanCancelled();
+}
+
+export class ScanCancelled extends Error {
+  constructor() {
+    super("The scan was cancelled: nothing was written");
+    this.name = "ScanCancelled";
+  }
 }
 
 /** The pane's "Scan sheet": read, project, annotate in the chosen (or default) mode, report. */
 export async function scanOpenWorkbook(
   run: ExcelRun,
   state: WorkbookState,
-  options: { customFunctions: boolean; lang: Language; today?: string; name?: string }
+  options: OpenScanOptions
 ): Promise<OpenScanResult> {
   const mode = state.writeMode ?? defaultWriteMode(options.customFunctions);
+  options.onProgress?.({ phase: "reading" });
   const snapshot = await readWorkbookSnapshot(run, options.name ?? "workbook");
-  const { report, findings } = scanSnapshot(snapshot, {
-    startDate: state.startDate,
-    today: options.today ?? null,
-    fence: state.fence,
-    mapping: state.mapping ?? undefined,
-  });
-  const plan = buildWritePlan(snapshot, findings, {
-    fence: state.fence,
-    lang: options.lang,
+  checkAborted(options.signal);
+  options.onProgress?.({ phase: "projecting" });
+  await breathe();
+  const project = options.project ?? projectHere;
+  const { report, records, plan } = await project(snapshot, {
+    state,
     live: mode === "live",
-    sideSheet: mode === "side-sheet",
+    lang: options.lang,
+    today: options.today ?? null,
+    sheets: options.sheets,
   });
-  report.items.forEach((item, i) => (item.pabCells = plan.pabCells[i]));
-  report.diagnostics.push(...plan.diagnostics);
+  checkAborted(options.signal);
+  // A scan that read no plan writes nothing: no empty "PAB Watch" sheet, nothing to remove.
+  if (!report.items.length) return { report, mode, syncs: 0, records, wrote: false };
+  options.onProgress?.({ phase: "writing" });
+  await breathe();
   const applied = await applyWritePlan(run, plan, {
     mode: mode === "values" ? "values" : "portable",
   });
-  return { report, mode, syncs: applied.syncs };
+  return { report, mode, syncs: applied.syncs, records, wrote: true };
 }

@@ -200,6 +200,13 @@ export class FakeWorkbook extends FakeObject {
   protected path(): string {
     return "workbook";
   }
+  /** The selection (its first area), on the active sheet; A1 of the active sheet when nothing was selected. */
+  getSelectedRange(): FakeRange {
+    const sel = this.ctx.model.selection;
+    const sheet = sel?.sheet ?? this.ctx.model.active();
+    const area = sel?.ranges[0] ?? { top: 0, left: 0, bottom: 0, right: 0 };
+    return new FakeRange(this.ctx, sheet, () => area);
+  }
   protected snapshot(prop: string): unknown {
     throw new Error(`the fake does not model workbook.${prop}`);
   }
@@ -257,6 +264,10 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
 
   getItemOrNullObject(name: string): FakeWorksheet {
     return new FakeWorksheet(this.c, name, true);
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.c, this.c.model.active());
   }
 
   add(name: string): FakeWorksheet {
@@ -342,6 +353,13 @@ export class FakeWorksheet extends FakeObject {
 
   delete(): void {
     this.ctx.enqueue({ delete: this.path() }, () => this.ctx.model.deleteSheet(this.sheetName));
+  }
+
+  activate(): void {
+    this.ctx.enqueue({ activate: this.path() }, () => {
+      this.model();
+      this.ctx.model.activeSheet = this.sheetName;
+    });
   }
 
   set visibility(v: string) {
@@ -526,6 +544,12 @@ export class FakeRange extends FakeObject {
     );
   }
 
+  select(): void {
+    this.ctx.enqueue({ select: this.path() }, () =>
+      this.ctx.model.select(this.sheetName, [this.must()])
+    );
+  }
+
   getEntireRow(): FakeRange {
     return new FakeRange(this.ctx, this.sheetName, () => ({
       ...this.must(),
@@ -574,6 +598,11 @@ export class FakeRangeAreas extends FakeObject {
   }
   get conditionalFormats(): FakeConditionalFormatCollection {
     return new FakeConditionalFormatCollection(this.ctx, this.sheetName, this.ranges);
+  }
+  select(): void {
+    this.ctx.enqueue({ select: this.path() }, () =>
+      this.ctx.model.select(this.sheetName, this.ranges())
+    );
   }
 }
 

@@ -51,6 +51,28 @@ export class FakeWorkbookModel {
   readonly settings = new Map<string, unknown>();
   date1904 = false;
   eventsEnabled = true;
+  /** The sheet Excel shows (null: the first visible one). */
+  activeSheet: string | null = null;
+  /** The cells selected in Excel, as Range.select() or the person left them. */
+  selection: { sheet: string; ranges: CellRange[] } | null = null;
+  /** Told whenever the selection changes, as worksheet.onSelectionChanged would be. */
+  readonly selectionListeners = new Set<() => void>();
+
+  select(sheet: string, ranges: CellRange[]): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`ItemNotFound: the worksheet ${sheet} does not exist`);
+    this.activeSheet = s.name;
+    this.selection = { sheet: s.name, ranges };
+    for (const l of this.selectionListeners) l();
+  }
+
+  /** The active sheet's name, as getActiveWorksheet() gives it. */
+  active(): string {
+    const named = this.activeSheet ? this.sheet(this.activeSheet) : undefined;
+    const s = named ?? this.sheets.find((x) => x.visibility === "Visible") ?? this.sheets[0];
+    if (!s) throw new Error("ItemNotFound: the workbook has no worksheet");
+    return s.name;
+  }
   readonly changeHandlers = new Set<(event: unknown) => Promise<void> | void>();
 
   /** Raises worksheet.onChanged as Excel would (nothing when events are off). */
