@@ -44,7 +44,10 @@ export function projectSnapshot(snapshot: WorkbookSnapshot, options: ProjectOpti
 }
 
 /** Runs projectSnapshot somewhere (here, or in a worker). */
-export type Projector = (snapshot: WorkbookSnapshot, options: ProjectOptions) => Promise<Projection>;
+export type Projector = (
+  snapshot: WorkbookSnapshot,
+  options: ProjectOptions
+) => Promise<Projection>;
 
 export const projectHere: Projector = async (snapshot, options) =>
   projectSnapshot(snapshot, options);

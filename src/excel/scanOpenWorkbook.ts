@@ -1,4 +1,4 @@
-/* global setTimeout */
+/* global setTimeout, AbortSignal */
 import { PlanRecord } from "../layout";
 import { Language, Report } from "../report";
 import { applyWritePlan } from "./applyWritePlan";
