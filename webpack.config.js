@@ -30,7 +30,8 @@ function workbenchConfig(dev) {
   return {
     name: "workbench",
     devtool: "source-map",
-    entry: { workbench: "./src/workbench/index.tsx" },
+    // The scan worker is its own script, loaded by the pane when it scans (not before its first screen).
+    entry: { workbench: "./src/workbench/index.tsx", scanWorker: "./src/taskpane/scanWorker.ts" },
     output: { path: path.resolve(__dirname, "dist-workbench"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
@@ -40,7 +41,7 @@ function workbenchConfig(dev) {
     },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "workbench.html", template: "./src/workbench/workbench.html" }),
+      new HtmlWebpackPlugin({ filename: "workbench.html", template: "./src/workbench/workbench.html", chunks: ["workbench"] }),
       new CopyWebpackPlugin({
         patterns: [{ from: path.resolve(__dirname, "../shared/samples/*.xlsx"), to: "samples/[name][ext]", noErrorOnMissing: true }],
       }),
@@ -65,6 +66,7 @@ async function addinConfig(env, options) {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
+      scanWorker: "./src/taskpane/scanWorker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),

@@ -1,31 +1,58 @@
 /* global Office, document, navigator, window */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
 import { App } from "./components/App";
 import { Environment, detectEnvironment } from "./environment";
 import { WorkbookActions } from "./actions";
-import { loadWorkbookState, officeExcelRun, removeAnnotations, saveWorkbookState, scanOpenWorkbook } from "../excel";
+import {
+  activeSheetName,
+  loadSetting,
+  loadWorkbookState,
+  officeExcelRun,
+  removeAnnotations,
+  saveSetting,
+  saveWorkbookState,
+  scanOpenWorkbook,
+  selectCells,
+  selectedAddress,
+} from "../excel";
+import { MEMORY_KEY } from "./model/riskWatch";
+import { localToday } from "./model/dates";
+import { projectInWorker } from "./projectWorker";
+import { fluentTheme, themeOf } from "./theme";
 
 function officeActions(environment: Environment): WorkbookActions {
   return {
     loadState: () => loadWorkbookState(officeExcelRun),
     saveState: (state) => saveWorkbookState(officeExcelRun, state),
-    scan: (state) =>
+    scan: (state, request) =>
       scanOpenWorkbook(officeExcelRun, state, {
         customFunctions: environment.customFunctions,
         lang: environment.language,
-        today: new Date().toISOString().slice(0, 10),
+        today: localToday(),
+        sheets: request?.sheets,
+        onProgress: request?.onProgress,
+        signal: request?.signal,
+        project: projectInWorker("scanWorker.js"),
       }),
     remove: () => removeAnnotations(officeExcelRun),
+    loadMemory: () => loadSetting(officeExcelRun, MEMORY_KEY),
+    saveMemory: (memory) => saveSetting(officeExcelRun, MEMORY_KEY, memory),
+    select: (addresses) => selectCells(officeExcelRun, addresses),
+    selection: () => selectedAddress(officeExcelRun),
+    activeSheet: () => activeSheetName(officeExcelRun),
+    today: () => localToday(),
   };
 }
 
 function render(office: typeof Office | undefined): void {
   const environment = detectEnvironment(office, navigator.language);
+  const forced = window.matchMedia?.("(forced-colors: active)").matches ?? false;
+  const theme = themeOf(office?.context?.officeTheme, forced);
   const root = createRoot(document.getElementById("root") as HTMLElement);
   root.render(
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={fluentTheme(theme)} style={{ minHeight: "100vh" }}>
       <App
         environment={environment}
         copyText={(text) => navigator.clipboard.writeText(text)}

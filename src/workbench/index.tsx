@@ -1,17 +1,20 @@
 /* global document, window, navigator, fetch, URL, Blob, URLSearchParams */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
 import { scanXlsxFile } from "../cli/scanFile";
-import { ExcelRun, loadWorkbookState, removeAnnotations, saveWorkbookState, scanOpenWorkbook } from "../excel";
-import { fakeExcelRun } from "../excel/fake/context";
 import { FakeWorkbookModel, modelFromSnapshot } from "../excel/fake/model";
+import { a1 } from "../layout/address";
 import { readXlsxSnapshot } from "../xlsx";
 import { App } from "../taskpane/components/App";
 import { WorkbookActions } from "../taskpane/actions";
 import { Environment, languageOf } from "../taskpane/environment";
+import { localToday } from "../taskpane/model/dates";
+import { projectInWorker } from "../taskpane/projectWorker";
+import { ThemeName, fluentTheme, themeOf } from "../taskpane/theme";
 import { Grid } from "./Grid";
 import { evaluateWorkbook } from "./evaluate";
+import { fakeWorkbookActions } from "./fakeActions";
 
 interface Loaded {
   name: string;
@@ -23,20 +26,42 @@ function load(bytes: Uint8Array, name: string): Loaded {
   return { name, bytes, model: modelFromSnapshot(readXlsxSnapshot(bytes, name)) };
 }
 
+const query = new URLSearchParams(window.location.search);
+/** ?pane=320: the pane's width in pixels, as the planner dragged it. */
+const paneWidth = Math.min(800, Math.max(280, Number(query.get("pane")) || 360));
+/** ?theme=light|dark|contrast: the Office theme the pane would be given. */
+const OFFICE_THEMES: Record<ThemeName, { bodyBackgroundColor: string; bodyForegroundColor: string }> = {
+  light: { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#242424" },
+  dark: { bodyBackgroundColor: "#1F1F1F", bodyForegroundColor: "#FFFFFF" },
+  contrast: { bodyBackgroundColor: "#000000", bodyForegroundColor: "#FFFFFF" },
+};
+const themeName = (["light", "dark", "contrast"].includes(query.get("theme") ?? "") ? query.get("theme") : "light") as ThemeName;
+const theme = themeOf(OFFICE_THEMES[themeName], themeName === "contrast");
+/** ?today=YYYY-MM-DD: the planner's date (for trying how risks age); default the real one. */
+const today = /^\d{4}-\d{2}-\d{2}$/.test(query.get("today") ?? "") ? (query.get("today") as string) : localToday();
+
+/** What a person types becomes what Excel would store: a formula, a number, or text. */
+function typed(text: string): { value: string | number; formula?: string } {
+  const t = text.trim();
+  if (t.startsWith("=")) return { value: "", formula: t };
+  if (/^-?\d+(\.\d+)?$/.test(t)) return { value: Number(t) };
+  return { value: text };
+}
+
 function Workbench(): React.JSX.Element {
   const [book, setBook] = React.useState<Loaded | null>(null);
   const [version, setVersion] = React.useState(0);
-  const [active, setActive] = React.useState("");
   const [error, setError] = React.useState<string | null>(null);
   // The workbench's engine runs the =PAB.* functions too, so live mode works here as in Excel.
   const environment: Environment = { inExcel: true, language: languageOf(navigator.language), customFunctions: true, annotate: true };
+  const bump = () => setVersion((v) => v + 1);
 
   const open = (bytes: Uint8Array, name: string) => {
     try {
       const b = load(bytes, name);
+      b.model.selectionListeners.add(bump);
       setBook(b);
-      setActive(b.model.sheets[0]?.name ?? "");
-      setVersion((v) => v + 1);
+      bump();
       setError(null);
     } catch (e) {
       setError(`${name}: ${(e as Error).message}`);
@@ -44,7 +69,7 @@ function Workbench(): React.JSX.Element {
   };
 
   React.useEffect(() => {
-    const sample = new URLSearchParams(window.location.search).get("sample");
+    const sample = query.get("sample");
     if (!sample) return;
     if (!/^[A-Za-z0-9_-]+$/.test(sample)) {
       setError(`No sample named "${sample}"`);
@@ -61,17 +86,36 @@ function Workbench(): React.JSX.Element {
 
   const actions: WorkbookActions | null = React.useMemo(() => {
     if (!book) return null;
-    const run = fakeExcelRun(book.model) as unknown as ExcelRun;
-    const after = <T,>(p: Promise<T>) => p.finally(() => setVersion((v) => v + 1));
-    return {
-      loadState: () => loadWorkbookState(run),
-      saveState: (s) => saveWorkbookState(run, s),
-      scan: (s) => after(scanOpenWorkbook(run, s, { customFunctions: true, lang: environment.language, name: book.name })),
-      remove: () => after(removeAnnotations(run)),
-    };
+    return fakeWorkbookActions(book.model, {
+      name: book.name,
+      lang: environment.language,
+      today,
+      project: projectInWorker("scanWorker.js"),
+      onChange: bump,
+    });
   }, [book]);
 
   const shown = React.useMemo(() => (book ? evaluateWorkbook(book.model) : null), [book, version]);
+  const active = book ? book.model.active() : "";
+  const selected = React.useMemo(() => {
+    const out = new Set<string>();
+    const sel = book?.model.selection;
+    if (!sel || sel.sheet !== active) return out;
+    for (const r of sel.ranges)
+      for (let row = r.top; row <= Math.min(r.bottom, r.top + 2000); row++)
+        for (let col = r.left; col <= Math.min(r.right, r.left + 200); col++) out.add(`${row},${col}`);
+    return out;
+  }, [book, version, active]);
+
+  const edit = (row: number, column: number, text: string) => {
+    if (!book) return;
+    const sheet = book.model.sheet(active);
+    if (!sheet) return;
+    const cell = typed(text);
+    book.model.setCell(sheet, row, column, { value: cell.value, formula: cell.formula });
+    bump();
+    void book.model.emitChanged({ address: `${active}!${a1(row, column)}`, source: "Local", changeType: "RangeEdited" });
+  };
 
   const save = () => {
     if (!book) return;
@@ -113,13 +157,29 @@ function Workbench(): React.JSX.Element {
       <main className="split">
         <section className="sheet">
           {book && shown ? (
-            <Grid sheets={book.model.sheets.map((s) => s.name)} active={active} onSelect={setActive} cells={shown.get(active) ?? new Map()} />
+            <Grid
+              sheets={book.model.sheets.map((s) => s.name)}
+              active={active}
+              onSelectSheet={(s) => {
+                book.model.activeSheet = s;
+                book.model.selection = null;
+                bump();
+              }}
+              cells={shown.get(active) ?? new Map()}
+              selected={selected}
+              onSelectCell={(r, c) => book.model.select(active, [{ top: r, left: c, bottom: r, right: c }])}
+              rawOf={(r, c) => {
+                const cell = book.model.cell(book.model.sheet(active)!, r, c);
+                return cell?.formula ?? (cell?.value === undefined ? "" : String(cell.value));
+              }}
+              onEdit={edit}
+            />
           ) : (
             <p className="empty">Open an .xlsx (or drop one here), or add ?sample=classic-example to the address.</p>
           )}
         </section>
-        <aside className="pane">
-          <FluentProvider theme={webLightTheme}>
+        <aside className="pane" style={{ width: paneWidth, flex: `0 0 ${paneWidth}px` }} data-theme={theme}>
+          <FluentProvider theme={fluentTheme(theme)} style={{ minHeight: "100%" }}>
             <App key={book ? `${book.name}-${book.bytes.length}` : "none"} environment={environment} copyText={(t) => navigator.clipboard.writeText(t)} helpUrl="help.html#pab-functions" actions={actions} />
           </FluentProvider>
         </aside>

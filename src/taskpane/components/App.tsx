@@ -9,14 +9,17 @@ import {
   MessageBar,
   MessageBarBody,
   Subtitle2,
+  Switch,
   Title3,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { WorkbookActions } from "../actions";
-import { Environment } from "../environment";
-import { ScanPanel } from "./ScanPanel";
+import { Environment, Language } from "../environment";
+import { IncidentView } from "../incidentSlot";
 import { stringsFor } from "../strings";
+import { ChartLoader } from "./ItemView";
+import { Pane } from "./Pane";
 
 export interface AppProps {
   environment: Environment;
@@ -25,6 +28,10 @@ export interface AppProps {
   helpUrl: string;
   /** The open workbook's scan, state and clean-up; absent outside Excel. */
   actions?: WorkbookActions | null;
+  /** The escalation views, opened by "Raise alert" in the item view. */
+  incidentView?: IncidentView;
+  /** The chart's chunk (default: the real one; tests pass their own). */
+  loadChart?: ChartLoader;
 }
 
 const useStyles = makeStyles({
@@ -32,7 +39,8 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
   },
   formula: {
     fontFamily: tokens.fontFamilyMonospace,
@@ -44,13 +52,29 @@ const useStyles = makeStyles({
   },
   row: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  titleRow: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "center",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+  },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-export function App({ environment, copyText, helpUrl, actions }: AppProps): React.JSX.Element {
+export function App({
+  environment,
+  copyText,
+  helpUrl,
+  actions,
+  incidentView,
+  loadChart,
+}: AppProps): React.JSX.Element {
   const styles = useStyles();
-  const t = stringsFor(environment.language);
+  const [language, setLanguage] = React.useState<Language>(environment.language);
+  const t = stringsFor(language);
   const [copy, setCopy] = React.useState<"idle" | "copied" | "failed">("idle");
+  const [home, setHome] = React.useState(true);
 
   const copyExample = async () => {
     try {
@@ -62,13 +86,32 @@ export function App({ environment, copyText, helpUrl, actions }: AppProps): Reac
   };
 
   return (
-    <main className={styles.root} lang={environment.language}>
+    <main className={styles.root} lang={language}>
       <header className={styles.header}>
-        <Title3 as="h1">{t.title}</Title3>
-        <Body1>{t.tagline}</Body1>
+        <div className={styles.titleRow}>
+          <Title3 as="h1">{t.title}</Title3>
+          {home && (
+            <Switch
+              label={`${t.language}: ${t.languageName}`}
+              aria-label={t.language}
+              checked={language === "zh-CN"}
+              onChange={(_e, d) => setLanguage(d.checked ? "zh-CN" : "en")}
+            />
+          )}
+        </div>
+        {home && <Body1>{t.tagline}</Body1>}
       </header>
 
-      {actions && <ScanPanel actions={actions} language={environment.language} customFunctions={environment.customFunctions} />}
+      {actions && (
+        <Pane
+          actions={actions}
+          language={language}
+          customFunctions={environment.customFunctions}
+          incidentView={incidentView}
+          loadChart={loadChart}
+          onHomeChange={setHome}
+        />
+      )}
 
       {!environment.inExcel && !actions && (
         <MessageBar intent="info">
@@ -86,6 +129,7 @@ export function App({ environment, copyText, helpUrl, actions }: AppProps): Reac
         </MessageBar>
       )}
 
+      {home && (
       <Card>
         <CardHeader header={<Subtitle2 as="h2">{t.functionsHeading}</Subtitle2>} description={t.functionsIntro} />
         <div className={styles.row}>
@@ -100,7 +144,9 @@ export function App({ environment, copyText, helpUrl, actions }: AppProps): Reac
           {t.help}
         </Link>
       </Card>
+      )}
 
+      {home && (
       <section aria-labelledby="status-heading">
         <Subtitle2 as="h2" id="status-heading">
           {t.statusHeading}
@@ -115,6 +161,7 @@ export function App({ environment, copyText, helpUrl, actions }: AppProps): Reac
           ))}
         </ul>
       </section>
+      )}
     </main>
   );
 }

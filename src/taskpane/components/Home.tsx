@@ -1,0 +1,284 @@
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  ProgressBar,
+  Select,
+  SpinButton,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { Diagnostic } from "../../layout";
+import { ScanProgress, WriteModeChoice } from "../../excel";
+import { Language } from "../environment";
+import { RiskEntry, RiskStatus, Snooze, Summary, WatchSettings } from "../model/riskWatch";
+import { Strings } from "../strings";
+import { RiskList } from "./RiskList";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  row: { display: "flex", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "end", flexWrap: "wrap" },
+  summary: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(8.5em, 1fr))",
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+  },
+  figure: {
+    display: "flex",
+    flexDirection: "column-reverse",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalS,
+  },
+  figureValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  filters: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(8.5em, 1fr))", gap: tokens.spacingHorizontalS },
+  field: { minWidth: 0 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+});
+
+const MODES: WriteModeChoice[] = ["live", "portable", "side-sheet", "values"];
+
+export interface HomeProps {
+  t: Strings;
+  lang: Language;
+  today: string;
+  ready: boolean;
+  scanning: ScanProgress["phase"] | null;
+  onScan: (scope: "sheet" | "all") => void;
+  onCancel: () => void;
+  error: string | null;
+  note: string | null;
+  scanned: boolean;
+  wrote: boolean;
+  summary: Summary | null;
+  entries: RiskEntry[];
+  snoozedCount: number;
+  showSnoozed: boolean;
+  onShowSnoozed: (on: boolean) => void;
+  watch: WatchSettings;
+  onWatch: (w: WatchSettings) => void;
+  sheets: string[];
+  sheetFilter: string;
+  onSheetFilter: (s: string) => void;
+  statusFilter: RiskStatus | "all";
+  onStatusFilter: (s: RiskStatus | "all") => void;
+  problems: Diagnostic[];
+  firstScan: {
+    mode: WriteModeChoice;
+    modes: WriteModeChoice[];
+    numbered: boolean;
+    start: string;
+    onMode: (m: WriteModeChoice) => void;
+    onStart: (s: string) => void;
+    onSave: () => void;
+    current: WriteModeChoice;
+  } | null;
+  stale: { text: string; action: string; onRoll: () => void } | null;
+  onOpen: (e: RiskEntry) => void;
+  onAcknowledge: (e: RiskEntry, on: boolean) => void;
+  onSnooze: (e: RiskEntry, s: Snooze | null) => void;
+  onMapping: () => void;
+  onRemove: () => void;
+}
+
+export function Home(p: HomeProps): React.JSX.Element {
+  const styles = useStyles();
+  const { t } = p;
+  const busy = p.scanning !== null;
+  const s = p.summary;
+  const statuses: (RiskStatus | "all")[] = ["all", "stockout", "at-risk", "low"];
+  return (
+    <div className={styles.root}>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={() => p.onScan("sheet")} disabled={busy || !p.ready}>
+          {t.scan}
+        </Button>
+        <Button onClick={() => p.onScan("all")} disabled={busy || !p.ready}>
+          {t.scanAll}
+        </Button>
+      </div>
+      {busy && (
+        <div role="status" aria-live="polite">
+          <Field validationMessage={p.scanning === "writing" ? t.writingCannotStop : undefined} validationState="none">
+            <ProgressBar thickness="large" aria-label={t.phases[p.scanning as ScanProgress["phase"]]} />
+          </Field>
+          <div className={styles.row}>
+            <Caption1>{t.phases[p.scanning as ScanProgress["phase"]]}</Caption1>
+            <Button size="small" onClick={p.onCancel} disabled={p.scanning === "writing"}>
+              {t.cancel}
+            </Button>
+          </div>
+        </div>
+      )}
+      {p.error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{p.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {p.note && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{p.note}</MessageBarBody>
+        </MessageBar>
+      )}
+      {p.firstScan && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <div>{t.firstScan}</div>
+            <div>{t.writtenAs(t.modes[p.firstScan.current])}</div>
+            <div className={styles.row}>
+              <Field label={t.modeLabel} className={styles.field}>
+                <Dropdown
+                  value={t.modes[p.firstScan.mode]}
+                  selectedOptions={[p.firstScan.mode]}
+                  onOptionSelect={(_e, d) => p.firstScan?.onMode(d.optionValue as WriteModeChoice)}
+                >
+                  {p.firstScan.modes.map((m) => (
+                    <Option key={m} value={m}>
+                      {t.modes[m]}
+                    </Option>
+                  ))}
+                </Dropdown>
+              </Field>
+              {p.firstScan.numbered && (
+                <Field label={t.startDateLabel} hint={t.numberedPeriods} className={styles.field}>
+                  <Input type="date" value={p.firstScan.start} onChange={(_e, d) => p.firstScan?.onStart(d.value)} />
+                </Field>
+              )}
+              <Button onClick={p.firstScan.onSave} disabled={busy}>
+                {t.saveAndScan}
+              </Button>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {p.stale && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <div>{p.stale.text}</div>
+            <Button size="small" onClick={p.stale.onRoll} disabled={busy}>
+              {p.stale.action}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {s && (
+        <section role="region" aria-label={t.summary}>
+          <Subtitle2 as="h2">{t.summary}</Subtitle2>
+          <dl className={styles.summary}>
+            {(["read", "short", "receipt", "low", "problems"] as const).map((k) => (
+              <div key={k} className={styles.figure}>
+                <dt>
+                  <Caption1>{t.summaryItems[k]}</Caption1>
+                </dt>
+                <dd className={styles.figureValue}>{s[k]}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      {p.scanned && (
+        <section aria-labelledby="risks-heading">
+          <Subtitle2 as="h2" id="risks-heading">
+            {t.risks}
+          </Subtitle2>
+          <div className={styles.filters}>
+            <Field label={t.horizon} hint={t.horizonHint} className={styles.field}>
+              <SpinButton
+                min={1}
+                max={520}
+                value={p.watch.horizon}
+                onChange={(_e, d) => {
+                  const v = d.value ?? Number(d.displayValue);
+                  if (Number.isInteger(v) && (v as number) >= 1) p.onWatch({ ...p.watch, horizon: v as number });
+                }}
+              />
+            </Field>
+            <Field label={t.slackThreshold} hint={t.slackHint} className={styles.field}>
+              <SpinButton
+                min={0}
+                max={52}
+                value={p.watch.slackThreshold}
+                onChange={(_e, d) => {
+                  const v = d.value ?? Number(d.displayValue);
+                  if (Number.isInteger(v) && (v as number) >= 0) p.onWatch({ ...p.watch, slackThreshold: v as number });
+                }}
+              />
+            </Field>
+            <Field label={t.sheetFilter} className={styles.field}>
+              <Select value={p.sheetFilter} onChange={(_e, d) => p.onSheetFilter(d.value)}>
+                <option value="">{t.allSheets}</option>
+                {p.sheets.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label={t.statusFilter} className={styles.field}>
+              <Select value={p.statusFilter} onChange={(_e, d) => p.onStatusFilter(d.value as RiskStatus | "all")}>
+                {statuses.map((st) => (
+                  <option key={st} value={st}>
+                    {st === "all" ? t.allStatuses : t.statusWords[st]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+          {p.entries.length ? (
+            <RiskList
+              entries={p.entries}
+              lang={p.lang}
+              t={t}
+              today={p.today}
+              onOpen={p.onOpen}
+              onAcknowledge={p.onAcknowledge}
+              onSnooze={p.onSnooze}
+            />
+          ) : (
+            <Caption1 role="note">{p.sheetFilter || p.statusFilter !== "all" ? t.noneMatch : p.wrote ? t.noRisks(p.watch.horizon) : t.noPlan}</Caption1>
+          )}
+          {p.snoozedCount > 0 && (
+            <div className={styles.row}>
+              <Caption1>{t.snoozedCount(p.snoozedCount)}</Caption1>
+              <Button size="small" appearance="subtle" onClick={() => p.onShowSnoozed(!p.showSnoozed)}>
+                {p.showSnoozed ? t.hideSnoozed : t.showSnoozed}
+              </Button>
+            </div>
+          )}
+        </section>
+      )}
+      {p.problems.length > 0 && (
+        <section>
+          <Subtitle2 as="h2">{t.problems}</Subtitle2>
+          <ul className={styles.list} aria-label={t.problems}>
+            {p.problems.map((d, i) => (
+              <li key={i}>{d.message}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {p.scanned && (
+        <div className={styles.row}>
+          <Button appearance="subtle" onClick={p.onMapping} disabled={busy}>
+            {t.mapping.open}
+          </Button>
+          {p.wrote && (
+            <Button appearance="subtle" onClick={p.onRemove} disabled={busy}>
+              {t.remove}
+            </Button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export { MODES };

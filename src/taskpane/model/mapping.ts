@@ -1,0 +1,128 @@
+import { Diagnostic, LayoutMapping, PlanRecord, a1, parseRange } from "../../layout";
+import { ReportItem } from "../../report";
+
+export type MappingRole = "item" | "orders" | "supply" | "onHand" | "safetyStock" | "pab";
+
+/** Roles held by a whole row of figures, and the reader's role word for each. */
+const ROW_ROLES: Partial<Record<MappingRole, "orders" | "mps" | "pab">> = {
+  orders: "orders",
+  supply: "mps",
+  pab: "pab",
+};
+/** Roles held by one cell (the value, not its label). */
+const CELL_ROLES: Partial<Record<MappingRole, "item" | "onHand" | "safetyStock">> = {
+  item: "item",
+  onHand: "onHand",
+  safetyStock: "safetyStock",
+};
+
+export const MAPPING_ROLES: MappingRole[] = [
+  "item",
+  "orders",
+  "supply",
+  "onHand",
+  "safetyStock",
+  "pab",
+];
+
+/** "MPS!B5:I5", "'Weekly plan'!$B$5" → sheet and range; null when it is not one area on one sheet. */
+export function parseSelection(
+  address: string
+): { sheet: string; range: ReturnType<typeof parseRange> } | null {
+  const bang = address.lastIndexOf("!");
+  if (bang <= 0) return null;
+  const sheet = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
+  const ref = address.slice(bang + 1).replace(/\$/g, "");
+  if (!/^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/i.test(ref)) return null;
+  return { sheet, range: parseRange(ref.toUpperCase()) };
+}
+
+/**
+ * The selection given a role, as plain data the reader (and `pab-watch scan --mapping`) takes:
+ * rows of figures by their 1-based row number, single values by their cell.
+ */
+export function withSelection(
+  mapping: LayoutMapping | null,
+  role: MappingRole,
+  address: string
+): LayoutMapping | null {
+  const sel = parseSelection(address);
+  if (!sel) return null;
+  const sheets = { ...(mapping?.sheets ?? {}) };
+  const current = sheets[sel.sheet] ?? {};
+  const rows = { ...(current.rows ?? {}) };
+  const cells = { ...(current.cells ?? {}) };
+  const rowRole = ROW_ROLES[role];
+  const cellRole = CELL_ROLES[role];
+  if (rowRole) {
+    for (let r = sel.range.top; r <= sel.range.bottom; r++) rows[r + 1] = rowRole;
+  } else if (cellRole) {
+    cells[a1(sel.range.top, sel.range.left)] = cellRole;
+  }
+  sheets[sel.sheet] = { ...current, rows, cells };
+  return { ...mapping, sheets };
+}
+
+export interface MappingLine {
+  sheet: string;
+  where: string;
+  role: string;
+}
+
+/** The mapping as lines a person can read back. */
+export function mappingLines(mapping: LayoutMapping | null): MappingLine[] {
+  const out: MappingLine[] = [];
+  for (const [sheet, m] of Object.entries(mapping?.sheets ?? {})) {
+    for (const [row, role] of Object.entries(m.rows ?? {}))
+      out.push({ sheet, where: `${row}:${row}`, role });
+    for (const [cell, role] of Object.entries(m.cells ?? {}))
+      out.push({ sheet, where: cell, role });
+  }
+  return out;
+}
+
+function span(cells: string[]): string | null {
+  if (!cells.length) return null;
+  if (cells.length === 1) return cells[0];
+  const last = cells[cells.length - 1];
+  return `${cells[0]}:${last.slice(last.lastIndexOf("!") + 1)}`;
+}
+
+export interface ReaderView {
+  item: string;
+  sheet: string;
+  roles: Record<MappingRole | "periods", string | null>;
+}
+
+/** What the reader took for each role of each plan it read. */
+export function readerView(records: PlanRecord[], items: ReportItem[]): ReaderView[] {
+  return records.map((r, i) => ({
+    item: r.item,
+    sheet: r.sheet,
+    roles: {
+      item: r.itemCell,
+      periods: span(r.periodCells),
+      orders: r.orders ? span(r.orders.cells) : null,
+      supply: r.supply.length ? r.supply.map((s) => span(s.cells)).join(", ") : null,
+      onHand: r.opening?.cell ?? null,
+      safetyStock: r.safetyStock?.cell ?? null,
+      pab: span(items[i]?.pabCells.length ? items[i].pabCells : (r.plannerPab?.row.cells ?? [])),
+    },
+  }));
+}
+
+/** What the reader saw but could not place, or was unsure of: the reasons to open the mapping. */
+export function unplaced(diagnostics: Diagnostic[]): Diagnostic[] {
+  const codes = new Set([
+    "row-not-understood",
+    "ambiguous-row",
+    "no-plan-found",
+    "no-opening-balance",
+    "mapping-invalid",
+    "item-missing",
+  ]);
+  return diagnostics.filter((d) => codes.has(d.code));
+}
