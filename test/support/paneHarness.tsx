@@ -16,6 +16,16 @@ import { TextDecoder, TextEncoder } from "util";
 
 // jsdom has no TextEncoder (the fake measures requests with it, as Office.js's own limits are in bytes).
 Object.assign(globalThis, { TextEncoder, TextDecoder });
+// jsdom lays nothing out, so nothing ever resizes: Fluent's message bars only need the constructor.
+if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
+  Object.assign(window, {
+    ResizeObserver: class {
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    },
+  });
+}
 // The pane updates itself after every await of the workbook, as it does in Excel; tests wait for what it shows.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
 

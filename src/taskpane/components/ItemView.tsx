@@ -79,10 +79,12 @@ export function adviceLines(advice: Advice[], item: ReportItem, lang: Language, 
 function chartAlt(item: ReportItem, lang: Language, t: Strings): string {
   const periods = (pred: (i: number) => boolean) => item.periods.filter((_p, i) => pred(i));
   const n = item.pab.length;
+  const at = (i: number) =>
+    lang === "zh-CN" ? `${qty(item.pab[i], lang)}（${item.periods[i]}）` : `${qty(item.pab[i], lang)} (${item.periods[i]})`;
   return t.item.chartAlt({
     item: item.item,
-    from: n ? `${qty(item.pab[0], lang)} (${item.periods[0]})` : "",
-    to: n ? `${qty(item.pab[n - 1], lang)} (${item.periods[n - 1]})` : "",
+    from: n ? at(0) : "",
+    to: n ? at(n - 1) : "",
     min: qty(Math.min(...item.pab), lang),
     max: qty(Math.max(...item.pab), lang),
     short: periods((i) => item.pab[i] < 0),

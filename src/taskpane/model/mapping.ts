@@ -31,10 +31,10 @@ export function parseSelection(
 ): { sheet: string; range: ReturnType<typeof parseRange> } | null {
   const bang = address.lastIndexOf("!");
   if (bang <= 0) return null;
-  const sheet = address
-    .slice(0, bang)
-    .replace(/^'(.*)'$/, "$1")
-    .replace(/''/g, "'");
+  const raw = address.slice(0, bang);
+  const quoted = /^'((?:[^']|'')+)'$/.exec(raw);
+  if (!quoted && /[!,;'\s]/.test(raw)) return null;
+  const sheet = quoted ? quoted[1].replace(/''/g, "'") : raw;
   const ref = address.slice(bang + 1).replace(/\$/g, "");
   if (!/^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/i.test(ref)) return null;
   return { sheet, range: parseRange(ref.toUpperCase()) };

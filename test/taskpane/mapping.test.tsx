@@ -1,0 +1,101 @@
+/**
+ * @jest-environment jsdom
+ */
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { actionsFor, modelOf, renderPane, sampleModel } from "../support/paneHarness";
+
+jest.setTimeout(30_000);
+
+const buttonNamed = (name: string) => {
+  const b = [...document.querySelectorAll("button")].find((x) => x.textContent === name);
+  if (!b) throw new Error(`no button ${name}`);
+  return b;
+};
+
+/** A plan whose rows carry words the reader does not know (German). */
+const german = () =>
+  modelOf([
+    ["Item", "X-1"],
+    ["On hand", 20],
+    [null, "W1", "W2", "W3"],
+    ["Bedarf", 5, 30, 5],
+    ["Zugang", 0, 10, 0],
+  ]);
+
+describe("the mapping view", () => {
+  test("a scan that read nothing writes nothing and opens the mapping view with what the reader saw", async () => {
+    const model = german();
+    renderPane(actionsFor(model));
+    await waitFor(() => expect(buttonNamed("Scan sheet").disabled).toBe(false));
+    fireEvent.click(buttonNamed("Scan sheet"));
+    const view = await screen.findByRole("region", { name: "What the reader saw" }, { timeout: 10_000 });
+    expect(within(view).getByText(/No plan found, so nothing was written/)).toBeTruthy();
+    expect(within(view).getByRole("list", { name: "Could not place" }).textContent).toContain("No plan found: PAB Watch looks for period headers");
+    expect(model.sheets.map((s) => s.name)).toEqual(["MPS"]);
+    expect(model.names).toEqual([]);
+    expect(within(view).getAllByRole("button", { name: "Use selection" }).length).toBe(6);
+  });
+
+  test("Use selection per role saves a plain-data mapping in the workbook; scanning with it reads the plan", async () => {
+    const model = german();
+    const actions = actionsFor(model);
+    renderPane(actions);
+    await waitFor(() => expect(buttonNamed("Scan sheet").disabled).toBe(false));
+    fireEvent.click(buttonNamed("Scan sheet"));
+    const view = await screen.findByRole("region", { name: "What the reader saw" }, { timeout: 10_000 });
+    const roleButton = (role: string) =>
+      within(view.querySelector(`li:has(strong)`)!.parentElement as HTMLElement)
+        .getAllByRole("listitem")
+        .find((li) => li.querySelector("strong")?.textContent === role)!
+        .querySelector("button") as HTMLButtonElement;
+    model.select("MPS", [{ top: 3, left: 1, bottom: 3, right: 3 }]);
+    fireEvent.click(roleButton("Customer orders"));
+    await within(view).findByText("Customer orders: MPS!B4:D4 saved. Scan again to read with it.");
+    model.select("MPS", [{ top: 4, left: 0, bottom: 4, right: 0 }]);
+    fireEvent.click(roleButton("Supply (MPS, receipts)"));
+    await within(view).findByText("Supply (MPS, receipts): MPS!A5 saved. Scan again to read with it.");
+    expect((await actions.loadState()).mapping).toEqual({ sheets: { MPS: { rows: { 4: "orders", 5: "mps" }, cells: {} } } });
+    expect(within(view).getByRole("list", { name: "Your mapping" }).textContent).toBe("MPS!4:4 → ordersMPS!5:5 → mps");
+    fireEvent.click(within(view).getByRole("button", { name: "Scan with this mapping" }));
+    await waitFor(() => expect(document.querySelector('ul[aria-label="Risks"]')).not.toBeNull(), { timeout: 10_000 });
+    const entry = document.querySelector('ul[aria-label="Risks"] > li > button');
+    expect(entry?.textContent).toMatch(/^X-1 ● new ▼ Projected short · MPS W2: short 5, peak 10 in W3/);
+  });
+
+  test("a selection on no sheet is refused with what to do", async () => {
+    const model = german();
+    const actions = { ...actionsFor(model), selection: () => Promise.resolve("B4:D4") };
+    renderPane(actions);
+    await waitFor(() => expect(buttonNamed("Scan sheet").disabled).toBe(false));
+    fireEvent.click(buttonNamed("Scan sheet"));
+    const view = await screen.findByRole("region", { name: "What the reader saw" }, { timeout: 10_000 });
+    fireEvent.click(within(view).getAllByRole("button", { name: "Use selection" })[1]);
+    expect(await within(view).findByText("B4:D4 is not on one sheet: select cells on the plan's sheet and try again.")).toBeTruthy();
+  });
+
+  test("after a good scan, the mapping view shows what the reader took for each role", async () => {
+    renderPane(actionsFor(sampleModel("classic-example")));
+    await waitFor(() => expect(buttonNamed("Scan sheet").disabled).toBe(false));
+    fireEvent.click(buttonNamed("Scan sheet"));
+    await waitFor(() => buttonNamed("Mapping"), { timeout: 10_000 });
+    fireEvent.click(buttonNamed("Mapping"));
+    const view = await screen.findByRole("region", { name: "What the reader saw" });
+    const text = view.textContent ?? "";
+    expect(text).toContain("PeriodsMPS!B4:I4");
+    expect(text).toContain("Customer ordersFG-1001: MPS!B5:I5");
+    expect(text).toContain("Supply (MPS, receipts)FG-1001: MPS!B6:I6");
+    expect(text).toContain("On handFG-1001: MPS!B2");
+    expect(text).toContain("PABFG-1001: MPS!B7:I7");
+    fireEvent.click(within(view).getByRole("button", { name: "Back to risks" }));
+    await waitFor(() => expect(document.querySelector('ul[aria-label="Risks"]')).not.toBeNull());
+  });
+
+  test("Chinese: the mapping view in Chinese", async () => {
+    renderPane(actionsFor(german(), "2026-12-01", "zh-CN"), { language: "zh-CN" });
+    await waitFor(() => expect(buttonNamed("扫描工作表").disabled).toBe(false));
+    fireEvent.click(buttonNamed("扫描工作表"));
+    const view = await screen.findByRole("region", { name: "读取到的内容" }, { timeout: 10_000 });
+    expect(within(view).getAllByRole("button", { name: "使用所选内容" }).length).toBe(6);
+    expect(within(view).getByText(/没有找到计划，因此没有写入任何内容/)).toBeTruthy();
+  });
+});
