@@ -1,5 +1,5 @@
 import * as React from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Language } from "../environment";
 import { formatDate } from "../model/dates";
 import { qty } from "../model/format";
@@ -85,7 +85,7 @@ export function DriversTable({ drivers, hasForecast, lang, t, onSelectCell }: Dr
         <caption className={styles.caption}>{t.item.drivers}</caption>
         <thead>
           <tr>
-            <th scope="col" className={`${styles.th} ${styles.left}`}>
+            <th scope="col" className={mergeClasses(styles.th, styles.left)}>
               {c.period}
             </th>
             <th scope="col" className={styles.th}>
@@ -115,7 +115,7 @@ export function DriversTable({ drivers, hasForecast, lang, t, onSelectCell }: Dr
         <tbody>
           {drivers.rows.map((r) => (
             <tr key={r.index}>
-              <th scope="row" className={`${styles.td} ${styles.left}`}>
+              <th scope="row" className={mergeClasses(styles.td, styles.left)}>
                 {r.period}
                 {r.date && <span className={styles.date}>{formatDate(r.date, lang)}</span>}
               </th>
@@ -131,7 +131,7 @@ export function DriversTable({ drivers, hasForecast, lang, t, onSelectCell }: Dr
                   />
                 </td>
               ))}
-              <td className={`${styles.td} ${r.pab.value < 0 ? styles.short : ""}`}>
+              <td className={mergeClasses(styles.td, r.pab.value < 0 && styles.short)}>
                 <Num
                   v={r.pab}
                   what={`${c.pab} ${r.period}`}

@@ -27,7 +27,7 @@ const useStyles = makeStyles({
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "end", flexWrap: "wrap" },
   summary: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(8.5em, 1fr))",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(8.5em, 100%), 1fr))",
     gap: tokens.spacingHorizontalS,
     margin: 0,
   },
@@ -39,8 +39,13 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalS,
   },
   figureValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  filters: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(8.5em, 1fr))", gap: tokens.spacingHorizontalS },
-  field: { minWidth: 0 },
+  filters: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(8.5em, 100%), 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  field: { minWidth: 0, maxWidth: "100%" },
+  select: { minWidth: 0, maxWidth: "100%" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
@@ -213,7 +218,7 @@ export function Home(p: HomeProps): React.JSX.Element {
               />
             </Field>
             <Field label={t.sheetFilter} className={styles.field}>
-              <Select value={p.sheetFilter} onChange={(_e, d) => p.onSheetFilter(d.value)}>
+              <Select className={styles.select} value={p.sheetFilter} onChange={(_e, d) => p.onSheetFilter(d.value)}>
                 <option value="">{t.allSheets}</option>
                 {p.sheets.map((name) => (
                   <option key={name} value={name}>
@@ -223,7 +228,7 @@ export function Home(p: HomeProps): React.JSX.Element {
               </Select>
             </Field>
             <Field label={t.statusFilter} className={styles.field}>
-              <Select value={p.statusFilter} onChange={(_e, d) => p.onStatusFilter(d.value as RiskStatus | "all")}>
+              <Select className={styles.select} value={p.statusFilter} onChange={(_e, d) => p.onStatusFilter(d.value as RiskStatus | "all")}>
                 {statuses.map((st) => (
                   <option key={st} value={st}>
                     {st === "all" ? t.allStatuses : t.statusWords[st]}

@@ -16,6 +16,22 @@ export interface PabChartProps {
  */
 export default function PabChart({ item, t, width }: PabChartProps): React.JSX.Element {
   const n = item.periods.length;
+  const box = React.useRef<HTMLDivElement>(null);
+  // The shortage bands are drawn once the chart has its scales (on the first pass it has none yet).
+  const [scaled, setScaled] = React.useState(false);
+  React.useEffect(() => setScaled(true), []);
+  // The chart is one image with a text alternative (and the Drivers table beside it): its points
+  // and legend stay for the mouse but leave the tab order, so the keyboard does not walk 36 dots.
+  React.useEffect(() => {
+    const el = box.current;
+    if (!el) return undefined;
+    const quiet = () =>
+      el.querySelectorAll<HTMLElement>('[tabindex="0"]').forEach((e) => e.setAttribute("tabindex", "-1"));
+    quiet();
+    const watch = new MutationObserver(quiet);
+    watch.observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ["tabindex"] });
+    return () => watch.disconnect();
+  }, []);
   const x = (i: number) => i + 1;
   const mustLand = new Set(item.receipts.filter((r) => r.slack === 0).map((r) => r.index));
   const pab: LineChartPoints = {
@@ -57,17 +73,18 @@ export default function PabChart({ item, t, width }: PabChartProps): React.JSX.E
     : [];
   const data: ChartProps = { chartTitle: t.item.chartName(item.item), lineChartData: lines };
   return (
+    <div ref={box}>
     <LineChart
       data={data}
       width={width}
       height={220}
-      colorFillBars={fills}
+      colorFillBars={scaled ? fills : []}
       // The shaded shortage bands reach from the lowest balance, not from zero.
       yMinValue={Math.min(0, ...item.pab)}
       tickValues={item.pab.map((_v, i) => x(i))}
       xAxisTitle={t.item.columns.period}
       hideTooltip={false}
-      legendProps={{ allowFocusOnLegends: true }}
     />
+    </div>
   );
 }

@@ -47,8 +47,8 @@ export function PromiseCheckGroup({ item, lang, t }: PromiseCheckGroupProps): Re
         <Field label={p.quantity}>
           <Input className={styles.narrow} inputMode="decimal" value={quantity} onChange={(_e, d) => setQuantity(d.value)} />
         </Field>
-        <Field label={p.period}>
-          <Select value={period} onChange={(_e, d) => setPeriod(d.value)}>
+        <Field label={p.period} className={styles.wide}>
+          <Select className={styles.select} value={period} onChange={(_e, d) => setPeriod(d.value)}>
             {item.periods.map((label, i) => (
               <option key={i} value={String(i)}>
                 {periodWithDate(label, item.periodStarts[i], lang)}

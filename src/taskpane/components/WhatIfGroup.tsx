@@ -21,6 +21,8 @@ export const useGroupStyles = makeStyles({
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "end" },
   narrow: { width: "7em" },
+  wide: { maxWidth: "100%", minWidth: 0 },
+  select: { maxWidth: "100%" },
   status: { minHeight: "1.2em" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -88,8 +90,8 @@ export function WhatIfGroup({ item, fence, lang, t }: WhatIfGroupProps): React.J
     <fieldset className={styles.group}>
       <legend className={styles.legend}>{w.legend}</legend>
       <div className={styles.row}>
-        <Field label={w.receipt}>
-          <Select value={receipt} onChange={(_e, d) => setReceipt(d.value)}>
+        <Field label={w.receipt} className={styles.wide}>
+          <Select className={styles.select} value={receipt} onChange={(_e, d) => setReceipt(d.value)}>
             {item.receipts.map((r) => (
               <option key={r.index} value={String(r.index)}>
                 {w.receiptOption(r.period, qty(r.quantity, lang))}
@@ -97,8 +99,8 @@ export function WhatIfGroup({ item, fence, lang, t }: WhatIfGroupProps): React.J
             ))}
           </Select>
         </Field>
-        <Field label={w.change}>
-          <Select value={kind} onChange={(_e, d) => setKind(d.value as Kind)}>
+        <Field label={w.change} className={styles.wide}>
+          <Select className={styles.select} value={kind} onChange={(_e, d) => setKind(d.value as Kind)}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {w.kinds[k]}
