@@ -1,5 +1,7 @@
-import { strFromU8, unzipSync } from "fflate";
+/* global TextDecoder */
 import { parseXml } from "./xml";
+import { ZipCodec, ZipEntry, ZipError, inflateEntry, readZip } from "./zip";
+import { portableCodec } from "./zipCodec";
 
 /** Thrown when a file is not a workbook we can read; the message is one line for the user. */
 export class UnreadableWorkbookError extends Error {
@@ -9,24 +11,38 @@ export class UnreadableWorkbookError extends Error {
   }
 }
 
-/** The parts of an .xlsx (a zip of XML files), read once. */
-export class XlsxPackage {
-  readonly parts: Record<string, Uint8Array>;
+export interface PackageOptions {
+  /** Inflate, deflate and CRC; the portable one (fflate) unless the platform has a faster one. */
+  codec?: ZipCodec;
+}
 
-  constructor(bytes: Uint8Array) {
+const decoder = new TextDecoder();
+
+/** The parts of an .xlsx (a zip of XML files): the directory read once, each part inflated when first asked for. */
+export class XlsxPackage {
+  readonly codec: ZipCodec;
+  /** The archive's entries in their order, with their stored bytes. */
+  readonly entries: ReadonlyMap<string, ZipEntry>;
+  private readonly inflated = new Map<string, Uint8Array>();
+  private readonly texts = new Map<string, string>();
+
+  constructor(bytes: Uint8Array, options: PackageOptions = {}) {
+    this.codec = options.codec ?? portableCodec;
     if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
       throw new UnreadableWorkbookError(
         "not an .xlsx workbook (it is not a zip package; .xls and .csv are not supported)"
       );
     }
+    const entries = new Map<string, ZipEntry>();
     try {
-      this.parts = unzipSync(bytes);
+      for (const e of readZip(bytes)) entries.set(e.name, e);
     } catch (e) {
       throw new UnreadableWorkbookError(
         `the workbook package is damaged (${(e as Error).message})`
       );
     }
-    if (!this.parts["[Content_Types].xml"] || !this.parts["xl/workbook.xml"]) {
+    this.entries = entries;
+    if (!entries.has("[Content_Types].xml") || !entries.has("xl/workbook.xml")) {
       throw new UnreadableWorkbookError(
         "not an Excel workbook (no xl/workbook.xml in the package)"
       );
@@ -34,18 +50,32 @@ export class XlsxPackage {
   }
 
   has(path: string): boolean {
-    return path in this.parts;
+    return this.entries.has(path);
   }
 
-  private readonly texts = new Map<string, string>();
+  /** A part's bytes, inflated once. */
+  bytes(path: string): Uint8Array {
+    let data = this.inflated.get(path);
+    if (data === undefined) {
+      const entry = this.entries.get(path);
+      if (!entry) throw new UnreadableWorkbookError(`the workbook package lacks ${path}`);
+      try {
+        data = inflateEntry(entry, this.codec);
+      } catch (e) {
+        if (e instanceof ZipError)
+          throw new UnreadableWorkbookError(`the workbook package is damaged (${e.message})`);
+        throw e;
+      }
+      this.inflated.set(path, data);
+    }
+    return data;
+  }
 
   /** A part as text, decoded once (large sheets are read by the reader and again by the writer). */
   text(path: string): string {
     let text = this.texts.get(path);
     if (text === undefined) {
-      const part = this.parts[path];
-      if (!part) throw new UnreadableWorkbookError(`the workbook package lacks ${path}`);
-      text = strFromU8(part);
+      text = decoder.decode(this.bytes(path));
       this.texts.set(path, text);
     }
     return text;

@@ -1,0 +1,33 @@
+import { deflateSync, inflateSync } from "fflate";
+import { ZipCodec } from "./zip";
+
+let table: Int32Array | null = null;
+
+function crcTable(): Int32Array {
+  if (table) return table;
+  table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+}
+
+/** CRC-32 (the zip polynomial) in plain JavaScript. */
+export function crc32(data: Uint8Array, crc = 0): number {
+  const t = crcTable();
+  let c = ~crc;
+  for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/** The codec that runs anywhere (browser, workbench, tests): fflate, deflating at level 1. */
+export const portableCodec: ZipCodec = {
+  inflate(raw, size) {
+    // One byte more than declared, so data that runs longer shows as a wrong size instead of being cut.
+    return inflateSync(raw, { out: new Uint8Array(size + 1) });
+  },
+  deflate: (data) => deflateSync(data, { level: 1 }),
+  crc32,
+};
