@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { STATUS_SEVERITY } from "../engine";
+import { Report, writeReportJson } from "../report";
 import { UnreadableWorkbookError } from "../xlsx";
 import { HELP, ScanArgs, UsageError, parseCommandLine } from "./args";
 import { draft } from "./draft";
@@ -63,10 +64,9 @@ function scan(args: ScanArgs, io: Io): number {
     if (large) io.stderr(`wrote ${args.out}\n`);
   }
 
-  const json = () => `${JSON.stringify(report, null, 2)}\n`;
-  if (args.json === "-") io.stdout(json());
+  if (args.json === "-") writeJson(report, io.stdout);
   else {
-    if (args.json) fs.writeFileSync(args.json, json());
+    if (args.json) writeJsonFile(report, args.json);
     io.stdout(summaryText(report, args.lang));
   }
   if (args.failOn) {
@@ -74,6 +74,21 @@ function scan(args: ScanArgs, io: Io): number {
     if (report.items.some((it) => STATUS_SEVERITY[it.worstStatus] >= threshold)) return 1;
   }
   return 0;
+}
+
+/** The report JSON, streamed: a report of thousands of items is never one string. */
+function writeJson(report: Report, write: (text: string) => void): void {
+  writeReportJson(report, write);
+  write("\n");
+}
+
+function writeJsonFile(report: Report, file: string): void {
+  const fd = fs.openSync(file, "w");
+  try {
+    writeJson(report, (text) => fs.writeSync(fd, text));
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** The pab-watch command; returns the exit code. */

@@ -30,7 +30,7 @@ export function snapshotOfPackage(
   const wanted = info.sheets.filter((s) => !options.sheets || options.sheets.includes(s.name));
   const sheets = wanted.map((s, i) => {
     options.onSheet?.(s.name, i, wanted.length);
-    return readSheet(pkg.text(s.path), s.name, s.visible, strings, formats, info.date1904);
+    return readSheet(pkg.readText(s.path), s.name, s.visible, strings, formats, info.date1904);
   });
   return {
     name,

@@ -23,7 +23,6 @@ export class XlsxPackage {
   readonly codec: ZipCodec;
   /** The archive's entries in their order, with their stored bytes. */
   readonly entries: ReadonlyMap<string, ZipEntry>;
-  private readonly inflated = new Map<string, Uint8Array>();
   private readonly texts = new Map<string, string>();
 
   constructor(bytes: Uint8Array, options: PackageOptions = {}) {
@@ -53,25 +52,25 @@ export class XlsxPackage {
     return this.entries.has(path);
   }
 
-  /** A part's bytes, inflated once. */
+  /** A part's bytes, inflated now (not kept: a sheet is read once by the reader and once by the writer). */
   bytes(path: string): Uint8Array {
-    let data = this.inflated.get(path);
-    if (data === undefined) {
-      const entry = this.entries.get(path);
-      if (!entry) throw new UnreadableWorkbookError(`the workbook package lacks ${path}`);
-      try {
-        data = inflateEntry(entry, this.codec);
-      } catch (e) {
-        if (e instanceof ZipError)
-          throw new UnreadableWorkbookError(`the workbook package is damaged (${e.message})`);
-        throw e;
-      }
-      this.inflated.set(path, data);
+    const entry = this.entries.get(path);
+    if (!entry) throw new UnreadableWorkbookError(`the workbook package lacks ${path}`);
+    try {
+      return inflateEntry(entry, this.codec);
+    } catch (e) {
+      if (e instanceof ZipError)
+        throw new UnreadableWorkbookError(`the workbook package is damaged (${e.message})`);
+      throw e;
     }
-    return data;
   }
 
-  /** A part as text, decoded once (large sheets are read by the reader and again by the writer). */
+  /** A part as text, decoded now and not kept (a sheet, the shared strings: read once). */
+  readText(path: string): string {
+    return decoder.decode(this.bytes(path));
+  }
+
+  /** A small part as text, decoded once and kept (workbook, relationships, styles are read several times). */
   text(path: string): string {
     let text = this.texts.get(path);
     if (text === undefined) {

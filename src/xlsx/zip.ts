@@ -4,14 +4,25 @@
  * for, and a part that is carried over unchanged is written with its original compressed bytes.
  */
 
+/** A raw DEFLATE stream fed in pieces. */
+export interface Deflater {
+  /** Adds data; the caller may reuse the array afterwards. */
+  push(data: Uint8Array): void;
+  /** Ends the stream and returns all of it, compressed. */
+  end(): Uint8Array;
+}
+
 /** Raw DEFLATE and CRC-32, supplied by the platform (zlib in Node, fflate in the browser). */
 export interface ZipCodec {
   /** Inflates `raw` into exactly `size` bytes; throws when the data would be longer or is damaged. */
   inflate(raw: Uint8Array, size: number): Uint8Array;
-  /** Deflates at a fast level. */
-  deflate(data: Uint8Array): Uint8Array;
+  /** A stream deflating at a fast level. */
+  deflater(): Deflater;
   crc32(data: Uint8Array, crc?: number): number;
 }
+
+/** Part content as it is produced: views of the original part and new text, in order. */
+export type Piece = Uint8Array | string;
 
 export const STORED = 0;
 export const DEFLATED = 8;
@@ -170,23 +181,58 @@ export function inflateEntry(entry: ZipEntry, codec: ZipCodec): Uint8Array {
   }
 }
 
-/** An entry of new content: deflated now. */
+const pieceEncoder = new TextEncoder();
+
+/** An entry of new content, deflated now piece by piece (the whole part never exists uncompressed). */
 export function deflatedEntry(
   name: string,
-  data: Uint8Array,
+  pieces: Piece[],
   codec: ZipCodec,
   when: { time: number; date: number }
 ): ZipEntry {
+  const deflater = codec.deflater();
+  let crc = 0;
+  let size = 0;
+  for (const piece of pieces) {
+    const data = typeof piece === "string" ? pieceEncoder.encode(piece) : piece;
+    crc = codec.crc32(data, crc);
+    size += data.length;
+    deflater.push(data);
+  }
   return {
     name,
     method: DEFLATED,
-    crc: codec.crc32(data),
-    size: data.length,
-    raw: codec.deflate(data),
+    crc,
+    size,
+    raw: deflater.end(),
     time: when.time,
     date: when.date,
     flags: 0,
   };
+}
+
+/** Whether the pieces hold exactly the entry's content (checked by CRC and size first, then byte by byte). */
+export function sameContent(
+  pieces: Piece[],
+  entry: ZipEntry,
+  codec: ZipCodec,
+  content: () => Uint8Array
+): boolean {
+  let crc = 0;
+  let size = 0;
+  const encoded = pieces.map((p) => (typeof p === "string" ? pieceEncoder.encode(p) : p));
+  for (const data of encoded) {
+    crc = codec.crc32(data, crc);
+    size += data.length;
+  }
+  if (crc !== entry.crc || size !== entry.size) return false;
+  const original = content();
+  let at = 0;
+  for (const data of encoded) {
+    for (let i = 0; i < data.length; i++) if (data[i] !== original[at + i]) return false;
+    at += data.length;
+  }
+  return true;
 }
 
 /** DOS time and date fields of a UTC moment. */

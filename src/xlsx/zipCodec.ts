@@ -1,5 +1,5 @@
-import { deflateSync, inflateSync } from "fflate";
-import { ZipCodec } from "./zip";
+import { Deflate, inflateSync } from "fflate";
+import { Deflater, ZipCodec } from "./zip";
 
 let table: Int32Array | null = null;
 
@@ -28,6 +28,33 @@ export const portableCodec: ZipCodec = {
     // One byte more than declared, so data that runs longer shows as a wrong size instead of being cut.
     return inflateSync(raw, { out: new Uint8Array(size + 1) });
   },
-  deflate: (data) => deflateSync(data, { level: 1 }),
+  deflater: () => new PortableDeflater(),
   crc32,
 };
+
+class PortableDeflater implements Deflater {
+  private readonly out: Uint8Array[] = [];
+  private readonly stream = new Deflate({ level: 1 }, (chunk) => this.out.push(chunk));
+
+  push(data: Uint8Array): void {
+    if (data.length) this.stream.push(data);
+  }
+
+  end(): Uint8Array {
+    this.stream.push(new Uint8Array(0), true);
+    return joinBytes(this.out);
+  }
+}
+
+export function joinBytes(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  let total = 0;
+  for (const c of chunks) total += c.length;
+  const out = new Uint8Array(total);
+  let p = 0;
+  for (const c of chunks) {
+    out.set(c, p);
+    p += c.length;
+  }
+  return out;
+}

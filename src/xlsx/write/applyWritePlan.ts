@@ -2,7 +2,7 @@ import { SUMMARY_SHEET } from "../../layout/snapshot";
 import { CellWrite, ConditionalRule, WritePlan } from "../../annotate/writePlan";
 import { readWorkbookInfo } from "../workbookParts";
 import { XlsxPackage } from "../xlsxPackage";
-import { ZipEntry, deflatedEntry, dosTime, writeZip } from "../zip";
+import { Piece, ZipEntry, deflatedEntry, dosTime, sameContent, writeZip } from "../zip";
 import { encode } from "./bytes";
 import { editWorksheet } from "./sheetEdit";
 import { ensureStyles } from "./stylesEdit";
@@ -52,7 +52,7 @@ export function applyWritePlanToPackage(pkg: XlsxPackage, plan: WritePlan): Uint
 
   const writes = group<CellWrite>(plan.writes);
   const rules = group<ConditionalRule>(plan.rules);
-  const edited: Record<string, Uint8Array> = {};
+  const edited: Record<string, Piece[]> = {};
   for (const sheet of info.sheets) {
     if (sheet.name === SUMMARY_SHEET) continue;
     const part = editWorksheet(
@@ -67,15 +67,14 @@ export function applyWritePlanToPackage(pkg: XlsxPackage, plan: WritePlan): Uint
   let workbook = writeOwnedNames(pkg.text("xl/workbook.xml"), plan.owned);
   // The summary sheet also carries the PAB of items whose own sheet had no room for it (and side-sheet plans).
   const summaryPage = encode(summarySheetXml(plan.summary, summaryStyles));
-  const summaryXml =
-    editWorksheet(
-      summaryPage,
-      writes.get(SUMMARY_SHEET) ?? [],
-      rules.get(SUMMARY_SHEET) ?? [],
-      dxfIds
-    ) ?? summaryPage;
+  const summaryXml = editWorksheet(
+    summaryPage,
+    writes.get(SUMMARY_SHEET) ?? [],
+    rules.get(SUMMARY_SHEET) ?? [],
+    dxfIds
+  ) ?? [summaryPage];
   const existing = info.sheets.find((s) => s.name === SUMMARY_SHEET);
-  const added: Record<string, Uint8Array> = {};
+  const added: Record<string, Piece[]> = {};
   if (existing) {
     edited[existing.path] = summaryXml;
   } else {
@@ -100,10 +99,14 @@ export function applyWritePlanToPackage(pkg: XlsxPackage, plan: WritePlan): Uint
   }
   changed["xl/workbook.xml"] = recalculateOnLoad(workbook);
 
-  for (const [path, xml] of Object.entries(changed)) edited[path] = encode(xml);
+  for (const [path, xml] of Object.entries(changed)) edited[path] = [xml];
   const entries: ZipEntry[] = [];
-  for (const [path, entry] of pkg.entries)
-    entries.push(path in edited ? deflatedEntry(path, edited[path], pkg.codec, WRITTEN_AT) : entry);
+  for (const [path, entry] of pkg.entries) {
+    // A part that comes out as it was (a second run over our own copy) keeps its stored bytes too.
+    const same =
+      !(path in edited) || sameContent(edited[path], entry, pkg.codec, () => pkg.bytes(path));
+    entries.push(same ? entry : deflatedEntry(path, edited[path], pkg.codec, WRITTEN_AT));
+  }
   for (const [path, xml] of Object.entries(added))
     entries.push(deflatedEntry(path, xml, pkg.codec, WRITTEN_AT));
   return writeZip(entries);

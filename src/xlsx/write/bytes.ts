@@ -36,16 +36,3 @@ export function findBytes(
   }
   return -1;
 }
-
-/** The chunks as one array. */
-export function concatBytes(chunks: Uint8Array[]): Uint8Array {
-  let total = 0;
-  for (const c of chunks) total += c.length;
-  const out = new Uint8Array(total);
-  let p = 0;
-  for (const c of chunks) {
-    out.set(c, p);
-    p += c.length;
-  }
-  return out;
-}

@@ -1,7 +1,8 @@
 import { a1, parseA1, parseRange } from "../../layout/address";
 import { CellWrite, ConditionalRule, RULE_MARKER } from "../../annotate/writePlan";
 import { attr, escapeXml, withAttr } from "./xmlText";
-import { concatBytes, decodePiece, decodeStart, encode, findBytes } from "./bytes";
+import { Piece } from "../zip";
+import { decodePiece, decodeStart, encode, findBytes } from "./bytes";
 
 /** Elements that come after conditionalFormatting in a worksheet (CT_Worksheet order). */
 const AFTER_CF = [
@@ -100,7 +101,7 @@ export function editWorksheet(
   writes: CellWrite[],
   rules: ConditionalRule[],
   dxfIds: Record<ConditionalRule["kind"], number>
-): Uint8Array | null {
+): Piece[] | null {
   const start = findBytes(part, SHEET_DATA, 0);
   if (start < 0) {
     if (!writes.length && !rules.length) return null; // a chart sheet, say: nothing of ours there
@@ -119,7 +120,7 @@ export function editWorksheet(
   const body = writes.length
     ? writeRows(part, openEnd, selfClosing ? openEnd + 1 : close, selfClosing, writes)
     : [part.subarray(start, end)];
-  return concatBytes([encode(head), ...body, encode(newTail)]);
+  return [head, ...body, newTail];
 }
 
 /** The sheetData element with our cells written: rows we do not write are views of the part. */
@@ -129,7 +130,7 @@ function writeRows(
   bodyEnd: number,
   selfClosing: boolean,
   writes: CellWrite[]
-): Uint8Array[] {
+): Piece[] {
   const byRow = new Map<number, CellWrite[]>();
   for (const w of writes) {
     const list = byRow.get(w.row);
@@ -138,11 +139,11 @@ function writeRows(
   }
   const targets = [...byRow.keys()].sort((a, b) => a - b);
 
-  const out: Uint8Array[] = [];
-  let text = "<sheetData>"; // edited XML not yet encoded
+  const out: Piece[] = [];
+  let text = "<sheetData>"; // edited XML since the last copied stretch
   const copy = (from: number, to: number) => {
     if (from >= to) return;
-    if (text) out.push(encode(text));
+    if (text) out.push(text);
     text = "";
     out.push(xml.subarray(from, to));
   };
@@ -182,8 +183,7 @@ function writeRows(
   copy(copied, bodyEnd);
   for (; next < targets.length; next++)
     text += editRow(`<row r="${targets[next] + 1}">`, byRow.get(targets[next]) as CellWrite[]);
-  text += "</sheetData>";
-  out.push(encode(text));
+  out.push(`${text}</sheetData>`);
   return out;
 }
 
