@@ -1,3 +1,4 @@
+/* global TextDecoder */
 import { Inflate, strFromU8 } from "fflate";
 import { parseXml } from "./xml";
 

@@ -72,7 +72,9 @@ describe("the decompression cap", () => {
   test("inflating counts the bytes as they come and stops at one byte over the declared size", () => {
     const data = zeroDeflate(2);
     expect(inflateWithinSize(data, 2 * MB, "p").length).toBe(2 * MB);
-    expect(() => inflateWithinSize(data, 2 * MB - 1, "p")).toThrow(/unpacks past the 2097151 bytes/);
+    expect(() => inflateWithinSize(data, 2 * MB - 1, "p")).toThrow(
+      /unpacks past the 2097151 bytes/
+    );
   });
 
   test("pab-watch scan of the zip bomb: exit 2, one line, in seconds and under 300 MB", () => {
