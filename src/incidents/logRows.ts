@@ -109,8 +109,8 @@ function sent(c: IncidentCase, step: NoticeStep): LogCell {
 /** Cell text from the user: one line, at most what a cell shows sensibly. */
 function line(text: string | undefined | null): LogCell {
   if (text === undefined || text === null) return null;
-
   const t = text
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, " ")
     .trim();
   return t ? t.slice(0, 2000) : null;
