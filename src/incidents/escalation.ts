@@ -146,7 +146,12 @@ export function openIncident(
     risks: projections.map(snapshotRisk),
     roles: { detectedBy, assessor: null, sender: null },
     detectedAt,
-    details: { ...details, id, item: details.item ?? projections[0].item },
+    details: {
+      ...details,
+      id,
+      item: details.item ?? projections[0].item,
+      ...(projections.length > 1 ? { items: projections.map((p) => p.item) } : {}),
+    },
     assessment: null,
     steps: [],
     log: {},

@@ -177,7 +177,7 @@ export function logRow(c: IncidentCase, lang: IncidentLanguage): LogCell[] {
     preventive: line(d.review?.preventive),
     owner: line(d.review?.owner),
     due: d.review?.due ?? null,
-    freightCost: c.log.premiumFreightCost ?? null,
+    freightCost: c.log.premiumFreightCost ?? line(d.transport?.find((t) => t.chosen)?.cost) ?? null,
     lineStopped:
       c.log.lineStopped === undefined || c.log.lineStopped === null
         ? null
