@@ -8,7 +8,7 @@ import { findHeaderRuns } from "./headerRuns";
 import { isLongHeader, readLongTable } from "./long";
 import { isPivotHeader, readPivot } from "./pivot";
 import { PlanRecord, ReadResult } from "./record";
-import { SUMMARY_SHEET, WorkbookSnapshot } from "./snapshot";
+import { LOG_SHEET, SUMMARY_SHEET, WorkbookSnapshot } from "./snapshot";
 import { TableHeader, tableHeaderAt } from "./tableHeader";
 
 export interface ReadOptions {
@@ -32,7 +32,9 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
 
   const sheets = workbook.sheets.filter(
     (s) =>
-      s.name !== SUMMARY_SHEET && (options.sheets ? options.sheets.includes(s.name) : s.visible)
+      s.name !== SUMMARY_SHEET &&
+      s.name !== LOG_SHEET &&
+      (options.sheets ? options.sheets.includes(s.name) : s.visible)
   );
   for (const name of options.sheets ?? []) {
     if (!workbook.sheets.some((s) => s.name === name)) {
@@ -49,7 +51,7 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
   // themselves (an "Inventory" tab), so every sheet is looked at.
   const tableHeaders = new Map<string, TableHeader[]>();
   for (const sheet of workbook.sheets) {
-    if (sheet.name === SUMMARY_SHEET) continue;
+    if (sheet.name === SUMMARY_SHEET || sheet.name === LOG_SHEET) continue;
     const ctx = new SheetContext(sheet, workbook.date1904, [], undefined);
     const found: TableHeader[] = [];
     for (let r = sheet.top; r <= ctx.bottom; r++) {
