@@ -389,7 +389,7 @@ const zh: Words = {
   recoveryFromPlan: (when) => `按我司计划，自${when}起恢复全额供货。`,
   recoveryShortAtEnd: (when, qty) =>
     `按目前计划，到计划期末（${when}）仍短缺${qty}；恢复日期将在下次通报中确认。`,
-  recoveryAtRisk: (receipts, _n) => `只要${receipts}按时到达，就不会缺货。`,
+  recoveryAtRisk: (receipts) => `只要${receipts}按时到达，就不会缺货。`,
   recoveryFill: "恢复正常供货的日期",
   askCustomerHeading: "希望贵司提供",
   askCustomer: [

@@ -222,6 +222,51 @@ export function inflateWithinSize(data: Uint8Array, declared: number, name: stri
   return at === declared ? out : out.subarray(0, at);
 }
 
+function partData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (e.localHeader + 30 > bytes.length || view.getUint32(e.localHeader, true) !== 0x04034b50)
+    throw damaged(`${e.name} is missing from the package`);
+  const start =
+    e.localHeader +
+    30 +
+    view.getUint16(e.localHeader + 26, true) +
+    view.getUint16(e.localHeader + 28, true);
+  const data = bytes.subarray(start, start + e.compressedSize);
+  if (data.length < e.compressedSize) throw damaged(`${e.name} is cut short`);
+  return data;
+}
+
+function unpack(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+  if (e.encrypted)
+    throw new UnreadableWorkbookError(
+      `the workbook package is encrypted (${e.name}): save it again without a password`
+    );
+  const data = partData(bytes, e);
+  if (e.method === 0) {
+    if (e.compressedSize !== e.declaredSize) throw damaged(`${e.name} has two sizes`);
+    return data.slice();
+  }
+  if (e.method !== 8) throw damaged(`${e.name} uses compression method ${e.method}`);
+  try {
+    return inflateWithinSize(data, e.declaredSize, e.name);
+  } catch (err) {
+    if (err instanceof UnreadableWorkbookError) throw err;
+    throw damaged(`${e.name}: ${(err as Error).message}`);
+  }
+}
+
+/** One part of a zip package, within the limits; null when the package has no such part. */
+export function unzipPart(
+  bytes: Uint8Array,
+  name: string,
+  limits: ZipLimits = ZIP_LIMITS
+): Uint8Array | null {
+  const entry = zipEntries(bytes).find((e) => e.name === name);
+  if (!entry) return null;
+  checkDeclaredSizes([entry], bytes.length, limits);
+  return unpack(bytes, entry);
+}
+
 /** Every part of the package, unpacked within the limits. */
 export function unzipWithinLimits(
   bytes: Uint8Array,
@@ -230,33 +275,6 @@ export function unzipWithinLimits(
   const entries = zipEntries(bytes);
   checkDeclaredSizes(entries, bytes.length, limits);
   const parts: Record<string, Uint8Array> = {};
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (const e of entries) {
-    if (e.encrypted)
-      throw new UnreadableWorkbookError(
-        `the workbook package is encrypted (${e.name}): save it again without a password`
-      );
-    if (e.localHeader + 30 > bytes.length || view.getUint32(e.localHeader, true) !== 0x04034b50)
-      throw damaged(`${e.name} is missing from the package`);
-    const start =
-      e.localHeader +
-      30 +
-      view.getUint16(e.localHeader + 26, true) +
-      view.getUint16(e.localHeader + 28, true);
-    const data = bytes.subarray(start, start + e.compressedSize);
-    if (data.length < e.compressedSize) throw damaged(`${e.name} is cut short`);
-    if (e.name.endsWith("/")) continue;
-    if (e.method === 0) {
-      if (e.compressedSize !== e.declaredSize) throw damaged(`${e.name} has two sizes`);
-      parts[e.name] = data.slice();
-    } else if (e.method === 8) {
-      try {
-        parts[e.name] = inflateWithinSize(data, e.declaredSize, e.name);
-      } catch (err) {
-        if (err instanceof UnreadableWorkbookError) throw err;
-        throw damaged(`${e.name}: ${(err as Error).message}`);
-      }
-    } else throw damaged(`${e.name} uses compression method ${e.method}`);
-  }
+  for (const e of entries) if (!e.name.endsWith("/")) parts[e.name] = unpack(bytes, e);
   return parts;
 }
