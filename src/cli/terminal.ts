@@ -1,12 +1,14 @@
+/* eslint-disable no-control-regex -- escaping control characters is what this file is for */
 /**
  * Text from cells on its way to a terminal: control characters (which can move the cursor,
  * clear the screen or set the title) and bidi controls (which can reorder what is shown) are
  * printed as visible escapes, \u202e. Line breaks stay when the text is a whole page.
  */
 export function terminalText(text: string, keepLineBreaks = false): string {
-  // eslint-disable-next-line no-control-regex
-  const unsafe =
-    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\n|\t/g;
+  const unsafe = new RegExp(
+    "[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]|\\n|\\t",
+    "g"
+  );
   return text.replace(unsafe, (ch) => {
     if (ch === "\n" && keepLineBreaks) return ch;
     if (ch === "\t" && keepLineBreaks) return ch;
