@@ -103,7 +103,7 @@ export function main(argv: string[], io: Io = defaultIo): number {
 
 /** Any failure is one line on stderr and exit 2; PAB_WATCH_DEBUG=1 adds the stack of a bug. */
 function failure(e: unknown, io: Io): number {
-  const line = (s: string) => terminalText(s.split("\n")[0]);
+  const line = (s: string) => terminalText(s.replace(/\s*\n\s*/g, " "));
   if (e instanceof UsageError || e instanceof UnreadableWorkbookError) {
     io.stderr(`pab-watch: ${line(e.message)}\n`);
   } else if (e instanceof MalformedXmlError) {

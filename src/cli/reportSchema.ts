@@ -16,8 +16,9 @@ export function reportSchemaError(data: unknown): string | null {
   const e = validate.errors?.[0];
   if (!e) return "it does not follow the report schema";
   const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, ".") : "the report";
-  const allowed = (e.params as { allowedValues?: unknown[] }).allowedValues;
-  return `${where} ${e.message}${allowed ? ` (${allowed.join(", ")})` : ""}`;
+  const p = e.params as { allowedValues?: unknown[]; allowedValue?: unknown };
+  const allowed = p.allowedValues ?? (p.allowedValue !== undefined ? [p.allowedValue] : null);
+  return `${where} ${e.message}${allowed ? ` (${allowed.map((v) => JSON.stringify(v)).join(", ")})` : ""}`;
 }
 
 export function isReport(data: unknown): data is Report {
