@@ -3,16 +3,12 @@ import * as os from "os";
 import * as path from "path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import {
-  IncidentCase,
   LOG_COLUMNS,
   LOG_SHEET,
   LOG_TABLE,
   addHours,
   logHeader,
   logRow,
-  openIncident,
-  transition,
-  Action,
 } from "../../src/incidents";
 import { LOG_SHEET as LAYOUT_LOG_SHEET, cellAt } from "../../src/layout";
 import { XlsxPackage, applyLogToPackage, readXlsxSnapshot } from "../../src/xlsx";
