@@ -20,7 +20,8 @@ export const RANGES_ADDRESS_LIMIT = 8192;
 function typedValue(text: string): { value?: FakeValue; formula?: string } {
   if (text.startsWith("=")) return { formula: text };
   const t = text.trim();
-  if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t)) return { value: Number(t.replace(/,/g, "")) };
+  if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t))
+    return { value: Number(t.replace(/,/g, "")) };
   if (/^[+-]?\d+(\.\d+)?%$/.test(t)) return { value: Number(t.slice(0, -1)) / 100 };
   if (/^[+-]/.test(t) && t.length > 1) return { formula: `=${t}` };
   const year = new Date().getUTCFullYear();
@@ -205,7 +206,8 @@ export class FakeRequestContext {
     };
     this.application = {
       suspendApiCalculationUntilNextSync: () => (this.suspendNext = true),
-      calculate: (_type: string) => this.enqueue({ calculate: _type }, () => (this.calculate = true)),
+      calculate: (_type: string) =>
+        this.enqueue({ calculate: _type }, () => (this.calculate = true)),
     } as FakeRequestContext["application"];
   }
 
@@ -214,7 +216,7 @@ export class FakeRequestContext {
   private responding = 0;
 
   noteResponse(value: unknown): void {
-    this.responding += Buffer.byteLength(JSON.stringify(value ?? null), "utf8");
+    this.responding += new TextEncoder().encode(JSON.stringify(value ?? null)).length;
   }
 
   /** Loads carried out in the current sync: a failed sync returns none of them, as Office.js. */
@@ -617,7 +619,11 @@ export class FakeRange extends FakeObject {
       const typed: { value?: FakeValue; formula?: string } =
         typeof v === "string" && !text ? typedValue(v) : { value: v };
       if (typed.formula) this.ctx.model.writeFormula(s, row, col, typed.formula);
-      else this.ctx.model.setCell(s, row, col, { value: typed.value as FakeValue, formula: undefined });
+      else
+        this.ctx.model.setCell(s, row, col, {
+          value: typed.value as FakeValue,
+          formula: undefined,
+        });
     });
   }
 
@@ -652,7 +658,8 @@ export class FakeRange extends FakeObject {
     this.ctx.enqueue({ clear: this.path(), applyTo }, () => {
       const r = this.must();
       const sheet = this.sheet();
-      if (sheet.protected) throw new Error(`AccessDenied: the sheet ${this.sheetName} is protected`);
+      if (sheet.protected)
+        throw new Error(`AccessDenied: the sheet ${this.sheetName} is protected`);
       const cells = sheet.cells;
       for (const [k, c] of [...cells]) {
         const [row, col] = k.split(",").map(Number);
@@ -668,7 +675,13 @@ export class FakeRange extends FakeObject {
           delete next.fill;
           delete next.border;
         }
-        if (next.value === "" && next.formula === undefined && !next.numberFormat && !next.fill && !next.border)
+        if (
+          next.value === "" &&
+          next.formula === undefined &&
+          !next.numberFormat &&
+          !next.fill &&
+          !next.border
+        )
           cells.delete(k);
         else cells.set(k, next);
       }
@@ -718,6 +731,23 @@ export class FakeRange extends FakeObject {
 
   get conditionalFormats(): FakeConditionalFormatCollection {
     return new FakeConditionalFormatCollection(this.ctx, this.sheetName, () => [this.must()]);
+  }
+
+  /** Only the column width (points) of the range's columns. */
+  get format(): { columnWidth: number } {
+    const self = this;
+    return {
+      get columnWidth(): number {
+        throw notLoaded("format/columnWidth");
+      },
+      set columnWidth(points: number) {
+        self.ctx.enqueue({ set: `${self.path()}.format.columnWidth`, points }, () => {
+          const r = self.must();
+          const sheet = self.sheet();
+          for (let c = r.left; c <= r.right; c++) (sheet.columnWidths ??= new Map()).set(c, points);
+        });
+      },
+    };
   }
 }
 
@@ -796,7 +826,8 @@ export class FakeConditionalFormatCollection extends FakeCollection<FakeConditio
     this.c.enqueue({ add: "conditionalFormat", sheet: this.sheetName, type }, () => {
       const sheet = this.c.model.sheet(this.sheetName);
       if (!sheet) throw new Error(`ItemNotFound: ${this.sheetName}`);
-      if (sheet.protected) throw new Error(`AccessDenied: the sheet ${this.sheetName} is protected`);
+      if (sheet.protected)
+        throw new Error(`AccessDenied: the sheet ${this.sheetName} is protected`);
       const added = this.c.model.addConditionalFormat(
         sheet,
         this.ranges(),
@@ -878,7 +909,9 @@ export class FakeConditionalFormat_ extends FakeObject {
       const custom = (this.cf.type ?? "Custom") === "Custom";
       // office-js #2180: loading `custom` of a data bar, colour scale or preset rule fails the whole sync.
       if (!custom && prop === "custom")
-        throw new Error("InvalidOperation: This operation is not permitted for the current object.");
+        throw new Error(
+          "InvalidOperation: This operation is not permitted for the current object."
+        );
       return { ...this.cf, isNullObject: !custom };
     }
     throw new Error(`the fake does not model conditionalFormat.${prop}`);
@@ -930,17 +963,42 @@ export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
   getItemOrNullObject(name: string): FakeNamedItem {
     return new FakeNamedItem(this.c, name);
   }
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.c, name, true);
+  }
 }
 
 export class FakeNamedItem extends FakeObject {
   constructor(
     ctx: FakeRequestContext,
-    readonly itemName: string
+    readonly itemName: string,
+    private readonly must = false
   ) {
     super(ctx);
   }
   private model() {
-    return this.ctx.model.names.find((n) => n.name === this.itemName);
+    const n = this.ctx.model.names.find((x) => x.name === this.itemName);
+    if (!n && this.must) throw new Error(`ItemNotFound: the name ${this.itemName} does not exist`);
+    return n;
+  }
+  set formula(reference: string) {
+    this.ctx.enqueue({ set: `${this.path()}.formula`, reference }, () => {
+      const n = this.model();
+      if (!n) return;
+      const parts = reference
+        .replace(/^=/, "")
+        .split(",")
+        .map((p) => parseAddress(p, null));
+      n.sheet = parts[0].sheet as string;
+      n.ranges = parts.map((p) => p.range);
+      delete n.broken;
+    });
+  }
+  set comment(text: string) {
+    this.ctx.enqueue({ set: `${this.path()}.comment`, text }, () => {
+      const n = this.model();
+      if (n) n.comment = text;
+    });
   }
   protected path(): string {
     return `names('${this.itemName}')`;
@@ -953,7 +1011,16 @@ export class FakeNamedItem extends FakeObject {
       case "name":
         return n.name;
       case "formula":
-        if (n.broken) return "=#REF!";
+        // A name whose sheet was deleted reads "=#REF!$A$7:$I$7".
+        if (n.broken)
+          return `=${n.ranges
+            .map(
+              (r) =>
+                `#REF!${rangeAddress("S", r)
+                  .slice(2)
+                  .replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`
+            )
+            .join(",")}`;
         return `=${n.ranges.map((r) => rangeAddress(n.sheet, r).replace(/!([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/, (_m, c1, r1, c2, r2) => `!$${c1}$${r1}${c2 ? `:$${c2}$${r2}` : ""}`)).join(",")}`;
       case "comment":
         return n.comment;

@@ -48,6 +48,8 @@ export interface FakeSheet {
   conditionalFormats: FakeConditionalFormat[];
   /** A protected sheet refuses every write (all cells locked, as by default). */
   protected?: boolean;
+  /** Column widths in points, where set. */
+  columnWidths?: Map<number, number>;
   /** Spilled dynamic arrays: anchor "row,column" → the range they fill. */
   spills?: Map<string, CellRange>;
 }
@@ -139,7 +141,13 @@ export class FakeWorkbookModel {
   setCell(sheet: FakeSheet, row: number, column: number, cell: Partial<FakeCell>): void {
     const now = sheet.cells.get(key(row, column)) ?? { value: "" };
     const next = { ...now, ...cell };
-    if (next.value === "" && next.formula === undefined && next.numberFormat === undefined)
+    if (
+      next.value === "" &&
+      next.formula === undefined &&
+      next.numberFormat === undefined &&
+      !next.fill &&
+      !next.border
+    )
       sheet.cells.delete(key(row, column));
     else sheet.cells.set(key(row, column), next);
   }
@@ -148,7 +156,8 @@ export class FakeWorkbookModel {
    * How formulas calculate in this fake, when a test gives it a way (the workbench and tests plug in
    * the add-in's own functions): a result larger than one cell spills, as dynamic arrays do.
    */
-  evaluate: ((sheet: string, row: number, column: number, formula: string) => FakeValue[][] | null) | null =
+  evaluate:
+    ((sheet: string, row: number, column: number, formula: string) => FakeValue[][] | null) | null =
     null;
 
   /** A formula written into a cell: an earlier spill from it goes, a new one fills the cells around. */
@@ -167,12 +176,18 @@ export class FakeWorkbookModel {
       sheet.cells.set(k, { ...now, formula, value: result ? result[0][0] : "" });
       return;
     }
-    const area = { top: row, left: column, bottom: row + result.length - 1, right: column + result[0].length - 1 };
+    const area = {
+      top: row,
+      left: column,
+      bottom: row + result.length - 1,
+      right: column + result[0].length - 1,
+    };
     let blocked = false;
     for (let r = area.top; r <= area.bottom; r++)
       for (let c = area.left; c <= area.right; c++) {
         const cell = sheet.cells.get(key(r, c));
-        if ((r !== row || c !== column) && cell && (cell.value !== "" || cell.formula)) blocked = true;
+        if ((r !== row || c !== column) && cell && (cell.value !== "" || cell.formula))
+          blocked = true;
       }
     if (blocked) {
       sheet.cells.set(k, { ...now, formula, value: "#SPILL!" });
@@ -183,7 +198,10 @@ export class FakeWorkbookModel {
       line.forEach((v, j) => {
         const at = key(row + i, column + j);
         const cell = sheet.cells.get(at) ?? { value: "" };
-        sheet.cells.set(at, i === 0 && j === 0 ? { ...cell, formula, value: v } : { ...cell, value: v });
+        sheet.cells.set(
+          at,
+          i === 0 && j === 0 ? { ...cell, formula, value: v } : { ...cell, value: v }
+        );
       })
     );
     (sheet.spills ??= new Map()).set(k, area);

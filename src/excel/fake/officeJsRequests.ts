@@ -1,4 +1,5 @@
 /* Node only (tests and the bench): never bundled into the add-in. */
+/* global require, setTimeout, clearTimeout, Buffer */
 import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
@@ -165,7 +166,12 @@ export function measuredExcelRun(
           const Results = body.Actions.filter(
             (a) => a.ActionType === 1 && body.ObjectPaths[a.ObjectPathId]?.ObjectPathType === 3
           ).map((a) => ({ ActionId: a.Id, Value: { _ReferenceId: referenceId(++references) } }));
-          return Promise.resolve({ ErrorCode: null, HttpStatusCode: 200, Headers: {}, Body: { Results } });
+          return Promise.resolve({
+            ErrorCode: null,
+            HttpStatusCode: 200,
+            Headers: {},
+            Body: { Results },
+          });
         },
       };
       const sync = async () => {
