@@ -19,6 +19,9 @@ test("Office.js's own request builder measures what the adapter sends", async ()
   const run = measuredExcelRun(model, log, contexts) as unknown as ExcelRun;
   const snapshot = await readWorkbookSnapshot(run, file);
   await applyWritePlan(run, buildWritePlan(snapshot, scanSnapshot(snapshot).findings));
-  console.log(log.requests, contexts.map((c) => c.requestBytes));
+  console.log(
+    log.requests,
+    contexts.map((c) => c.requestBytes)
+  );
   expect(log.requests.length).toBe(contexts.reduce((n, c) => n + c.syncCount, 0));
 });
