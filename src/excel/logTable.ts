@@ -29,7 +29,7 @@ function recordOf(name: string, comment: string, formula: string): LogRecord | n
  * "PAB Watch Log" (made with tables.add, grown with resize), each row written in one block through
  * its range (never a rows.add loop); text as text ("@" first, so nothing a person typed becomes a
  * formula or a date). Rows a person edited stay theirs (the fingerprint in our hidden name no longer
- * matches). Three round trips: read the names and the sheet, read the rows, write.
+ * matches). Four round trips: read the names and the sheet, read the rows, write, hide the names.
  */
 export async function writeLogTable(
   run: ExcelRun,
@@ -116,10 +116,11 @@ export async function writeLogTable(
         table.resize(address);
       }
       for (const n of names.items) if (n.name.startsWith(LOG_NAME_PREFIX)) n.delete();
-      for (const o of plan.owned) {
-        const item = wb.names.add(o.name, `=${ownedReference(o)}`, `pabw:${o.hash}`);
-        item.visible = false;
-      }
+      for (const o of plan.owned) wb.names.add(o.name, `=${ownedReference(o)}`, `pabw:${o.hash}`);
+      await context.sync();
+      syncs++;
+      // Hidden in a later sync: Excel on Windows ignores visible = false in the batch that adds the name.
+      for (const o of plan.owned) wb.names.getItem(o.name).visible = false;
       await context.sync();
       syncs++;
       return plan;

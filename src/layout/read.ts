@@ -3,6 +3,7 @@ import { LayoutMapping, SheetContext } from "./context";
 import { daysBetween } from "./dates";
 import { Diagnostic } from "./diagnostics";
 import { readGridBlock } from "./grid";
+import { explainSheet } from "./explain";
 import { findHeaderRuns } from "./headerRuns";
 import { isLongHeader, readLongTable } from "./long";
 import { isPivotHeader, readPivot } from "./pivot";
@@ -26,6 +27,8 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
   const startDate = options.startDate ?? null;
   const attributes: AttributeTable = new Map();
   const records: PlanRecord[] = [];
+  /** What the sheets without a plan hold, for the "no plan found" message. */
+  const seen: string[] = [];
 
   const sheets = workbook.sheets.filter(
     (s) =>
@@ -78,20 +81,32 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       consumed = table.end;
     }
 
+    // Blocks side by side share their header row: each is read within its own columns.
+    const sheetItem = runs.filter((r) => !isPivotHeader(ctx, r)).length === 1 ? sheet.name : null;
     let from = sheet.top;
-    runs.forEach((run, i) => {
-      if (run.row < from) return;
-      const until = (runs[i + 1]?.row ?? ctx.bottom + 1) - 1;
-      if (isPivotHeader(ctx, run)) {
-        const pivot = readPivot(ctx, run, until, startDate);
-        records.push(...pivot.records);
-        from = pivot.end + 1;
-      } else {
-        const block = readGridBlock(ctx, run, from, until, startDate);
-        if (block?.record) records.push(block.record);
-        if (block) from = block.end + 1;
+    for (let i = 0; i < runs.length;) {
+      const row = runs[i].row;
+      let j = i;
+      while (j < runs.length && runs[j].row === row) j++;
+      const sameRow = runs.slice(i, j);
+      i = j;
+      if (row < from) continue;
+      const until = (runs[j]?.row ?? ctx.bottom + 1) - 1;
+      let end = -1;
+      for (const run of sameRow) {
+        if (isPivotHeader(ctx, run)) {
+          const pivot = readPivot(ctx, run, until, startDate);
+          records.push(...pivot.records);
+          end = Math.max(end, pivot.end);
+        } else {
+          const block = readGridBlock(ctx, run, from, until, startDate, sheetItem);
+          if (block?.record) records.push(block.record);
+          if (block) end = Math.max(end, block.end);
+        }
       }
-    });
+      if (end >= 0) from = end + 1;
+    }
+    if (!records.some((r) => r.sheet === sheet.name)) seen.push(...explainSheet(ctx, runs));
   }
 
   completeFromAttributes(records, attributes, diagnostics);
@@ -103,7 +118,7 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       cell: null,
       item: null,
       message:
-        "No plan found: PAB Watch looks for period headers (W1, Week 1, 第1周, dates) with labelled rows such as Customer orders and MPS",
+        `No plan found: PAB Watch looks for period headers (W1, Week 1, 第1周, dates, months, or 1 2 3 with plan rows below) with labelled rows such as Customer orders and MPS. ${seen.join(" ")}`.trim(),
     });
   }
   if (startDate && options.today) {

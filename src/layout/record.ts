@@ -45,6 +45,11 @@ export interface PlanRecord {
   supply: SeriesRow[];
   /** The planner's own PAB row: numbers (null where blank), and whether it holds formulas. */
   plannerPab: { row: SeriesRow; values: (number | null)[]; formulas: boolean } | null;
+  /**
+   * The planner's beginning-inventory row (one per period), when the sheet has one: its first cell
+   * is the opening, and each later one should equal the previous period's PAB (checked).
+   */
+  plannerBeginning?: { row: SeriesRow; values: (number | null)[] } | null;
   /** True when an error-level diagnostic concerns this item: its figures need a look. */
   flagged: boolean;
 }

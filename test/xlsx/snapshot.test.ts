@@ -11,7 +11,7 @@ import {
 import { readXlsxSnapshot, UnreadableWorkbookError } from "../../src/xlsx";
 import { shiftFormula } from "../../src/layout/formulaRefs";
 import { buildXlsx } from "../support/xlsxBuilder";
-import { sharedDir } from "../support/shared";
+import { sharedDir, sharedSamples } from "../support/shared";
 
 /** classic-example.xlsx as Office.js reports the used range (range.values; formulas and formats General). */
 const officeShaped: WorkbookSnapshot = {
@@ -105,15 +105,16 @@ describe("the .xlsx adapter gives what Office.js gives", () => {
     expect(readPlans(fromFile)).toEqual(readPlans(officeShaped));
   });
 
-  const samples = fs
-    .readdirSync(path.join(sharedDir, "samples"))
-    .filter((x) => x.endsWith(".expected.json"));
+  // Every sample, real-layouts/ included; those another branch is still making readable skipped by name.
+  const { ready, pending } = sharedSamples();
+  const samples = ready.map((s) => s.name);
+  test.skip.each(pending)("%s: pending on %s", () => undefined);
   test.each(samples)(
     "%s: the file and an Office.js-shaped snapshot built from its planner cells read the same",
     (f) => {
       const expected = JSON.parse(fs.readFileSync(path.join(sharedDir, "samples", f), "utf8"));
       const snap = readXlsxSnapshot(
-        fs.readFileSync(path.join(sharedDir, "samples", expected.workbook)),
+        fs.readFileSync(path.join(sharedDir, "samples", path.dirname(f), expected.workbook)),
         expected.workbook
       );
       const office = officeShapedFromCells(
