@@ -382,6 +382,8 @@ function lookupRole(text: string): Role | null {
   }
   // Only qualifiers: a Total / Sum / 合计 row adds the others up.
   if (!stripped || TOTAL_WORDS.includes(n)) return "derived";
+  // Costs price the quantities (hiring cost, holding cost, 库存成本): not a quantity of the plan.
+  if (/(^| )cost( |$)/.test(n) || /成本|费用/.test(n)) return "derived";
   return compoundRole(n);
 }
 

@@ -296,6 +296,8 @@ describe("the MRP and ERP vocabulary", () => {
     ["净需求", "derived"],
     ["计划订单下达", "derived"],
     ["Total", "derived"],
+    ["Holding costs", "derived"],
+    ["库存成本", "derived"],
     ["合计", "derived"],
   ])("%s → %s", (label, role) => {
     expect(roleOf(label)).toBe(role);
@@ -426,6 +428,24 @@ describe("nothing dropped in silence", () => {
       ["S!B7", "FG-1", "error"],
     ]);
     expect(found[0].message).toContain('"Scrap allowance"');
+  });
+
+  test("a column of a long table not understood: named by its header cell, its items flagged", () => {
+    const rows: TestCell[][] = [
+      ["Item", "Week", "Customer orders", "MPS", "On hand", "Scrap"],
+      ["A", "W1", 5, 0, 9, 1],
+      ["A", "W2", 5, 10, null, null],
+      ["B", "W1", 2, 0, 9, null],
+      ["B", "W2", 2, 0, null, null],
+    ];
+    const res = read([{ name: "Long", rows }]);
+    expect(res.diagnostics.filter((d) => d.code === "row-not-understood")).toEqual([
+      expect.objectContaining({ severity: "error", cell: "Long!F1" }),
+    ]);
+    expect(res.records.map((r) => [r.item, r.flagged])).toEqual([
+      ["A", true],
+      ["B", false],
+    ]);
   });
 
   test("a pivot measure not understood is reported too", () => {
