@@ -303,7 +303,7 @@ describe("the MRP and ERP vocabulary", () => {
     expect(roleOf(label)).toBe(role);
   });
 
-  test.each([["Orders forecast"], ["Part 100-A"], ["Sub-Product 3"], ["Scrap"]])(
+  test.each([["Orders forecast"], ["Part 100-A"], ["Sub-Product 3"], ["Scrap"], ["pcs"]])(
     "%s names no role (its words point nowhere or two ways)",
     (label) => expect(roleOf(label)).toBeNull()
   );
@@ -361,6 +361,42 @@ describe("the opening where planners put it", () => {
     });
     expect(errors(res.diagnostics)).toEqual([]);
   });
+});
+
+test("the README's picture: Before column on the balance row, beginning-inventory row checked, months, Total", () => {
+  const demand = [12, 15, 30];
+  const production = [20, 20, 20];
+  const pab = pabOf(40, demand, production);
+  const rows: TestCell[][] = [
+    ["Product 1"],
+    [null, "Before", "Jan", "Feb", "Mar", "Total"],
+    ["Beginning inventory", null, 40, ...pab.slice(0, 2)],
+    ["Demand", null, ...demand, 57],
+    ["Production", null, ...production, 60],
+    ["Ending inventory", 40],
+  ];
+  const report = scan([{ name: "P", rows }], { startDate: "2027-01-04" });
+  expect(report.items[0]).toMatchObject({
+    item: "Product 1",
+    opening: 40,
+    pab,
+    periods: ["Jan", "Feb", "Mar"],
+  });
+  expect(report.items[0].periodStarts).toEqual(["2027-01-01", "2027-02-01", "2027-03-01"]);
+  expect(report.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+});
+
+test("a unit column between label and figures is no label: Customer orders | pcs | 16 …", () => {
+  const rows: TestCell[][] = [
+    ["Item", "FG-1"],
+    ["On hand", null, 10],
+    [null, null, "W1", "W2"],
+    ["Customer orders", "pcs", 3, 4],
+    ["MPS", "pcs", 0, 5],
+  ];
+  const r = read([{ name: "S", rows }]).records[0];
+  expect(r.orders?.values).toEqual([3, 4]);
+  expect(mpsOf(r)).toEqual([0, 5]);
 });
 
 describe("item from a title", () => {
