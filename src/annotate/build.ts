@@ -79,7 +79,8 @@ function commit(
       return false;
     }
   }
-  ctx.writes.push(...writes);
+  // A loop, not push(...writes): JavaScriptCore (Excel on Mac) caps a call at 65,536 arguments.
+  for (const w of writes) ctx.writes.push(w);
   const bySheet = new Map<string, Map<string, CellWrite>>();
   for (const w of writes) {
     let m = bySheet.get(w.sheet);
@@ -130,11 +131,15 @@ export function compactRanges(cells: [number, number][]): string[] {
   return runs.map((x) => rangeA1(x.top, x.left, x.bottom, x.right));
 }
 
-/** Last row of an aligned record (grid, pivot): each of its rows lies in one sheet row. */
+/**
+ * Last row of an aligned record (grid, pivot): each of its rows lies in one sheet row; a grid
+ * block's derived, beginning-inventory and unknown rows count too (blockEnd).
+ */
 function lastRowOf(record: PlanRecord): number {
   const rows = [record.orders, record.forecast, ...record.supply]
     .filter((s): s is NonNullable<typeof s> => !!s)
     .map((s) => splitRef(s.cells[0]).row);
+  if (record.blockEnd) rows.push(splitRef(record.blockEnd).row);
   return Math.max(...rows);
 }
 
@@ -299,7 +304,7 @@ function fallbackNote(item: string): string {
 
 function annotatePivotTable(ctx: Context, findings: Finding[]): Map<Finding, CellPos[]> {
   const out = new Map<Finding, CellPos[]>();
-  const end = Math.max(...findings.map((f) => lastRowOf(f.record)));
+  const end = findings.reduce((m, f) => Math.max(m, lastRowOf(f.record)), -Infinity);
   findings.forEach((f, k) => {
     const labelCell = f.record.orders?.labelCell ?? f.record.supply[0]?.labelCell;
     if (!labelCell) return;
@@ -361,8 +366,8 @@ function annotateLongTable(ctx: Context, findings: Finding[]): Map<Finding, Cell
   const cols: LongTableColumns = {
     sheet: sheetName,
     headerRow,
-    firstRow: Math.min(...rows),
-    lastRow: Math.max(...rows),
+    firstRow: rows.reduce((m, r) => Math.min(m, r), Infinity),
+    lastRow: rows.reduce((m, r) => Math.max(m, r), -Infinity),
     item: splitRef(first.itemCell as string).column,
     period: splitRef(first.periodCells.find(Boolean) as string).column,
     orders: columnOf(first.orders?.labelCell),
@@ -528,7 +533,8 @@ function annotateSideSheet(
     out.set(f, pab);
     row++;
   }
-  ctx.writes.push(...writes);
+  // A loop, not push(...writes): JavaScriptCore (Excel on Mac) caps a call at 65,536 arguments.
+  for (const w of writes) ctx.writes.push(w);
   return out;
 }
 

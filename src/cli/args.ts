@@ -16,6 +16,8 @@ export interface ScanArgs {
   failOn: FailOn | null;
   /** Replace an existing output file that PAB Watch did not write. */
   force: boolean;
+  /** A mapping file (JSON): rows and cells → roles, when the reader needs telling. */
+  mapping: string | null;
 }
 
 export interface DraftArgs {
@@ -108,6 +110,7 @@ export function parseCommandLine(argv: string[]): Args {
         lang: { type: "string" },
         "fail-on": { type: "string" },
         force: { type: "boolean" },
+        mapping: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -145,6 +148,7 @@ export function parseCommandLine(argv: string[]): Args {
     lang,
     failOn: failOn as FailOn | null,
     force: v.force ?? false,
+    mapping: v.mapping ?? null,
   };
 }
 
@@ -153,6 +157,7 @@ export const HELP = `pab-watch: projected available balance and stock-out warnin
 Usage:
   pab-watch scan <in.xlsx> [options]
   pab-watch draft --report report.json --item ITEM --notice KIND --to ADDR[,ADDR] [options]
+  pab-watch log --report report.json --incident incident.json --out book.xlsx [--lang en|zh-CN]
 
 Reads the planner's own sheet (MPS grid, ERP/pivot export or one row per item and week; English or
 Chinese labels), projects the available balance per period (previous balance - customer orders + MPS)
@@ -168,12 +173,16 @@ Options:
   --lang <en|zh-CN>      language of the summary (default en)
   --fail-on <status>     exit 1 when any item is stockout, at-risk or low (or worse)
   --force                replace an existing --out / --json file that PAB Watch did not write
+  --mapping <file.json>  tell the reader what a row or cell is, when it cannot tell by itself:
+                         {"sheets": {"MPS": {"rows": {"7": "orders", "9": "ignore"},
+                                             "cells": {"B2": "onHand"}}}}
   -h, --help             this help
 
 Outputs never go onto the workbook read; an existing output is replaced only when PAB Watch wrote
 it (an annotated copy carries _PABWatch names, a report its schemaVersion) or with --force.
 
-Exit codes: 0 planned; 1 when --fail-on matched; 2 when the workbook cannot be read or an option is wrong.
+Exit codes: 0 planned; 1 when --fail-on matched; 2 when the workbook cannot be read, no item was
+found in it, or an option or the mapping is wrong.
 
 pab-watch draft: one notice from a scan report, as a draft a person reviews and sends
   --report <file>        the report of pab-watch scan --json

@@ -2,9 +2,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { STATUS_SEVERITY } from "../engine";
+import { LayoutMapping } from "../layout";
+import { MappingError, parseLayoutMapping } from "../layout/mappingInput";
+import { Report } from "../report";
 import { MalformedXmlError, UnreadableWorkbookError } from "../xlsx";
 import { HELP, ScanArgs, UsageError, parseCommandLine } from "./args";
 import { draft } from "./draft";
+import { LOG_HELP, log, parseLog } from "./log";
 import { OutputTarget, checkOutputs, writeOutput } from "./outputs";
 import { terminalJson, terminalText } from "./terminal";
 import { MissingSheetError, scanXlsxFile } from "./scanFile";
@@ -35,9 +39,41 @@ function scanOutputs(args: ScanArgs, io: Io): OutputTarget[] {
   return targets;
 }
 
+function readMapping(file: string): LayoutMapping {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new UsageError(
+      `--mapping: cannot open ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new UsageError(`--mapping ${file} is not JSON (${(e as Error).message.split("\n")[0]})`);
+  }
+  try {
+    return parseLayoutMapping(data);
+  } catch (e) {
+    if (e instanceof MappingError) throw new UsageError(`--mapping ${file}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Why a scan that found no item exits 2: the reader's explanation, on one line. */
+function noItemReason(report: Report, input: string): string {
+  const why = report.diagnostics
+    .filter((d) => d.code === "no-plan-found")
+    .map((d) => d.message.replace(/\s*[\r\n]+\s*/g, "; ").trim());
+  return `no item found in ${path.basename(input)}, nothing was checked${why.length ? `: ${why.join("; ")}` : ""}`;
+}
+
 function scan(args: ScanArgs, io: Io): number {
   const targets = scanOutputs(args, io);
   const target = (option: string) => targets.find((t) => t.option === option) as OutputTarget;
+  const mapping = args.mapping ? readMapping(args.mapping) : undefined;
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(args.input);
@@ -60,15 +96,18 @@ function scan(args: ScanArgs, io: Io): number {
       sheets: args.sheet ? [args.sheet] : undefined,
       annotate: args.out !== null,
       lang: args.lang,
+      mapping,
       onSheet: large ? (name, i, n) => io.stderr(`  sheet ${i + 1}/${n}: ${name}\n`) : undefined,
     });
   } catch (e) {
     if (e instanceof MissingSheetError) throw new UsageError(e.message);
+    if (e instanceof MappingError) throw new UsageError(`--mapping ${args.mapping}: ${e.message}`);
     throw e;
   }
   const { report, annotated } = result;
   if (large) io.stderr(`projected ${report.items.length} items\n`);
-  if (args.out && annotated) {
+  const found = report.items.length > 0;
+  if (args.out && annotated && found) {
     writeOutput(target("--out"), annotated);
     if (large) io.stderr(`wrote ${args.out}\n`);
   }
@@ -79,6 +118,8 @@ function scan(args: ScanArgs, io: Io): number {
     if (args.json) writeOutput(target("--json"), json());
     io.stdout(summaryText(report, args.lang));
   }
+  // A nightly check must not pass on a sheet that was not read.
+  if (!found) throw new UsageError(noItemReason(report, args.input));
   if (args.failOn) {
     const threshold = STATUS_SEVERITY[args.failOn];
     if (report.items.some((it) => STATUS_SEVERITY[it.worstStatus] >= threshold)) return 1;
@@ -89,6 +130,14 @@ function scan(args: ScanArgs, io: Io): number {
 /** The pab-watch command; returns the exit code. */
 export function main(argv: string[], io: Io = defaultIo): number {
   try {
+    if (argv[0] === "log") {
+      const logArgs = parseLog(argv.slice(1));
+      if (logArgs.command === "help") {
+        io.stdout(LOG_HELP);
+        return 0;
+      }
+      return log(logArgs, io.stdout, io.today());
+    }
     const args = parseCommandLine(argv);
     if (args.command === "help") {
       io.stdout(HELP);
