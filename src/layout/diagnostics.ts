@@ -29,4 +29,6 @@ export type DiagnosticCode =
   | "mapping-invalid"
   | "item-missing"
   | "cell-in-the-way"
-  | "not-on-side-sheet";
+  | "not-on-side-sheet"
+  | "row-not-understood"
+  | "item-from-sheet-name";

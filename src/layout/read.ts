@@ -3,10 +3,12 @@ import { LayoutMapping, SheetContext } from "./context";
 import { daysBetween } from "./dates";
 import { Diagnostic } from "./diagnostics";
 import { readGridBlock } from "./grid";
-import { findHeaderRuns } from "./headerRuns";
+import { HeaderRun, findHeaderRuns } from "./headerRuns";
 import { isLongHeader, readLongTable } from "./long";
+import { periodsDownColumn, readPeriodsDown } from "./periodsDown";
 import { isPivotHeader, readPivot } from "./pivot";
 import { PlanRecord, ReadResult } from "./record";
+import { partTableOf, readRowPerPart } from "./rowPerPart";
 import { SUMMARY_SHEET, WorkbookSnapshot } from "./snapshot";
 import { TableHeader, tableHeaderAt } from "./tableHeader";
 
@@ -76,9 +78,34 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       consumed = table.end;
     }
 
+    // Periods down the rows: a period column beside measure columns, no item column.
+    const downAreas: [number, number][] = [];
+    let downFrom = sheet.top;
+    for (const h of tableHeaders.get(sheet.name) ?? []) {
+      if (h.row < downFrom || runRows.has(h.row)) continue;
+      const periodCol = periodsDownColumn(ctx, h);
+      if (periodCol === null) continue;
+      const table = readPeriodsDown(ctx, h, periodCol, downFrom, startDate);
+      if (table.record) records.push(table.record);
+      downAreas.push([h.row, table.end]);
+      downFrom = table.end + 1;
+    }
+
+    const runsByRow = new Map<number, HeaderRun[]>();
+    for (const run of runs) runsByRow.set(run.row, [...(runsByRow.get(run.row) ?? []), run]);
     let from = sheet.top;
     runs.forEach((run, i) => {
       if (run.row < from) return;
+      if (downAreas.some(([top, end]) => run.row >= top && run.row <= end)) return;
+      // One row per part, blocks of period columns per measure (all the row's header runs together).
+      const sameRow = runsByRow.get(run.row) as HeaderRun[];
+      const parts = sameRow[0] === run ? partTableOf(ctx, sameRow) : null;
+      if (parts) {
+        const table = readRowPerPart(ctx, parts, startDate);
+        records.push(...table.records);
+        from = table.end + 1;
+        return;
+      }
       const until = (runs[i + 1]?.row ?? ctx.bottom + 1) - 1;
       if (isPivotHeader(ctx, run)) {
         const pivot = readPivot(ctx, run, until, startDate);
@@ -117,8 +144,9 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       });
     }
   }
+  const errorItems = new Set(diagnostics.filter((d) => d.severity === "error").map((d) => d.item));
   for (const r of records) {
-    r.flagged = diagnostics.some((d) => d.severity === "error" && d.item === r.item);
+    r.flagged ||= errorItems.has(r.item);
   }
   return { records, diagnostics, startDate };
 }
