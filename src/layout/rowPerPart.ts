@@ -94,7 +94,8 @@ export function partTableOf(ctx: SheetContext, runs: HeaderRun[]): PartTable | n
       current.labels.push(run.labels[i]);
     });
   }
-  if (blocks.length < 2 && !blocks.some((b) => b.role)) return null;
+  // Group headers must name at least one measure (demand or supply): repeated months alone say too little.
+  if (!blocks.some((b) => b.role && b.role !== "pab" && SERIES_ROLES.includes(b.role))) return null;
   return { row, itemColumn, blocks };
 }
 
