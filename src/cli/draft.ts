@@ -1,18 +1,21 @@
 import * as fs from "fs";
-import { IncidentError, parseIncident } from "../incidents";
+import { IncidentError, parseIncidentText } from "../incidents";
 import { AddressError, NoticeRefused, draftNotice, parseAddressList } from "../mail";
 import { ReportItem } from "../report";
 import { DraftArgs, UsageError } from "./args";
 
-function readJson(file: string, what: string): unknown {
-  let text: string;
+function readText(file: string, what: string): string {
   try {
-    text = fs.readFileSync(file, "utf8");
+    return fs.readFileSync(file, "utf8");
   } catch (e) {
     throw new UsageError(
       `cannot open the ${what} ${file} (${(e as { code?: string }).code ?? (e as Error).message})`
     );
   }
+}
+
+function readJson(file: string, what: string): unknown {
+  const text = readText(file, what).replace(/^\ufeff/, "");
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -49,7 +52,7 @@ export function draft(args: DraftArgs, out: (text: string) => void): number {
   let incident = {};
   if (args.incident) {
     try {
-      incident = parseIncident(readJson(args.incident, "incident"));
+      incident = parseIncidentText(readText(args.incident, "incident"));
     } catch (e) {
       if (e instanceof IncidentError) throw new UsageError(`${args.incident}: ${e.message}`);
       throw e;

@@ -30,5 +30,11 @@ export type DiagnosticCode =
   | "item-missing"
   | "cell-in-the-way"
   | "not-on-side-sheet"
+  /** A row (or table column) of figures in a plan whose label names no role: not used, item flagged. */
   | "row-not-understood"
-  | "item-from-sheet-name";
+  /** A derived row (net requirements, planned order releases, Total): read and not used. */
+  | "derived-row"
+  /** Months without a year: where the year came from, or that they stay undated. */
+  | "month-year"
+  /** A plan with no item name, the only one on its sheet: named after the sheet. */
+  | "item-from-sheet";

@@ -1,19 +1,13 @@
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
-import { Role, SERIES_ROLES, roleOf } from "./labels";
-import { PeriodHeader, isNextPeriod, parsePeriodHeader, periodStarts } from "./periods";
+import { Role, SERIES_ROLES, isOpeningHeader, isTotalHeader, roleOf } from "./labels";
+import { PeriodHeader, isNextPeriod, parsePeriodHeader, periodStarts, recordKind } from "./periods";
 import { CellFigure, PlanRecord } from "./record";
 import { labelPairs } from "./rowLabels";
 import { readPlannerPab, readSeries, reportHidden } from "./series";
 import { TableHeader } from "./tableHeader";
-import {
-  holdsNumber,
-  isBeginningLabel,
-  isOpeningLabel,
-  isTotalLabel,
-  titleAbove,
-} from "./tableParts";
+import { datedHeaders, holdsNumber, isBeginningLabel, titleAbove } from "./tableParts";
 
 /**
  * Periods down the rows: a period column (W1, 第1周, dates, months, or plain numbers under a
@@ -41,7 +35,7 @@ function periodAt(
   const h = parsePeriodHeader(raw, ctx.format(row, column), ctx.date1904);
   if (h) return h;
   if (numbered && typeof raw === "number" && Number.isInteger(raw) && raw >= 1 && raw <= 999)
-    return { kind: "number", n: raw };
+    return { kind: "number", n: raw, plain: true };
   return null;
 }
 
@@ -82,7 +76,7 @@ function tableColumns(ctx: SheetContext, row: number, periodCol: number): [numbe
 
 function columnUse(text: string): ColumnUse {
   if (!text) return { kind: "unknown" };
-  if (isTotalLabel(text)) return { kind: "ignored" };
+  if (isTotalHeader(text)) return { kind: "ignored" };
   const role = roleOf(text);
   if (!role) return { kind: "unknown" };
   if (role === "pab") return { kind: "balance" };
@@ -135,8 +129,8 @@ export function readPeriodsDown(
       bad.push({ row: r, reason: header.reason });
       continue;
     }
-    if (text && isTotalLabel(text)) break;
-    if (text && !periodRows.length && openingRow === null && isOpeningLabel(text)) {
+    if (text && isTotalHeader(text)) break;
+    if (text && !periodRows.length && openingRow === null && isOpeningHeader(text)) {
       openingRow = r;
       continue;
     }
@@ -168,7 +162,7 @@ export function readPeriodsDown(
     item = ctx.name;
     ctx.report(
       "info",
-      "item-from-sheet-name",
+      "item-from-sheet",
       ctx.ref(h.row, periodCol),
       item,
       `${ctx.ref(h.row, periodCol)}: the table names no item (no "Item: …" and no title above it), so it is read as item "${item}", after the sheet`
@@ -189,11 +183,20 @@ export function readPeriodsDown(
       `${ref}: row ${n.row + 1} ("${n.text}") holds figures but is not a period, so they are not in the projection`
     );
   }
+  const headers = datedHeaders(
+    ctx,
+    periodRows.map((p) => p.header),
+    startDate,
+    ctx.ref(periodRows[0].row, periodCol),
+    periodRows[0].label,
+    item
+  );
+  periodRows.forEach((p, t) => (p.header = headers[t]));
   checkPeriods(ctx, periodRows, periodCol, item);
 
   const rows = [];
   const plannerPab: PlanRecord["plannerPab"][] = [];
-  const plannerChecks: NonNullable<PlanRecord["plannerChecks"]> = [];
+  let plannerBeginning: PlanRecord["plannerBeginning"] = null;
   let beginningOpening: CellFigure | null = null;
   let safetyStock: CellFigure | null = null;
   let pastDue: CellFigure | null = null;
@@ -209,11 +212,9 @@ export function readPeriodsDown(
     } else if (use.kind === "beginning") {
       const [r0] = positions[0];
       if (!ctx.isEmpty(r0, c)) beginningOpening ??= readFigure(ctx, item, "onHand", r0, c);
-      positions.slice(1).forEach(([r], t) => {
-        const v = ctx.value(r, c);
-        if (typeof v === "number")
-          plannerChecks.push({ cell: ctx.ref(r, c), label, period: t, value: v });
-      });
+      const read = readPlannerPab(ctx, label, labelCell, positions);
+      if (!plannerBeginning && read.values.some((v) => v !== null))
+        plannerBeginning = { row: { ...read.row, role: "onHand" }, values: read.values };
     } else if (use.kind === "figure") {
       const at = positions.find(([r]) => !ctx.isEmpty(r, c));
       const figure = at ? readFigure(ctx, item, use.role, at[0], c) : null;
@@ -266,7 +267,7 @@ export function readPeriodsDown(
       periodRows.map((p) => p.header),
       startDate
     ),
-    periodKind: periodRows[0].header.kind as PlanRecord["periodKind"],
+    periodKind: recordKind(periodRows[0].header),
     periodCells: periodRows.map((p) => ctx.ref(p.row, periodCol)),
     opening,
     safetyStock: figureAbove("safetyStock") ?? safetyStock,
@@ -274,7 +275,7 @@ export function readPeriodsDown(
     rows,
     plannerPab,
   });
-  if (plannerChecks.length) record.plannerChecks = plannerChecks;
+  if (plannerBeginning) record.plannerBeginning = plannerBeginning;
   return { record, end };
 }
 

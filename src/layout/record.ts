@@ -51,9 +51,13 @@ export interface PlanRecord {
   /** The planner's own PAB row: numbers (null where blank), and whether it holds formulas. */
   plannerPab: { row: SeriesRow; values: (number | null)[]; formulas: boolean } | null;
   /**
-   * More of the planner's own figures to check against the projection: each cell should hold the
-   * PAB of `period` (a closing-balance column holds the last period's; a beginning-inventory cell
-   * the previous period's).
+   * The planner's beginning-inventory row (one per period), when the sheet has one: its first cell
+   * is the opening, and each later one should equal the previous period's PAB (checked).
+   */
+  plannerBeginning?: { row: SeriesRow; values: (number | null)[] } | null;
+  /**
+   * Other figures of the planner's to check against the projection: each cell should hold the PAB
+   * at the end of `period` (a row-per-part closing-balance column holds the last period's).
    */
   plannerChecks?: { cell: string; label: string; period: number; value: number }[];
   /** True when an error-level diagnostic concerns this item: its figures need a look. */

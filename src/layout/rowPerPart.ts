@@ -2,11 +2,11 @@ import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
 import { HeaderRun } from "./headerRuns";
-import { Role, SERIES_ROLES, roleOf } from "./labels";
-import { PeriodHeader, isNextPeriod, periodKey, periodStarts } from "./periods";
+import { Role, SERIES_ROLES, isTotalHeader, roleOf } from "./labels";
+import { PeriodHeader, isNextPeriod, periodKey, periodStarts, recordKind } from "./periods";
 import { CellFigure, PlanRecord, SeriesRow } from "./record";
 import { keyText } from "./tableHeader";
-import { holdsNumber, isTotalLabel } from "./tableParts";
+import { datedHeaders, holdsNumber } from "./tableParts";
 
 /**
  * Row-per-part (the usual ERP material balance): one row per part with its stock, then blocks of
@@ -69,8 +69,13 @@ export function partTableOf(ctx: SheetContext, runs: HeaderRun[]): PartTable | n
       const h = run.headers[i];
       const group = gRow === null ? "" : ctx.text(gRow, c);
       const prev = current?.headers[current.headers.length - 1];
+      // A month named without a year after December is the next year, not a new block.
       const repeats =
-        prev && h.kind !== "bad" && prev.kind !== "bad" && periodKey(h) <= periodKey(prev);
+        prev &&
+        h.kind !== "bad" &&
+        prev.kind !== "bad" &&
+        h.kind !== "monthName" &&
+        periodKey(h) <= periodKey(prev);
       if (!current || group || repeats) {
         const merged = gRow !== null && !group ? ctx.mergedAt(gRow, c) : null;
         const text = group || (merged ? ctx.text(merged.top, merged.left) : "");
@@ -109,7 +114,11 @@ export function readRowPerPart(
   table: PartTable,
   startDate: string | null
 ): { records: PlanRecord[]; end: number } {
-  const { row, itemColumn, blocks } = table;
+  const { row, itemColumn } = table;
+  const blocks = table.blocks.map((b) => ({
+    ...b,
+    headers: datedHeaders(ctx, b.headers, startDate, ctx.ref(row, b.columns[0]), b.labels[0], null),
+  }));
 
   // The horizon: every period any block has, in time order (usually each block has them all).
   const byKey = new Map<number, { header: PeriodHeader; label: string; cell: string }>();
@@ -141,7 +150,7 @@ export function readRowPerPart(
         uses.set(c, { kind: "figure", role: role as (typeof FIGURE_ROLES)[number] });
       else uses.set(c, { kind: "unknown", label: text });
     } else if (role === "pab") uses.set(c, { kind: "balance", label: text });
-    else if (role || (text && isTotalLabel(text))) continue;
+    else if (role || (text && isTotalHeader(text))) continue;
     else uses.set(c, { kind: "unknown", label: text });
   }
   const lastPeriodColumn = Math.max(...blockColumns);
@@ -288,7 +297,7 @@ export function readRowPerPart(
         horizon.map((p) => p.header),
         startDate
       ),
-      periodKind: (horizon[0]?.header.kind ?? "number") as PlanRecord["periodKind"],
+      periodKind: recordKind(horizon[0]?.header),
       periodCells: horizon.map((p) => p.cell),
       opening: figures.onHand ?? null,
       safetyStock: figures.safetyStock ?? null,

@@ -47,6 +47,8 @@ export interface WorkbookSnapshot {
 
 /** The sheet PAB Watch writes its summary to; never read as a plan. */
 export const SUMMARY_SHEET = "PAB Watch";
+/** The root-cause log sheet (one Excel table, one row per incident); never read as a plan. */
+export const LOG_SHEET = "PAB Watch Log";
 
 /** Reads one cell by absolute position; outside the used range is empty. */
 export function cellAt(sheet: SheetSnapshot, row: number, column: number): CellValue {

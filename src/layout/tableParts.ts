@@ -1,31 +1,7 @@
 import { SheetContext } from "./context";
 import { normalizeLabel, roleOf, splitLabelValue } from "./labels";
-import { parsePeriodHeader } from "./periods";
+import { PeriodHeader, parsePeriodHeader, withYears } from "./periods";
 import { parseQuantity } from "./quantities";
-
-/** Headers of columns (or rows) that sum or price the periods: read as "not a period", never as figures. */
-const TOTAL_WORDS = new Set([
-  "total",
-  "totals",
-  "sum",
-  "subtotal",
-  "grand total",
-  "cost",
-  "合计",
-  "小计",
-  "总计",
-  "汇总",
-]);
-
-export function isTotalLabel(text: string): boolean {
-  return TOTAL_WORDS.has(normalizeLabel(text));
-}
-
-/** The column (or row) before period 1 that holds the opening: Opening, Before, Start, 期初. */
-export function isOpeningLabel(text: string): boolean {
-  const n = normalizeLabel(text);
-  return n === "before" || n === "start" || roleOf(text) === "onHand";
-}
 
 /** Labels of a per-period beginning inventory (its first cell is the opening, the rest PAB of the period before). */
 export function isBeginningLabel(text: string): boolean {
@@ -65,4 +41,33 @@ export function titleAbove(
     return { text, row: r, column: cells[0] };
   }
   return null;
+}
+
+/**
+ * Months without a year (Jan … Dec) given one from the start date or the first date in the sheet,
+ * said as info at `cell`; other headers unchanged.
+ */
+export function datedHeaders(
+  ctx: SheetContext,
+  headers: PeriodHeader[],
+  startDate: string | null,
+  cell: string,
+  label: string,
+  item: string | null
+): PeriodHeader[] {
+  if (!headers.some((h) => h.kind === "monthName")) return headers;
+  const fromSheet = startDate ? null : ctx.firstDate();
+  const anchor = startDate ?? fromSheet?.iso ?? null;
+  const dated = withYears(headers, anchor);
+  const year = dated[0]?.kind === "month" ? dated[0].year : null;
+  ctx.report(
+    "info",
+    "month-year",
+    cell,
+    item,
+    anchor
+      ? `${cell}: ${label} has no year; read as ${label} ${year}, from ${fromSheet ? `the date in ${fromSheet.cell}` : `the start date ${startDate}`}`
+      : `${cell}: the months have no year and neither a start date nor a date in the sheet gives one; they stay undated`
+  );
+  return dated;
 }

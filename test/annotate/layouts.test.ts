@@ -16,33 +16,22 @@ import { readWorkbookInfo } from "../../src/xlsx/workbookParts";
 import { formulaAt, valueAt } from "../support/cells";
 import { handPab, makeParts, materialBalanceSheet } from "../support/layouts";
 import { libreOfficeConvert } from "../support/libreoffice";
-import { sharedDir } from "../support/shared";
 import { TestCell, buildXlsx } from "../support/xlsxBuilder";
 
 jest.setTimeout(240_000);
 
-/** The periods-down and row-per-part samples and generated workbooks, annotated, then recalculated by LibreOffice. */
+/**
+ * Generated periods-down and row-per-part workbooks, annotated, then recalculated by LibreOffice
+ * (the shared samples of both layouts go through test/annotate/samples.test.ts).
+ */
 interface Case {
   name: string;
   input: Uint8Array;
-  /** Expected PAB per item, computed from the cells written (samples: their expected file). */
+  /** Expected PAB per item, computed from the cells written. */
   pab: Record<string, number[]>;
   plannerCells: Record<string, string | number>;
   sideSheet?: boolean;
 }
-
-const dir = path.join(sharedDir, "samples", "real-layouts");
-const sample = (name: string): Case => {
-  const expected = JSON.parse(fs.readFileSync(path.join(dir, `${name}.expected.json`), "utf8"));
-  return {
-    name: `${name}.xlsx`,
-    input: fs.readFileSync(path.join(dir, expected.workbook)),
-    pab: Object.fromEntries(
-      expected.items.map((i: { item: string; pab: number[] }) => [i.item, i.pab])
-    ),
-    plannerCells: expected.plannerCells,
-  };
-};
 
 const parts = makeParts(25, 6, 3);
 const months: TestCell[] = [1, 2, 3, 4, 5, 6].map((m) => ({
@@ -90,8 +79,6 @@ const downRows: TestCell[][] = [
 ];
 
 const cases: Case[] = [
-  sample("periods-down-chinese"),
-  sample("material-balance"),
   {
     name: "generated-parts.xlsx",
     input: buildXlsx([balanceSheet]),

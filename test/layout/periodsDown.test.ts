@@ -105,7 +105,7 @@ describe("periods down the rows", () => {
       ["FG-500", 50, handPab(50, demand.slice(0, 3), production.slice(0, 3))],
     ]);
     expect(report.diagnostics.map((d) => [d.severity, d.code, d.cell])).toEqual([
-      ["info", "item-from-sheet-name", "'FG-500'!A3"],
+      ["info", "item-from-sheet", "'FG-500'!A3"],
     ]);
   });
 
