@@ -203,7 +203,7 @@ function fallbackNote(item: string): string {
 
 function annotatePivotTable(ctx: Context, findings: Finding[]): Map<Finding, CellPos[]> {
   const out = new Map<Finding, CellPos[]>();
-  const end = Math.max(...findings.map((f) => lastRowOf(f.record)));
+  const end = findings.reduce((m, f) => Math.max(m, lastRowOf(f.record)), -Infinity);
   findings.forEach((f, k) => {
     const labelCell = f.record.orders?.labelCell ?? f.record.supply[0]?.labelCell;
     if (!labelCell) return;
@@ -265,8 +265,8 @@ function annotateLongTable(ctx: Context, findings: Finding[]): Map<Finding, Cell
   const cols: LongTableColumns = {
     sheet: sheetName,
     headerRow,
-    firstRow: Math.min(...rows),
-    lastRow: Math.max(...rows),
+    firstRow: rows.reduce((m, r) => Math.min(m, r), Infinity),
+    lastRow: rows.reduce((m, r) => Math.max(m, r), -Infinity),
     item: splitRef(first.itemCell as string).column,
     period: splitRef(first.periodCells.find(Boolean) as string).column,
     orders: columnOf(first.orders?.labelCell),
@@ -442,7 +442,8 @@ function annotateSideSheet(
     out.set(f, pab);
     row++;
   }
-  ctx.writes.push(...writes);
+  // A loop, not push(...writes): JavaScriptCore (Excel on Mac) caps a call at 65,536 arguments.
+  for (const w of writes) ctx.writes.push(w);
   return out;
 }
 
@@ -476,7 +477,9 @@ export function buildWritePlan(
       else ctx.fallback.push(f);
     } else {
       const key = `${r.layout}\u0000${r.sheet}\u0000${r.layout === "long" ? (r.orders?.labelCell ?? r.supply[0]?.labelCell) : r.periodCells[0]}`;
-      tables.set(key, [...(tables.get(key) ?? []), f]);
+      const group = tables.get(key);
+      if (group) group.push(f);
+      else tables.set(key, [f]);
     }
   }
   for (const group of tables.values()) {

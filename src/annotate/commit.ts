@@ -49,7 +49,8 @@ export function commit(
       return false;
     }
   }
-  ctx.writes.push(...writes);
+  // A loop, not push(...writes): JavaScriptCore (Excel on Mac) caps a call at 65,536 arguments.
+  for (const w of writes) ctx.writes.push(w);
   const bySheet = new Map<string, Map<string, CellWrite>>();
   for (const w of writes) {
     let m = bySheet.get(w.sheet);

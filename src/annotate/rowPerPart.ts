@@ -82,13 +82,13 @@ export function annotateRowPerPart(ctx: Context, findings: Finding[]): Map<Findi
       .map((s) => (s ? splitRef(s.labelCell).row : headerRow))
       .filter((row) => row !== headerRow);
     const groupRow = labelRows[0] ?? headerRow - 1;
-    const lastRow = Math.max(...findings.map(partRow));
+    const lastRow = findings.reduce((m, f) => Math.max(m, partRow(f)), -1);
     let right = -1;
     for (let row = Math.max(groupRow, sheet.top); row <= lastRow; row++)
       right = Math.max(right, lastUsedColumn(sheet, row));
     const start = right + 1;
     if (groupRow < 0 || start + n - 1 > 16383) {
-      ctx.fallback.push(...rest);
+      for (const f of rest) ctx.fallback.push(f);
     } else {
       writes.push({ sheet: sheetName, row: groupRow, column: start, text: ctx.label });
       first.periods.forEach((p, t) =>
@@ -121,7 +121,7 @@ export function annotateRowPerPart(ctx: Context, findings: Finding[]): Map<Findi
   if (!targets.size) return out;
   if (!commit(ctx, first.item, writes, "the PAB block", "so the PAB goes on the PAB Watch sheet")) {
     for (const f of targets.keys()) out.delete(f);
-    ctx.fallback.push(...targets.keys());
+    for (const f of targets.keys()) ctx.fallback.push(f);
     return out;
   }
 
@@ -129,7 +129,9 @@ export function annotateRowPerPart(ctx: Context, findings: Finding[]): Map<Findi
   const byColumns = new Map<string, Finding[]>();
   for (const [f, columns] of targets) {
     const key = columns.join(",");
-    byColumns.set(key, [...(byColumns.get(key) ?? []), f]);
+    const group = byColumns.get(key);
+    if (group) group.push(f);
+    else byColumns.set(key, [f]);
   }
   for (const [key, group] of byColumns) {
     const pabColumns = key.split(",").map(Number);

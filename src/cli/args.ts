@@ -14,6 +14,8 @@ export interface ScanArgs {
   fence: number;
   lang: "en" | "zh-CN";
   failOn: FailOn | null;
+  /** A mapping file (JSON): rows and cells → roles, when the reader needs telling. */
+  mapping: string | null;
 }
 
 export interface DraftArgs {
@@ -101,6 +103,7 @@ export function parseCommandLine(argv: string[]): Args {
         fence: { type: "string" },
         lang: { type: "string" },
         "fail-on": { type: "string" },
+        mapping: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -137,6 +140,7 @@ export function parseCommandLine(argv: string[]): Args {
     fence,
     lang,
     failOn: failOn as FailOn | null,
+    mapping: v.mapping ?? null,
   };
 }
 
@@ -159,9 +163,13 @@ Options:
   --fence <n>            demand time fence: periods that use customer orders only (default 0)
   --lang <en|zh-CN>      language of the summary (default en)
   --fail-on <status>     exit 1 when any item is stockout, at-risk or low (or worse)
+  --mapping <file.json>  tell the reader what a row or cell is, when it cannot tell by itself:
+                         {"sheets": {"MPS": {"rows": {"7": "orders", "9": "ignore"},
+                                             "cells": {"B2": "onHand"}}}}
   -h, --help             this help
 
-Exit codes: 0 planned; 1 when --fail-on matched; 2 when the workbook cannot be read or an option is wrong.
+Exit codes: 0 planned; 1 when --fail-on matched; 2 when the workbook cannot be read, no item was
+found in it, or an option or the mapping is wrong.
 
 pab-watch draft: one notice from a scan report, as a draft a person reviews and sends
   --report <file>        the report of pab-watch scan --json

@@ -2,6 +2,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { STATUS_SEVERITY } from "../engine";
+import { LayoutMapping } from "../layout";
+import { MappingError, parseLayoutMapping } from "../layout/mappingInput";
+import { Report } from "../report";
 import { UnreadableWorkbookError } from "../xlsx";
 import { HELP, ScanArgs, UsageError, parseCommandLine } from "./args";
 import { draft } from "./draft";
@@ -22,7 +25,39 @@ const defaultIo: Io = {
 
 const LARGE_FILE = 5 * 1024 * 1024;
 
+function readMapping(file: string): LayoutMapping {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new UsageError(
+      `--mapping: cannot open ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new UsageError(`--mapping ${file} is not JSON (${(e as Error).message.split("\n")[0]})`);
+  }
+  try {
+    return parseLayoutMapping(data);
+  } catch (e) {
+    if (e instanceof MappingError) throw new UsageError(`--mapping ${file}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Why a scan that found no item exits 2: the reader's explanation, on one line. */
+function noItemReason(report: Report, input: string): string {
+  const why = report.diagnostics
+    .filter((d) => d.code === "no-plan-found")
+    .map((d) => d.message.replace(/\s*[\r\n]+\s*/g, "; ").trim());
+  return `no item found in ${path.basename(input)}, nothing was checked${why.length ? `: ${why.join("; ")}` : ""}`;
+}
+
 function scan(args: ScanArgs, io: Io): number {
+  const mapping = args.mapping ? readMapping(args.mapping) : undefined;
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(args.input);
@@ -50,15 +85,18 @@ function scan(args: ScanArgs, io: Io): number {
       sheets: args.sheet ? [args.sheet] : undefined,
       annotate: args.out !== null,
       lang: args.lang,
+      mapping,
       onSheet: large ? (name, i, n) => io.stderr(`  sheet ${i + 1}/${n}: ${name}\n`) : undefined,
     });
   } catch (e) {
     if (e instanceof MissingSheetError) throw new UsageError(e.message);
+    if (e instanceof MappingError) throw new UsageError(`--mapping ${args.mapping}: ${e.message}`);
     throw e;
   }
   const { report, annotated } = result;
   if (large) io.stderr(`projected ${report.items.length} items\n`);
-  if (args.out && annotated) {
+  const found = report.items.length > 0;
+  if (args.out && annotated && found) {
     fs.writeFileSync(args.out, annotated);
     if (large) io.stderr(`wrote ${args.out}\n`);
   }
@@ -69,6 +107,8 @@ function scan(args: ScanArgs, io: Io): number {
     if (args.json) fs.writeFileSync(args.json, json());
     io.stdout(summaryText(report, args.lang));
   }
+  // A nightly check must not pass on a sheet that was not read.
+  if (!found) throw new UsageError(noItemReason(report, args.input));
   if (args.failOn) {
     const threshold = STATUS_SEVERITY[args.failOn];
     if (report.items.some((it) => STATUS_SEVERITY[it.worstStatus] >= threshold)) return 1;

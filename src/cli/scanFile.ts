@@ -1,4 +1,5 @@
 import { buildWritePlan } from "../annotate";
+import { checkMappingFits } from "../layout/mappingInput";
 import { Language, Report, ScanOptions, scanSnapshot } from "../report";
 import { XlsxPackage, applyWritePlanToPackage, snapshotOfPackage } from "../xlsx";
 
@@ -25,6 +26,7 @@ export function scanXlsxFile(
         snapshot.sheets.map((s) => s.name)
       );
   }
+  if (options.mapping) checkMappingFits(options.mapping, snapshot);
   const { report, findings } = scanSnapshot(snapshot, options);
   if (!options.annotate) return { report, annotated: null };
   const plan = buildWritePlan(snapshot, findings, { fence: options.fence, lang: options.lang });

@@ -37,4 +37,8 @@ export type DiagnosticCode =
   /** Months without a year: where the year came from, or that they stay undated. */
   | "month-year"
   /** A plan with no item name, the only one on its sheet: named after the sheet. */
-  | "item-from-sheet";
+  | "item-from-sheet"
+  /** A formula the file carries without a saved value that could not be calculated. */
+  | "formula-not-evaluated"
+  /** Formulas without a saved value that were calculated (one line per sheet). */
+  | "formula-evaluated";

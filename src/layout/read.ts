@@ -111,7 +111,7 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       const parts = partTableOf(ctx, sameRow);
       if (parts) {
         const table = readRowPerPart(ctx, parts, startDate);
-        records.push(...table.records);
+        for (const r of table.records) records.push(r);
         from = table.end + 1;
         continue;
       }

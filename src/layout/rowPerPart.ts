@@ -134,7 +134,8 @@ export function readRowPerPart(
   const index = new Map(keys.map((k, t) => [k, t]));
   const kinds = new Set(horizon.map((p) => p.header.kind));
 
-  const blockColumns = new Set(blocks.flatMap((b) => b.columns));
+  const blockColumnList = blocks.flatMap((b) => b.columns);
+  const blockColumns = new Set(blockColumnList);
   const uses = new Map<number, ColumnUse>();
   const siteColumn = (() => {
     for (let c = ctx.sheet.left; c <= ctx.right; c++)
@@ -206,7 +207,7 @@ export function readRowPerPart(
     end = r;
     const item = keyText(ctx, r, itemColumn);
     if (!item) {
-      const numbered = [...blockColumns].find((c) => holdsNumber(ctx, r, c));
+      const numbered = blockColumnList.find((c) => holdsNumber(ctx, r, c));
       if (numbered !== undefined) {
         const ref = ctx.ref(r, itemColumn);
         ctx.report(

@@ -1,3 +1,5 @@
+import { Diagnostic } from "./diagnostics";
+
 /**
  * The one input shape of the reader, filled the same way by every adapter: values as Office.js
  * reports them (numbers, strings, booleans; "" for empty; errors as their text such as "#N/A"),
@@ -43,6 +45,11 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   /** What earlier runs of PAB Watch wrote (from its hidden defined names). */
   owned?: OwnedArea[];
+  /**
+   * What the adapter could not give as Office.js would, cell by cell (a formula without a saved
+   * value that could not be calculated); the scan puts them in the report against their items.
+   */
+  diagnostics?: Diagnostic[];
 }
 
 /** The sheet PAB Watch writes its summary to; never read as a plan. */

@@ -1,5 +1,5 @@
 import { a1, parseA1, parseRange, CellRange, columnName } from "../../layout/address";
-import { insertRowsInFormula } from "../../layout/formulaRefs";
+import { insertRowsInFormula, shiftFormula } from "../../layout/formulaRefs";
 
 export type FakeValue = number | string | boolean;
 
@@ -7,11 +7,27 @@ export interface FakeCell {
   value: FakeValue;
   formula?: string;
   numberFormat?: string;
+  /** The planner's own cell formatting (what clear("Contents") keeps and clear("All") removes). */
+  fill?: string;
+  border?: string;
 }
+
+/** Conditional-format types as Office.js names them; only "Custom" has a `custom` rule. */
+export type FakeConditionalFormatType =
+  | "Custom"
+  | "DataBar"
+  | "ColorScale"
+  | "IconSet"
+  | "PresetCriteria"
+  | "CellValue"
+  | "TopBottom"
+  | "ContainsText";
 
 export interface FakeConditionalFormat {
   id: number;
+  type?: FakeConditionalFormatType;
   ranges: CellRange[];
+  /** Relative references read from the top-left cell of ranges[0], the range it was added to (office-js #5194). */
   formula: string;
   format: {
     fill?: string;
@@ -28,7 +44,14 @@ export interface FakeSheet {
   cells: Map<string, FakeCell>;
   merged: CellRange[];
   hiddenRows: Set<number>;
+  hiddenColumns?: Set<number>;
   conditionalFormats: FakeConditionalFormat[];
+  /** A protected sheet refuses every write (all cells locked, as by default). */
+  protected?: boolean;
+  /** Column widths in points, where set. */
+  columnWidths?: Map<number, number>;
+  /** Spilled dynamic arrays: anchor "row,column" → the range they fill. */
+  spills?: Map<string, CellRange>;
 }
 
 export interface FakeName {
@@ -37,6 +60,8 @@ export interface FakeName {
   ranges: CellRange[];
   comment: string;
   visible: boolean;
+  /** Its sheet was deleted: the name now refers to =#REF!. */
+  broken?: boolean;
 }
 
 const key = (row: number, column: number) => `${row},${column}`;
@@ -59,9 +84,12 @@ export class FakeWorkbookModel {
     address: string;
     source: "Local" | "Remote";
     changeType?: string;
+    /** "ThisLocalAddin" when this add-in's own API calls made the change (ExcelApi 1.14). */
+    triggerSource?: "ThisLocalAddin" | "Unknown";
   }): Promise<void> {
     if (!this.eventsEnabled) return;
-    for (const h of this.changeHandlers) await h(event);
+    for (const h of this.changeHandlers)
+      await h({ changeType: "RangeEdited", triggerSource: "Unknown", ...event });
   }
   private nextId = 1;
 
@@ -83,10 +111,28 @@ export class FakeWorkbookModel {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
+  /** Deleting a sheet turns every reference to it into #REF!: names and other sheets' formulas. */
   deleteSheet(name: string): void {
     const i = this.sheets.findIndex((s) => s.name === name);
-    if (i >= 0) this.sheets.splice(i, 1);
+    if (i < 0) return;
+    this.sheets.splice(i, 1);
+    for (const n of this.names) if (n.sheet === name) n.broken = true;
+    const quoted = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "''");
+    const ref = new RegExp(
+      `('${quoted}'|${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? quoted : "(?!)"})!\\$?[A-Z]{1,3}\\$?\\d+(:\\$?[A-Z]{1,3}\\$?\\d+)?`,
+      "g"
+    );
+    for (const s of this.sheets)
+      for (const c of s.cells.values())
+        if (c.formula && ref.test(c.formula)) {
+          ref.lastIndex = 0;
+          c.formula = c.formula.replace(ref, "#REF!");
+          c.value = "#REF!";
+        }
   }
+
+  /** Cells written while calculation was suspended and not calculated since (see Excel.Application). */
+  readonly uncalculated = new Set<string>();
 
   cell(sheet: FakeSheet, row: number, column: number): FakeCell | undefined {
     return sheet.cells.get(key(row, column));
@@ -95,9 +141,70 @@ export class FakeWorkbookModel {
   setCell(sheet: FakeSheet, row: number, column: number, cell: Partial<FakeCell>): void {
     const now = sheet.cells.get(key(row, column)) ?? { value: "" };
     const next = { ...now, ...cell };
-    if (next.value === "" && next.formula === undefined && next.numberFormat === undefined)
+    if (
+      next.value === "" &&
+      next.formula === undefined &&
+      next.numberFormat === undefined &&
+      !next.fill &&
+      !next.border
+    )
       sheet.cells.delete(key(row, column));
     else sheet.cells.set(key(row, column), next);
+  }
+
+  /**
+   * How formulas calculate in this fake, when a test gives it a way (the workbench and tests plug in
+   * the add-in's own functions): a result larger than one cell spills, as dynamic arrays do.
+   */
+  evaluate:
+    ((sheet: string, row: number, column: number, formula: string) => FakeValue[][] | null) | null =
+    null;
+
+  /** A formula written into a cell: an earlier spill from it goes, a new one fills the cells around. */
+  writeFormula(sheet: FakeSheet, row: number, column: number, formula: string): void {
+    const k = key(row, column);
+    const old = sheet.spills?.get(k);
+    if (old) {
+      for (let r = old.top; r <= old.bottom; r++)
+        for (let c = old.left; c <= old.right; c++)
+          if (r !== row || c !== column) sheet.cells.delete(key(r, c));
+      sheet.spills!.delete(k);
+    }
+    const result = this.evaluate?.(sheet.name, row, column, formula) ?? null;
+    const now = sheet.cells.get(k) ?? { value: "" };
+    if (!result || (result.length === 1 && result[0].length === 1)) {
+      sheet.cells.set(k, { ...now, formula, value: result ? result[0][0] : "" });
+      return;
+    }
+    const area = {
+      top: row,
+      left: column,
+      bottom: row + result.length - 1,
+      right: column + result[0].length - 1,
+    };
+    let blocked = false;
+    for (let r = area.top; r <= area.bottom; r++)
+      for (let c = area.left; c <= area.right; c++) {
+        const cell = sheet.cells.get(key(r, c));
+        if ((r !== row || c !== column) && cell && (cell.value !== "" || cell.formula))
+          blocked = true;
+      }
+    if (blocked) {
+      sheet.cells.set(k, { ...now, formula, value: "#SPILL!" });
+      return;
+    }
+    // Spilled cells hold values only: `formulas` reads the value where there is no formula.
+    result.forEach((line, i) =>
+      line.forEach((v, j) => {
+        const at = key(row + i, column + j);
+        const cell = sheet.cells.get(at) ?? { value: "" };
+        sheet.cells.set(
+          at,
+          i === 0 && j === 0 ? { ...cell, formula, value: v } : { ...cell, value: v }
+        );
+      })
+    );
+    (sheet.spills ??= new Map()).set(k, area);
   }
 
   /** The used range (values only, as getUsedRange(true)): null when the sheet is empty. */
@@ -121,9 +228,10 @@ export class FakeWorkbookModel {
     sheet: FakeSheet,
     ranges: CellRange[],
     formula: string,
-    format: FakeConditionalFormat["format"]
+    format: FakeConditionalFormat["format"],
+    type: FakeConditionalFormatType = "Custom"
   ): FakeConditionalFormat {
-    const cf = { id: this.nextId++, ranges, formula, format };
+    const cf = { id: this.nextId++, type, ranges, formula, format };
     sheet.conditionalFormats.push(cf);
     return cf;
   }
@@ -150,6 +258,12 @@ export class FakeWorkbookModel {
     for (const cf of sheet.conditionalFormats) cf.ranges = cf.ranges.map(shift);
     for (const n of this.names) if (n.sheet === sheet.name) n.ranges = n.ranges.map(shift);
   }
+}
+
+/** The formula a custom rule evaluates at one cell: its references moved from the rule's anchor. */
+export function ruleFormulaAt(cf: FakeConditionalFormat, row: number, column: number): string {
+  const anchor = cf.ranges[0];
+  return shiftFormula(cf.formula, row - anchor.top, column - anchor.left);
 }
 
 export function rangeAddress(sheet: string, r: CellRange): string {
@@ -197,6 +311,7 @@ export function modelFromSnapshot(snapshot: {
     numberFormats: Record<string, string>;
     merged: string[];
     hiddenRows: number[];
+    hiddenColumns?: number[];
   }[];
 }): FakeWorkbookModel {
   const model = new FakeWorkbookModel();
@@ -215,6 +330,7 @@ export function modelFromSnapshot(snapshot: {
     );
     sheet.merged = s.merged.map((m) => parseRange(m));
     sheet.hiddenRows = new Set(s.hiddenRows);
+    sheet.hiddenColumns = new Set(s.hiddenColumns ?? []);
   }
   return model;
 }
