@@ -34,11 +34,15 @@ const PAB_LABEL: Record<Language, string> = {
   "zh-CN": "预计可用库存（PAB Watch）",
 };
 
-/** Last row of an aligned record (grid, pivot): each of its rows lies in one sheet row. */
+/**
+ * Last row of an aligned record (grid, pivot): each of its rows lies in one sheet row; a grid
+ * block's derived, beginning-inventory and unknown rows count too (blockEnd).
+ */
 function lastRowOf(record: PlanRecord): number {
   const rows = [record.orders, record.forecast, ...record.supply]
     .filter((s): s is NonNullable<typeof s> => !!s)
     .map((s) => splitRef(s.cells[0]).row);
+  if (record.blockEnd) rows.push(splitRef(record.blockEnd).row);
   return Math.max(...rows);
 }
 

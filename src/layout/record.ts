@@ -60,6 +60,11 @@ export interface PlanRecord {
    * at the end of `period` (a row-per-part closing-balance column holds the last period's).
    */
   plannerChecks?: { cell: string; label: string; period: number; value: number }[];
+  /**
+   * The bottom-right cell of the block the record was read from (grid: its last row read, derived
+   * and unknown rows included, and its last period or total column), so writers keep clear of it.
+   */
+  blockEnd?: string | null;
   /** True when an error-level diagnostic concerns this item: its figures need a look. */
   flagged: boolean;
 }
