@@ -1,5 +1,5 @@
 import * as zlib from "zlib";
-import { Deflater, ZipCodec } from "../xlsx/zip";
+import { Deflater, InflateOverrun, ZipCodec } from "../xlsx/zip";
 import { crc32 as portableCrc32, joinBytes } from "../xlsx/zipCodec";
 
 const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
@@ -41,7 +41,18 @@ class BatchDeflater implements Deflater {
 
 /** Node's zlib: three to four times faster than the portable codec on large sheets. */
 export const nodeZipCodec: ZipCodec = {
-  inflate: (raw, size) => zlib.inflateRawSync(raw, { maxOutputLength: Math.max(size, 1) }),
+  inflate(raw, size) {
+    let out: Uint8Array;
+    try {
+      // zlib stops as soon as the output would pass the limit: a lying part costs nothing.
+      out = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(size, 1) });
+    } catch (e) {
+      if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new InflateOverrun();
+      throw e;
+    }
+    if (out.length > size) throw new InflateOverrun();
+    return out;
+  },
   deflater: () => new BatchDeflater(),
   crc32: nativeCrc32 ? (data, crc) => nativeCrc32(data, crc ?? 0) : portableCrc32,
 };

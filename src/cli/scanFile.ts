@@ -1,5 +1,6 @@
 import { buildWritePlan } from "../annotate";
 import { WritePlan } from "../annotate/writePlan";
+import { checkMappingFits } from "../layout/mappingInput";
 import { Language, Report, ScanOptions, scanSnapshot } from "../report";
 import { XlsxPackage, applyWritePlanToPackage, snapshotOfPackage } from "../xlsx";
 import { nodeZipCodec } from "./nodeZip";
@@ -37,6 +38,7 @@ function reportAndPlan(
         snapshot.sheets.map((s) => s.name)
       );
   }
+  if (options.mapping) checkMappingFits(options.mapping, snapshot);
   const { report, findings } = scanSnapshot(snapshot, options);
   if (!options.annotate) return { report, plan: null };
   const plan = buildWritePlan(snapshot, findings, { fence: options.fence, lang: options.lang });

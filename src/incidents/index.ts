@@ -1,1 +1,7 @@
 export * from "./incident";
+export * from "./projection";
+export * from "./escalation";
+export * from "./targets";
+export * from "./words";
+export * from "./logRows";
+export * from "./store";

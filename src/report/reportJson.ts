@@ -3,8 +3,8 @@ import { Report } from "./report";
 const BATCH = 1 << 20;
 
 /**
- * The report as `JSON.stringify(report, null, 2)` writes it, handed to `write` in pieces of about
- * a megabyte: each item is serialised on its own, so the whole text never exists at once.
+ * The report file: `JSON.stringify(report, null, 2)` and a newline, handed to `write` in pieces of
+ * about a megabyte. Each item is serialised on its own, so the whole text never exists at once.
  */
 export function writeReportJson(report: Report, write: (text: string) => void): void {
   let pending = "";
@@ -33,6 +33,6 @@ export function writeReportJson(report: Report, write: (text: string) => void): 
     });
     put("\n  ]");
   }
-  put(first ? "}" : "\n}");
+  put(first ? "}\n" : "\n}\n");
   write(pending);
 }

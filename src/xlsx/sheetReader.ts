@@ -79,7 +79,9 @@ export function readSheet(
   visible: boolean,
   sharedStrings: string[],
   styleFormats: string[],
-  date1904: boolean
+  date1904: boolean,
+  /** Receives the formula cells that carry no saved value, for evaluateUncachedFormulas. */
+  uncached?: { row: number; column: number }[]
 ): SheetSnapshot {
   const what = `the sheet "${name}"`;
   const s = new XmlScanner(xml, what);
@@ -167,6 +169,7 @@ export function readSheet(
       else if (master) f = master.shift(row - master.row, column - master.column);
     }
     if (f) formulas[a1(row, column)] = `=${f}`;
+    if (f && value === null && type !== INLINE) uncached?.push({ row, column });
     const format = styleFormats[style];
     if (format && format !== "General" && (v !== "" || f)) numberFormats[a1(row, column)] = format;
     if (v !== "" || f) {

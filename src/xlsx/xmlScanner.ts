@@ -1,4 +1,4 @@
-import { UnreadableWorkbookError } from "./xlsxPackage";
+import { MalformedXmlError } from "./xml";
 
 export const END = 0;
 export const OPEN = 1;
@@ -47,10 +47,37 @@ export class XmlScanner {
     readonly what: string
   ) {}
 
+  /** Local names of the elements open around the current position: start, end per element. */
+  private open = new Int32Array(64);
+  private depth = 0;
+
   private fail(reason: string, at: number): never {
-    throw new UnreadableWorkbookError(
-      `${this.what} is not well-formed XML (${reason} at character ${at})`
-    );
+    throw new MalformedXmlError(`${this.what}: ${reason} at character ${at}`);
+  }
+
+  private push(): void {
+    if (this.depth * 2 + 2 > this.open.length) {
+      const grown = new Int32Array(this.open.length * 2);
+      grown.set(this.open);
+      this.open = grown;
+    }
+    this.open[this.depth * 2] = this.nameStart;
+    this.open[this.depth * 2 + 1] = this.nameEnd;
+    this.depth++;
+  }
+
+  /** Checks that the end tag just read closes the element open last. */
+  private pop(at: number): void {
+    const xml = this.xml;
+    const name = () => xml.slice(this.nameStart, this.nameEnd);
+    if (this.depth === 0) this.fail(`</${name()}> closes nothing`, at);
+    this.depth--;
+    const s = this.open[this.depth * 2];
+    const e = this.open[this.depth * 2 + 1];
+    let same = e - s === this.nameEnd - this.nameStart;
+    for (let i = 0; same && i < e - s; i++)
+      same = xml.charCodeAt(s + i) === xml.charCodeAt(this.nameStart + i);
+    if (!same) this.fail(`</${name()}> closes <${xml.slice(s, e)}>`, at);
   }
 
   next(): number {
@@ -58,7 +85,13 @@ export class XmlScanner {
     const n = xml.length;
     for (;;) {
       const p = this.pos;
-      if (p >= n) return (this.kind = END);
+      if (p >= n) {
+        if (this.depth > 0) {
+          const s = this.open[this.depth * 2 - 2];
+          this.fail(`<${xml.slice(s, this.open[this.depth * 2 - 1])}> is never closed`, n);
+        }
+        return (this.kind = END);
+      }
       if (xml.charCodeAt(p) !== LT) {
         let q = xml.indexOf("<", p);
         if (q < 0) q = n;
@@ -75,6 +108,7 @@ export class XmlScanner {
         let e = end;
         while (e > p + 2 && isSpace(xml.charCodeAt(e - 1))) e--;
         this.setName(p + 2, e);
+        this.pop(p);
         this.pos = end + 1;
         return (this.kind = CLOSE);
       }
@@ -104,6 +138,7 @@ export class XmlScanner {
         continue;
       }
       this.readStartTag(p);
+      if (!this.selfClosing) this.push();
       return (this.kind = OPEN);
     }
   }

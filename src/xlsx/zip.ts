@@ -31,9 +31,12 @@ export interface ZipEntry {
   name: string;
   /** 0 stored, 8 deflated (others are copied but cannot be read). */
   method: number;
+  encrypted: boolean;
   crc: number;
-  /** Uncompressed size as the archive declares it. */
-  size: number;
+  compressedSize: number;
+  /** What the central directory says the part unpacks to. */
+  declaredSize: number;
+  localHeader: number;
   /** The part's bytes as stored in the archive (compressed), a view into it. */
   raw: Uint8Array;
   /** DOS time and date of the entry. */
@@ -47,6 +50,14 @@ export class ZipError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "ZipError";
+  }
+}
+
+/** Thrown by a codec when data unpacks past the size it was given. */
+export class InflateOverrun extends Error {
+  constructor() {
+    super("the data unpacks past its declared size");
+    this.name = "InflateOverrun";
   }
 }
 
@@ -91,7 +102,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw new ZipError("no zip directory found");
+  if (eocd < 0) throw new ZipError("no zip central directory");
   let count = u16(bytes, eocd + 10);
   let offset = u32(bytes, eocd + 16);
   if ((count === 0xffff || offset === 0xffffffff) && eocd >= 20) {
@@ -107,8 +118,8 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   const entries: ZipEntry[] = [];
   let p = offset;
   for (let n = 0; n < count; n++) {
-    need(bytes, p + 46);
-    if (u32(bytes, p) !== CENTRAL) throw new ZipError("damaged zip directory");
+    if (p + 46 > bytes.length || u32(bytes, p) !== CENTRAL)
+      throw new ZipError("a central directory entry is cut short");
     const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
     const time = u16(bytes, p + 12);
@@ -144,16 +155,18 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
         e += 4 + length;
       }
     }
-    if (flags & 1) throw new ZipError(`${name} is encrypted`);
-    need(bytes, local + 30);
-    if (u32(bytes, local) !== LOCAL) throw new ZipError(`damaged entry ${name}`);
+    if (local + 30 > bytes.length || u32(bytes, local) !== LOCAL)
+      throw new ZipError(`${name} is missing from the package`);
     const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
-    need(bytes, start + compressed);
+    if (start + compressed > bytes.length) throw new ZipError(`${name} is cut short`);
     entries.push({
       name,
       method,
+      encrypted: (flags & 1) === 1,
       crc,
-      size,
+      compressedSize: compressed,
+      declaredSize: size,
+      localHeader: local,
       raw: bytes.subarray(start, start + compressed),
       time,
       date,
@@ -162,23 +175,6 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
-}
-
-/** The bytes of one entry, inflated (at most its declared size). */
-export function inflateEntry(entry: ZipEntry, codec: ZipCodec): Uint8Array {
-  if (entry.method === STORED) {
-    if (entry.raw.length !== entry.size) throw new ZipError(`damaged entry ${entry.name}`);
-    return entry.raw;
-  }
-  if (entry.method !== DEFLATED)
-    throw new ZipError(`${entry.name} uses compression method ${entry.method}`);
-  try {
-    const out = codec.inflate(entry.raw, entry.size);
-    if (out.length !== entry.size) throw new Error("its size is not the declared one");
-    return out;
-  } catch (e) {
-    throw new ZipError(`damaged entry ${entry.name} (${(e as Error).message})`);
-  }
 }
 
 const pieceEncoder = new TextEncoder();
@@ -199,12 +195,16 @@ export function deflatedEntry(
     size += data.length;
     deflater.push(data);
   }
+  const raw = deflater.end();
   return {
     name,
     method: DEFLATED,
+    encrypted: false,
     crc,
-    size,
-    raw: deflater.end(),
+    compressedSize: raw.length,
+    declaredSize: size,
+    localHeader: 0,
+    raw,
     time: when.time,
     date: when.date,
     flags: 0,
@@ -225,7 +225,7 @@ export function sameContent(
     crc = codec.crc32(data, crc);
     size += data.length;
   }
-  if (crc !== entry.crc || size !== entry.size) return false;
+  if (crc !== entry.crc || size !== entry.declaredSize) return false;
   const original = content();
   let at = 0;
   for (const data of encoded) {
@@ -275,7 +275,7 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
     w16(e.date);
     w32(e.crc);
     w32(e.raw.length);
-    w32(e.size);
+    w32(e.declaredSize);
     w16(names[i].length);
     w16(0);
     out.set(names[i], p);
@@ -294,7 +294,7 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
     w16(e.date);
     w32(e.crc);
     w32(e.raw.length);
-    w32(e.size);
+    w32(e.declaredSize);
     w16(names[i].length);
     w16(0); // extra
     w16(0); // comment

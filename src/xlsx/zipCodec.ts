@@ -1,5 +1,5 @@
-import { Deflate, inflateSync } from "fflate";
-import { Deflater, ZipCodec } from "./zip";
+import { Deflate, Inflate } from "fflate";
+import { Deflater, InflateOverrun, ZipCodec } from "./zip";
 
 let table: Int32Array | null = null;
 
@@ -22,12 +22,29 @@ export function crc32(data: Uint8Array, crc = 0): number {
   return ~c >>> 0;
 }
 
+const INFLATE_STEP = 16 * 1024;
+
+/**
+ * Inflates with fflate, counting the bytes as they come: one byte past `declared` stops it with
+ * InflateOverrun (so a part that lies about its size costs no more than it declared).
+ */
+export function portableInflate(data: Uint8Array, declared: number): Uint8Array {
+  const out = new Uint8Array(declared);
+  let at = 0;
+  const inflate = new Inflate((chunk) => {
+    if (at + chunk.length > declared) throw new InflateOverrun();
+    out.set(chunk, at);
+    at += chunk.length;
+  });
+  if (data.length === 0) inflate.push(data, true);
+  for (let i = 0; i < data.length; i += INFLATE_STEP)
+    inflate.push(data.subarray(i, i + INFLATE_STEP), i + INFLATE_STEP >= data.length);
+  return at === declared ? out : out.subarray(0, at);
+}
+
 /** The codec that runs anywhere (browser, workbench, tests): fflate, deflating at level 1. */
 export const portableCodec: ZipCodec = {
-  inflate(raw, size) {
-    // One byte more than declared, so data that runs longer shows as a wrong size instead of being cut.
-    return inflateSync(raw, { out: new Uint8Array(size + 1) });
-  },
+  inflate: portableInflate,
   deflater: () => new PortableDeflater(),
   crc32,
 };

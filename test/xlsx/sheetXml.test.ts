@@ -1,5 +1,5 @@
 import { strToU8, unzipSync, zipSync } from "fflate";
-import { readXlsxSnapshot, UnreadableWorkbookError } from "../../src/xlsx";
+import { MalformedXmlError, readXlsxSnapshot, UnreadableWorkbookError } from "../../src/xlsx";
 import { buildXlsx } from "../support/xlsxBuilder";
 import { XlsxPackage as LegacyPackage } from "./legacy/xlsxPackage";
 import { snapshotOfPackage as legacySnapshot } from "./legacy/readSnapshot";
@@ -69,26 +69,42 @@ describe("what the old reader got wrong or could not read", () => {
     [
       "a tag that never closes",
       `<worksheet ${NS}><sheetData><row r="1"><c r="A1"`,
-      /the sheet "S" is not well-formed XML/,
+      /malformed XML \(the sheet "S": a tag is not closed/,
+      MalformedXmlError,
+    ],
+    [
+      "tags that do not nest",
+      `<worksheet ${NS}><sheetData><row></sheetData></worksheet>`,
+      /malformed XML \(the sheet "S": <\/sheetData> closes <row>/,
+      MalformedXmlError,
+    ],
+    [
+      "an element never closed",
+      `<worksheet ${NS}><sheetData><row r="1"></row>`,
+      /<sheetData> is never closed/,
+      MalformedXmlError,
     ],
     [
       "an unquoted attribute",
       `<worksheet ${NS}><sheetData><row r=1></row></sheetData></worksheet>`,
       /not quoted/,
+      MalformedXmlError,
     ],
     [
       "an unknown entity",
       `<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row></sheetData></worksheet>`,
       /undefined entity &nbsp;/,
+      MalformedXmlError,
     ],
     [
       "a cell address that is not A1",
       `<worksheet ${NS}><sheetData><row r="1"><c r="R1C1"><v>1</v></c></row></sheetData></worksheet>`,
       /the sheet "S" has a cell whose address "R1C1" is not an A1 address/,
+      UnreadableWorkbookError,
     ],
-  ])("%s: a clear message, no crash", (_name, sheet, message) => {
+  ])("%s: a clear message, no crash", (_name, sheet, message, kind) => {
     const bytes = withXml(sheet);
-    expect(() => readXlsxSnapshot(bytes, "t.xlsx")).toThrow(UnreadableWorkbookError);
+    expect(() => readXlsxSnapshot(bytes, "t.xlsx")).toThrow(kind);
     expect(() => readXlsxSnapshot(bytes, "t.xlsx")).toThrow(message);
   });
 });

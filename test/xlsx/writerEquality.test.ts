@@ -13,7 +13,7 @@ import { XlsxPackage as LegacyPackage } from "./legacy/xlsxPackage";
 import { snapshotOfPackage as legacySnapshot } from "./legacy/readSnapshot";
 import { applyWritePlanToPackage as legacyApply } from "./legacy/write/applyWritePlan";
 
-jest.setTimeout(300_000);
+jest.setTimeout(600_000);
 
 /** Every sample workbook, the real layouts, and the generated 5,000-item bench workbook. */
 function inputs(): [string, string][] {

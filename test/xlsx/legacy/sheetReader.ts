@@ -20,7 +20,9 @@ export function readSheet(
   visible: boolean,
   sharedStrings: string[],
   styleFormats: string[],
-  date1904: boolean
+  date1904: boolean,
+  /** Receives the formula cells that carry no saved value, for evaluateUncachedFormulas. */
+  uncached?: { row: number; column: number }[]
 ): SheetSnapshot {
   const cells = new Map<number, Map<number, CellValue>>();
   const formulas: Record<string, string> = {};
@@ -74,6 +76,7 @@ export function readSheet(
       else if (master) f = shiftFormula(master.text, row - master.row, column - master.column);
     }
     if (f) formulas[address] = `=${f}`;
+    if (f && value === null && type !== "inlineStr") uncached?.push({ row, column });
     const format = styleFormats[style];
     if (format && format !== "General" && (v !== "" || f)) numberFormats[address] = format;
     if (v !== "" || f) {
