@@ -1,4 +1,4 @@
-import { readPlans } from "../../src/layout";
+import { SheetSnapshot, WorkbookSnapshot, readPlans } from "../../src/layout";
 import { scanSnapshot } from "../../src/report";
 import { readXlsxSnapshot } from "../../src/xlsx";
 import { handPab, makeParts, materialBalanceSheet } from "../support/layouts";
@@ -156,5 +156,43 @@ describe("row-per-part material balance", () => {
     expect(report.items.map((i) => [i.item, i.arrangement, i.pab])).toEqual([
       ["FG-1", "pivot", [30, 40, 10]],
     ]);
+  });
+
+  test("read in one pass: the cells visited grow with the parts, not with parts × parts", () => {
+    const visits = (count: number) => {
+      const sheet = materialBalanceSheet(makeParts(count, 12), monthCells(12), {
+        sheet: "MB",
+        part: "Part",
+        description: "Description",
+        stock: "Stock",
+        safety: "Safety stock",
+        receipts: "Receipts",
+        demand: "Demand",
+        balance: "Balance",
+      });
+      const snapshot = readXlsxSnapshot(buildXlsx([sheet]), "big.xlsx");
+      let reads = 0;
+      const counted: SheetSnapshot = {
+        ...snapshot.sheets[0],
+        values: snapshot.sheets[0].values.map(
+          (row) =>
+            new Proxy(row, {
+              get(target, key, receiver) {
+                if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+                return Reflect.get(target, key, receiver);
+              },
+            })
+        ),
+      };
+      const wb: WorkbookSnapshot = { ...snapshot, sheets: [counted] };
+      const read = readPlans(wb);
+      expect(read.records).toHaveLength(count);
+      return reads;
+    };
+    const small = visits(100);
+    const large = visits(400);
+    expect(large / small).toBeLessThan(4.4);
+    // Each part's row is visited a few times over (period cells, stock, the empty-row check), no more.
+    expect(large / (400 * 30)).toBeLessThan(6);
   });
 });
