@@ -51,3 +51,6 @@ export function draftNotice(
     mailto: buildMailto(to, notice.subject, text, w.cutNote),
   };
 }
+export { GRAPH_BASE, GraphError, createGraphDraft, draftMessageBody } from "./graph";
+export type { GraphDraft, GraphDraftInput, GraphErrorKind, GraphOptions, TokenProvider } from "./graph";
+export { GRAPH_SCOPES, buildClientId, graphAvailable, nestedAppTokens } from "./graphAuth";
