@@ -1,3 +1,4 @@
+/* global fetch, setTimeout, Response */
 import { validateAddress } from "./addresses";
 
 /** A draft in the user's mailbox, made through Microsoft Graph; webLink opens it in Outlook. */

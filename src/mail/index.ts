@@ -52,5 +52,11 @@ export function draftNotice(
   };
 }
 export { GRAPH_BASE, GraphError, createGraphDraft, draftMessageBody } from "./graph";
-export type { GraphDraft, GraphDraftInput, GraphErrorKind, GraphOptions, TokenProvider } from "./graph";
+export type {
+  GraphDraft,
+  GraphDraftInput,
+  GraphErrorKind,
+  GraphOptions,
+  TokenProvider,
+} from "./graph";
 export { GRAPH_SCOPES, buildClientId, graphAvailable, nestedAppTokens } from "./graphAuth";
