@@ -71,9 +71,12 @@ export interface ContactImport {
 }
 
 function clean(v: unknown): string {
-  return String(v ?? "")
-    .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, "")
-    .trim();
+  return (
+    String(v ?? "")
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, "")
+      .trim()
+  );
 }
 
 /**

@@ -60,5 +60,12 @@ export type {
   TokenProvider,
 } from "./graph";
 export { GRAPH_SCOPES, buildClientId, graphAvailable, nestedAppTokens } from "./graphAuth";
-export { CONTACT_ROLES, contactsFromCsv, contactsFromRows, mergeContacts, parseCsv, sanitizeContacts } from "./contacts";
+export {
+  CONTACT_ROLES,
+  contactsFromCsv,
+  contactsFromRows,
+  mergeContacts,
+  parseCsv,
+  sanitizeContacts,
+} from "./contacts";
 export type { Contact, ContactImport, ContactRole } from "./contacts";
