@@ -131,11 +131,15 @@ export function compactRanges(cells: [number, number][]): string[] {
   return runs.map((x) => rangeA1(x.top, x.left, x.bottom, x.right));
 }
 
-/** Last row of an aligned record (grid, pivot): each of its rows lies in one sheet row. */
+/**
+ * Last row of an aligned record (grid, pivot): each of its rows lies in one sheet row; a grid
+ * block's derived, beginning-inventory and unknown rows count too (blockEnd).
+ */
 function lastRowOf(record: PlanRecord): number {
   const rows = [record.orders, record.forecast, ...record.supply]
     .filter((s): s is NonNullable<typeof s> => !!s)
     .map((s) => splitRef(s.cells[0]).row);
+  if (record.blockEnd) rows.push(splitRef(record.blockEnd).row);
   return Math.max(...rows);
 }
 

@@ -380,8 +380,11 @@ function lookupRole(text: string): Role | null {
     const hit = INDEX.get(candidate) ?? INDEX.get(candidate.replace(/ /g, ""));
     if (hit) return hit;
   }
-  // Only qualifiers: a Total / Sum / 合计 row adds the others up.
-  if (!stripped || TOTAL_WORDS.includes(n)) return "derived";
+  // A Total / Sum / 合计 row adds the others up (a lone unit such as "pcs" is no label at all).
+  if (TOTAL_WORDS.includes(n)) return "derived";
+  if (!stripped) return null;
+  // Costs price the quantities (hiring cost, holding cost, 库存成本): not a quantity of the plan.
+  if (/(^| )cost( |$)/.test(n) || /成本|费用/.test(n)) return "derived";
   return compoundRole(n);
 }
 

@@ -135,7 +135,7 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
     }
   }
   for (const r of records) {
-    r.flagged = diagnostics.some((d) => d.severity === "error" && d.item === r.item);
+    r.flagged ||= diagnostics.some((d) => d.severity === "error" && d.item === r.item);
   }
   return { records, diagnostics, startDate };
 }

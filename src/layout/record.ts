@@ -50,6 +50,11 @@ export interface PlanRecord {
    * is the opening, and each later one should equal the previous period's PAB (checked).
    */
   plannerBeginning?: { row: SeriesRow; values: (number | null)[] } | null;
+  /**
+   * The bottom-right cell of the block the record was read from (grid: its last row read, derived
+   * and unknown rows included, and its last period or total column), so writers keep clear of it.
+   */
+  blockEnd?: string | null;
   /** True when an error-level diagnostic concerns this item: its figures need a look. */
   flagged: boolean;
 }

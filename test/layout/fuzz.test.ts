@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { CellValue, SheetSnapshot, WorkbookSnapshot, readPlans } from "../../src/layout";
 import { scanSnapshot } from "../../src/report";
+import { buildWritePlan } from "../../src/annotate";
 import { schemaErrors } from "../support/schema";
 
 const JUNK: CellValue[] = [
@@ -49,6 +50,28 @@ const JUNK: CellValue[] = [
   46356,
   "2026-02-30",
   "Jan 2027",
+  // The sheets planners really keep (issue #10): MRP words, bare period numbers, months, totals.
+  "Gross requirements",
+  "Scheduled receipts",
+  "Projected on hand",
+  "Net requirements",
+  "Planned order receipts",
+  "Beginning inventory",
+  "Before",
+  "Total",
+  "Jan",
+  "Feb",
+  "1月",
+  "2月",
+  "Product 1",
+  "Item : X",
+  "毛需求",
+  "预计库存",
+  1,
+  2,
+  3,
+  21,
+  22,
 ];
 
 const sheetArb = fc
@@ -102,6 +125,73 @@ test("random layouts with junk cells never crash the reader, and every report is
         }
         const { report } = scanSnapshot(wb, { startDate: "2026-11-30" });
         expect(schemaErrors(report)).toEqual([]);
+      }
+    ),
+    { numRuns: 300 }
+  );
+});
+
+/** Real layouts (MRP records, side-by-side blocks, months with totals) as the base, then cells spoilt. */
+const BASES: CellValue[][][] = [
+  [
+    ["Part 100-A", "", 1, 2, 3, 4],
+    ["Gross requirements", "", 40, 36, 28, 22],
+    ["Scheduled receipts", "", 0, 30, 0, 0],
+    ["Projected on hand", 23, "", "", "", ""],
+    ["Net requirements", "", 20, 16, 8, 2],
+    ["Planned order receipts", "", 60, 0, 0, 60],
+  ],
+  [
+    ["Product 1", "", "", "", "", "", "Product 2"],
+    ["", 1, 2, 3, "Total", "", "", 1, 2, 3, "Total"],
+    ["Demand", 5, 6, 7, 18, "", "Demand", 1, 2, 3, 6],
+    ["Production", 0, 9, 0, 9, "", "Production", 0, 0, 9, 9],
+    ["Beginning inventory", 4, "", "", "", "", "On hand", 3],
+  ],
+  [
+    ["Item", "AGG", "", "", "", ""],
+    ["", "Before", "Jan", "Feb", "Mar", "Total"],
+    ["Demand", "", 10, 12, 14, 36],
+    ["Production", "", 12, 12, 12, 36],
+    ["Ending inventory", 40, "", "", "", ""],
+  ],
+];
+
+test("real layouts with spoilt cells never crash the reader or the annotator; reports stay valid", () => {
+  fc.assert(
+    fc.property(
+      fc.nat(BASES.length - 1),
+      fc.array(fc.tuple(fc.nat(6), fc.nat(11), fc.nat(JUNK.length - 1)), { maxLength: 8 }),
+      fc.boolean(),
+      fc.boolean(),
+      (base, spoil, date1904, withStart) => {
+        const values = BASES[base].map((r) => [...r]);
+        for (const [r, c, j] of spoil) {
+          while (values.length <= r) values.push([]);
+          values[r][c] = JUNK[j];
+        }
+        const width = Math.max(...values.map((r) => r.length));
+        const sheet: SheetSnapshot = {
+          name: "Real",
+          visible: true,
+          top: 0,
+          left: 0,
+          values: values.map((r) => Array.from({ length: width }, (_v, c) => r[c] ?? "")),
+          formulas: {},
+          numberFormats: {},
+          merged: [],
+          hiddenRows: [],
+          hiddenColumns: [],
+        };
+        const wb: WorkbookSnapshot = { name: "real.xlsx", date1904, sheets: [sheet] };
+        const { report, findings } = scanSnapshot(wb, {
+          startDate: withStart ? "2026-11-30" : null,
+        });
+        expect(schemaErrors(report)).toEqual([]);
+        for (const d of report.diagnostics)
+          if (d.cell) expect(d.cell).toMatch(/^('[^']+'|[^!]+)![A-Z]{1,3}[0-9]+$/);
+        const plan = buildWritePlan(wb, findings);
+        expect(plan.pabCells).toHaveLength(findings.length);
       }
     ),
     { numRuns: 300 }
