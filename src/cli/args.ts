@@ -149,6 +149,7 @@ export const HELP = `pab-watch: projected available balance and stock-out warnin
 Usage:
   pab-watch scan <in.xlsx> [options]
   pab-watch draft --report report.json --item ITEM --notice KIND --to ADDR[,ADDR] [options]
+  pab-watch log --report report.json --incident incident.json --out book.xlsx [--lang en|zh-CN]
 
 Reads the planner's own sheet (MPS grid, ERP/pivot export or one row per item and week; English or
 Chinese labels), projects the available balance per period (previous balance - customer orders + MPS)

@@ -8,6 +8,7 @@ import { Report } from "../report";
 import { UnreadableWorkbookError } from "../xlsx";
 import { HELP, ScanArgs, UsageError, parseCommandLine } from "./args";
 import { draft } from "./draft";
+import { LOG_HELP, log, parseLog } from "./log";
 import { MissingSheetError, scanXlsxFile } from "./scanFile";
 import { summaryText } from "./summary";
 
@@ -119,6 +120,14 @@ function scan(args: ScanArgs, io: Io): number {
 /** The pab-watch command; returns the exit code. */
 export function main(argv: string[], io: Io = defaultIo): number {
   try {
+    if (argv[0] === "log") {
+      const logArgs = parseLog(argv.slice(1));
+      if (logArgs.command === "help") {
+        io.stdout(LOG_HELP);
+        return 0;
+      }
+      return log(logArgs, io.stdout, io.today());
+    }
     const args = parseCommandLine(argv);
     if (args.command === "help") {
       io.stdout(HELP);
