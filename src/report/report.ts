@@ -1,5 +1,5 @@
 import { PeriodShortage, Status, worstStatus } from "../engine";
-import { Diagnostic, mpsOf } from "../layout";
+import { Diagnostic, LayoutKind, mpsOf } from "../layout";
 import { Finding } from "./findings";
 
 export interface PeriodRef {
@@ -13,7 +13,9 @@ export interface ReportItem {
   item: string;
   site: string | null;
   sheet: string;
+  /** The schema's three layouts; `arrangement` says exactly which one the sheet has. */
   layout: "grid" | "pivot" | "long";
+  arrangement: LayoutKind;
   periods: string[];
   periodStarts: (string | null)[];
   opening: number;
@@ -56,6 +58,18 @@ export interface Report {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * The nearest of the schema's layouts: a row-per-part table is a pivot of one row per part and
+ * measure block; a periods-down table is a long table of one item.
+ */
+const SCHEMA_LAYOUT: Record<LayoutKind, ReportItem["layout"]> = {
+  grid: "grid",
+  pivot: "pivot",
+  long: "long",
+  "periods-down": "long",
+  "row-per-part": "pivot",
+};
+
 function periodRef(s: PeriodShortage | null, periods: string[]): PeriodRef | null {
   return s ? { index: s.index, period: periods[s.index], quantity: s.quantity } : null;
 }
@@ -66,7 +80,8 @@ export function reportItem(f: Finding, pabCells: string[] = []): ReportItem {
     item: r.item,
     site: r.site,
     sheet: r.sheet,
-    layout: r.layout,
+    layout: SCHEMA_LAYOUT[r.layout],
+    arrangement: r.layout,
     periods: r.periods,
     periodStarts: r.periodStarts,
     opening: p.onHand,
