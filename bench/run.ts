@@ -87,9 +87,14 @@ async function main(): Promise<void> {
   const rowPart = rowPartWorkbook(5000, 24);
   figures.scan_rowpart_5000x48_ms = median([0, 1, 2].map(() => timeScan(rowPart).ms));
   const office = await officeJsFigures(workbook);
-  figures.officejs_5000x52_syncs = office.syncs;
-  figures.officejs_5000x52_max_request_bytes = office.maxRequestBytes;
-  figures.officejs_5000x52_cf_rules = office.cfRules;
+  figures.officejs_5000x52_syncs = office.portable.syncs;
+  figures.officejs_5000x52_max_request_bytes = office.portable.maxRequestBytes;
+  figures.officejs_5000x52_cf_rules = office.portable.cfRules;
+  for (const [mode, f] of Object.entries(office)) {
+    figures[`officejs_${mode}_5000x52_syncs`] = f.syncs;
+    figures[`officejs_${mode}_5000x52_max_request_bytes`] = f.maxRequestBytes;
+    if (mode !== "remove") figures[`officejs_${mode}_5000x52_cf_rules`] = f.cfRules;
+  }
   figures.taskpane_initial_js_gzip_bytes = taskpaneGzipBytes();
   const lo = timeLibreOffice(workbook, 3);
   figures.libreoffice_5000x52_ms = lo ? median(lo) : null;

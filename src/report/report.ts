@@ -33,9 +33,22 @@ export interface ReportItem {
   firstShortage: PeriodRef | null;
   peakShortage: PeriodRef | null;
   recoveryIndex: number | null;
+  /** The first period from which nothing is short again to the end of the horizon. */
+  finalRecoveryIndex: number | null;
+  /** What goes missing in each period (the backlog's growth), beside `madeUp` (its fall). */
+  newShortfall: number[];
+  madeUp: number[];
   endShortfall: number;
   cover: number;
   orderShortage: PeriodRef | null;
+  /** The same figures for the balance against customer orders only (what customers are told). */
+  orderFigures: {
+    backlog: number[];
+    newShortfall: number[];
+    madeUp: number[];
+    finalRecoveryIndex: number | null;
+    endShortfall: number;
+  };
   receipts: {
     index: number;
     period: string;
@@ -99,9 +112,19 @@ export function reportItem(f: Finding, pabCells: string[] = []): ReportItem {
     firstShortage: periodRef(p.shortage.firstShortage, r.periods),
     peakShortage: periodRef(p.shortage.peakShortage, r.periods),
     recoveryIndex: p.shortage.recoveryIndex,
+    finalRecoveryIndex: p.shortage.finalRecoveryIndex,
+    newShortfall: p.shortage.newShortfall,
+    madeUp: p.shortage.madeUp,
     endShortfall: p.shortage.endShortfall,
     cover: p.shortage.cover,
     orderShortage: periodRef(p.orderShortage, r.periods),
+    orderFigures: {
+      backlog: p.orderFigures.backlog,
+      newShortfall: p.orderFigures.newShortfall,
+      madeUp: p.orderFigures.madeUp,
+      finalRecoveryIndex: p.orderFigures.finalRecoveryIndex,
+      endShortfall: p.orderFigures.endShortfall,
+    },
     receipts: p.receipts.map((x) => ({ ...x, period: r.periods[x.index] })),
     pabCells,
     plannerPab: r.plannerPab?.values ?? null,
