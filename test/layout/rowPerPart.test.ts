@@ -195,4 +195,41 @@ describe("row-per-part material balance", () => {
     // Each part's row is visited a few times over (period cells, stock, the empty-row check), no more.
     expect(large / (400 * 30)).toBeLessThan(6);
   });
+
+  test("the README's picture: stock, receipts and demand blocks under group headers, a closing balance", () => {
+    const rows: TestCell[][] = [
+      [null, null, "Receipts (ETA)", null, null, null, null, null, "Demand"],
+      ["Part", "Stock", ...monthCells(6), ...monthCells(6), "Balance"],
+      ["C-1000", 140, 0, 100, 0, 0, 100, 0, 77, 65, 50, 4, 0, 28, 116],
+      ["C-1001", 89, 0, 100, 0, 0, 100, 0, 77, 25, 21, 52, 87, 25, 2],
+    ];
+    const { report } = scan([{ name: "Material balance", rows }]);
+    expect(report.diagnostics).toEqual([]);
+    expect(report.items.map((i) => [i.item, i.pab])).toEqual([
+      ["C-1000", handPab(140, [77, 65, 50, 4, 0, 28], [0, 100, 0, 0, 100, 0])],
+      ["C-1001", handPab(89, [77, 25, 21, 52, 87, 25], [0, 100, 0, 0, 100, 0])],
+    ]);
+    expect(report.items.map((i) => i.pab[5])).toEqual([116, 2]);
+  });
+
+  test("months without a year run on past December inside a block; each group header starts a block", () => {
+    const months = ["Oct", "Nov", "Dec", "Jan", "Feb"];
+    const rows: TestCell[][] = [
+      [null, null, "到货", null, null, null, null, "需求"],
+      ["料号", "库存", ...months, ...months],
+      ["M-1", 10, 0, 40, 0, 0, 40, 5, 10, 20, 15, 30],
+    ];
+    const snapshot = readXlsxSnapshot(buildXlsx([{ name: "S", rows }]), "m.xlsx");
+    const { report } = scanSnapshot(snapshot, { startDate: "2026-10-05" });
+    expect(report.items[0]).toMatchObject({
+      item: "M-1",
+      arrangement: "row-per-part",
+      periods: months,
+      periodStarts: ["2026-10-01", "2026-11-01", "2026-12-01", "2027-01-01", "2027-02-01"],
+      orders: [5, 10, 20, 15, 30],
+      mps: [0, 40, 0, 0, 40],
+      pab: handPab(10, [5, 10, 20, 15, 30], [0, 40, 0, 0, 40]),
+    });
+    expect(report.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+  });
 });
