@@ -8,7 +8,8 @@ import { Report } from "../report";
 import { UnreadableWorkbookError } from "../xlsx";
 import { HELP, ScanArgs, UsageError, parseCommandLine } from "./args";
 import { draft } from "./draft";
-import { MissingSheetError, scanXlsxFile } from "./scanFile";
+import { UnreadableCsvError } from "../csv";
+import { MissingSheetError, scanCsvFile, scanXlsxFile } from "./scanFile";
 import { summaryText } from "./summary";
 
 export interface Io {
@@ -56,7 +57,16 @@ function noItemReason(report: Report, input: string): string {
   return `no item found in ${path.basename(input)}, nothing was checked${why.length ? `: ${why.join("; ")}` : ""}`;
 }
 
+const isCsvName = (file: string) => /\.(csv|tsv|txt)$/i.test(file);
+/** The compound-file signature of Excel 97–2003 workbooks. */
+const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+
 function scan(args: ScanArgs, io: Io): number {
+  const csv = isCsvName(args.input);
+  if (csv && args.out)
+    throw new UsageError(
+      `--out: ${path.basename(args.input)} is a CSV export, which cannot hold PAB formulas or colours; save it as .xlsx in Excel to get an annotated copy (the report works as it is: --json)`
+    );
   const mapping = args.mapping ? readMapping(args.mapping) : undefined;
   let bytes: Uint8Array;
   try {
@@ -76,9 +86,18 @@ function scan(args: ScanArgs, io: Io): number {
       "--out must name a new file: PAB Watch never overwrites the workbook it reads"
     );
   }
+  if (!csv && (isOle(bytes) || /\.xls$/i.test(args.input)))
+    throw new UnreadableWorkbookError(
+      `${path.basename(args.input)} is an Excel 97-2003 workbook (.xls): open it in Excel, save it as .xlsx (Excel Workbook) and scan that`
+    );
+  if (!csv && !(bytes[0] === 0x50 && bytes[1] === 0x4b))
+    throw new UnreadableWorkbookError(
+      "not an .xlsx workbook (it is not a zip package; a CSV export is read when its name ends in .csv)"
+    );
   let result;
   try {
-    result = scanXlsxFile(bytes, path.basename(args.input), {
+    const scanFile = csv ? scanCsvFile : scanXlsxFile;
+    result = scanFile(bytes, path.basename(args.input), {
       startDate: args.start,
       today: io.today(),
       fence: args.fence,
@@ -127,7 +146,11 @@ export function main(argv: string[], io: Io = defaultIo): number {
     if (args.command === "draft") return draft(args, io.stdout);
     return scan(args, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof UnreadableWorkbookError) {
+    if (
+      e instanceof UsageError ||
+      e instanceof UnreadableWorkbookError ||
+      e instanceof UnreadableCsvError
+    ) {
       io.stderr(`pab-watch: ${e.message}\n`);
       return 2;
     }
