@@ -5,9 +5,12 @@ import { STATUS_SEVERITY } from "../engine";
 import { LayoutMapping } from "../layout";
 import { MappingError, parseLayoutMapping } from "../layout/mappingInput";
 import { Report } from "../report";
-import { UnreadableWorkbookError } from "../xlsx";
+import { MalformedXmlError, UnreadableWorkbookError } from "../xlsx";
 import { HELP, ScanArgs, UsageError, parseCommandLine } from "./args";
 import { draft } from "./draft";
+import { LOG_HELP, log, parseLog } from "./log";
+import { OutputTarget, checkOutputs, writeOutput } from "./outputs";
+import { terminalJson, terminalText } from "./terminal";
 import { UnreadableCsvError } from "../csv";
 import { MissingSheetError, scanCsvFile, scanXlsxFile } from "./scanFile";
 import { summaryText } from "./summary";
@@ -25,6 +28,17 @@ const defaultIo: Io = {
 };
 
 const LARGE_FILE = 5 * 1024 * 1024;
+
+/** The files `scan` writes, checked before anything is read or written. */
+function scanOutputs(args: ScanArgs, io: Io): OutputTarget[] {
+  const targets: OutputTarget[] = [];
+  if (args.out) targets.push({ option: "--out", file: args.out, kind: "xlsx" });
+  if (args.json && args.json !== "-")
+    targets.push({ option: "--json", file: args.json, kind: "json" });
+  const notes = checkOutputs(targets, [{ what: "workbook", file: args.input }], args.force);
+  for (const note of notes) io.stderr(`pab-watch: ${terminalText(note)}\n`);
+  return targets;
+}
 
 function readMapping(file: string): LayoutMapping {
   let text: string;
@@ -57,9 +71,7 @@ function noItemReason(report: Report, input: string): string {
   return `no item found in ${path.basename(input)}, nothing was checked${why.length ? `: ${why.join("; ")}` : ""}`;
 }
 
-const isCsvName = (file: string) => /\.(csv|tsv|txt)$/i.test(file);
-/** The compound-file signature of Excel 97–2003 workbooks. */
-const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+const isCsvName = (file: string) => /\.(csv|tsv)$/i.test(file);
 
 function scan(args: ScanArgs, io: Io): number {
   const csv = isCsvName(args.input);
@@ -67,6 +79,8 @@ function scan(args: ScanArgs, io: Io): number {
     throw new UsageError(
       `--out: ${path.basename(args.input)} is a CSV export, which cannot hold PAB formulas or colours; save it as .xlsx in Excel to get an annotated copy (the report works as it is: --json)`
     );
+  const targets = scanOutputs(args, io);
+  const target = (option: string) => targets.find((t) => t.option === option) as OutputTarget;
   const mapping = args.mapping ? readMapping(args.mapping) : undefined;
   let bytes: Uint8Array;
   try {
@@ -80,19 +94,6 @@ function scan(args: ScanArgs, io: Io): number {
   if (large)
     io.stderr(
       `reading ${path.basename(args.input)} (${(bytes.length / 1048576).toFixed(1)} MB)…\n`
-    );
-  if (args.out && path.resolve(args.out) === path.resolve(args.input)) {
-    throw new UsageError(
-      "--out must name a new file: PAB Watch never overwrites the workbook it reads"
-    );
-  }
-  if (!csv && (isOle(bytes) || /\.xls$/i.test(args.input)))
-    throw new UnreadableWorkbookError(
-      `${path.basename(args.input)} is an Excel 97-2003 workbook (.xls): open it in Excel, save it as .xlsx (Excel Workbook) and scan that`
-    );
-  if (!csv && !(bytes[0] === 0x50 && bytes[1] === 0x4b))
-    throw new UnreadableWorkbookError(
-      "not an .xlsx workbook (it is not a zip package; a CSV export is read when its name ends in .csv)"
     );
   let result;
   try {
@@ -116,14 +117,14 @@ function scan(args: ScanArgs, io: Io): number {
   if (large) io.stderr(`projected ${report.items.length} items\n`);
   const found = report.items.length > 0;
   if (args.out && annotated && found) {
-    fs.writeFileSync(args.out, annotated);
+    writeOutput(target("--out"), annotated);
     if (large) io.stderr(`wrote ${args.out}\n`);
   }
 
   const json = () => `${JSON.stringify(report, null, 2)}\n`;
-  if (args.json === "-") io.stdout(json());
+  if (args.json === "-") io.stdout(terminalJson(json()));
   else {
-    if (args.json) fs.writeFileSync(args.json, json());
+    if (args.json) writeOutput(target("--json"), json());
     io.stdout(summaryText(report, args.lang));
   }
   // A nightly check must not pass on a sheet that was not read.
@@ -138,26 +139,44 @@ function scan(args: ScanArgs, io: Io): number {
 /** The pab-watch command; returns the exit code. */
 export function main(argv: string[], io: Io = defaultIo): number {
   try {
+    if (argv[0] === "log") {
+      const logArgs = parseLog(argv.slice(1));
+      if (logArgs.command === "help") {
+        io.stdout(LOG_HELP);
+        return 0;
+      }
+      return log(logArgs, io.stdout, io.today());
+    }
     const args = parseCommandLine(argv);
     if (args.command === "help") {
       io.stdout(HELP);
       return 0;
     }
-    if (args.command === "draft") return draft(args, io.stdout);
+    if (args.command === "draft") return draft(args, io);
     return scan(args, io);
   } catch (e) {
-    if (
-      e instanceof UsageError ||
-      e instanceof UnreadableWorkbookError ||
-      e instanceof UnreadableCsvError
-    ) {
-      io.stderr(`pab-watch: ${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof Error && /xml|sax|char/i.test(e.name + e.message)) {
-      io.stderr(`pab-watch: the workbook could not be read (${e.message.split("\n")[0]})\n`);
-      return 2;
-    }
-    throw e;
+    return failure(e, io);
   }
+}
+
+/** Any failure is one line on stderr and exit 2; PAB_WATCH_DEBUG=1 adds the stack of a bug. */
+function failure(e: unknown, io: Io): number {
+  const line = (s: string) => terminalText(s.replace(/\s*\n\s*/g, " "));
+  if (
+    e instanceof UsageError ||
+    e instanceof UnreadableWorkbookError ||
+    e instanceof UnreadableCsvError
+  ) {
+    io.stderr(`pab-watch: ${line(e.message)}\n`);
+  } else if (e instanceof MalformedXmlError) {
+    io.stderr(`pab-watch: the workbook could not be read: ${line(e.message)}\n`);
+  } else {
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(
+      `pab-watch: unexpected error: ${line(message)} (please report it; PAB_WATCH_DEBUG=1 shows the details)\n`
+    );
+    if (process.env.PAB_WATCH_DEBUG === "1" && e instanceof Error && e.stack)
+      io.stderr(`${e.stack}\n`);
+  }
+  return 2;
 }

@@ -39,8 +39,9 @@ export async function scanOpenWorkbook(
     sideSheet: mode === "side-sheet",
   });
   report.items.forEach((item, i) => (item.pabCells = plan.pabCells[i]));
-  report.diagnostics.push(...plan.diagnostics);
+  for (const d of plan.diagnostics) report.diagnostics.push(d);
   const applied = await applyWritePlan(run, plan, {
+    snapshot,
     mode: mode === "values" ? "values" : "portable",
   });
   return { report, mode, syncs: applied.syncs };

@@ -248,5 +248,6 @@ export function readGridBlock(
     plannerPab: aligned.plannerPab,
   });
   record.plannerBeginning = plannerBeginning;
+  record.blockEnd = ctx.ref(end, run.lastColumn);
   return { record, end };
 }

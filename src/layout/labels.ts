@@ -158,6 +158,7 @@ export const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     "expected receipts",
     "supply",
     "incoming",
+    "eta",
     "到货",
     "预计到货",
     "收货",
@@ -204,6 +205,7 @@ export const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     "projected on hand",
     "projected inventory",
     "ending inventory",
+    "balance",
     "期末可用库存",
     "预计可用库存",
     "预计库存",
@@ -380,8 +382,11 @@ function lookupRole(text: string): Role | null {
     const hit = INDEX.get(candidate) ?? INDEX.get(candidate.replace(/ /g, ""));
     if (hit) return hit;
   }
-  // Only qualifiers: a Total / Sum / 合计 row adds the others up.
-  if (!stripped || TOTAL_WORDS.includes(n)) return "derived";
+  // A Total / Sum / 合计 row adds the others up (a lone unit such as "pcs" is no label at all).
+  if (TOTAL_WORDS.includes(n)) return "derived";
+  if (!stripped) return null;
+  // Costs price the quantities (hiring cost, holding cost, 库存成本): not a quantity of the plan.
+  if (/(^| )cost( |$)/.test(n) || /成本|费用/.test(n)) return "derived";
   return compoundRole(n);
 }
 

@@ -201,7 +201,7 @@ describe("pab-watch scan plan.csv", () => {
       const r = runCli("scan", write(name, ole));
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(
-        `pab-watch: ${name} is an Excel 97-2003 workbook (.xls): open it in Excel, save it as .xlsx (Excel Workbook) and scan that\n`
+        "pab-watch: not an .xlsx workbook (an Excel 97-2003 .xls file or another OLE document): save it as .xlsx in Excel\n"
       );
     }
   });

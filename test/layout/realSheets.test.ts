@@ -296,12 +296,14 @@ describe("the MRP and ERP vocabulary", () => {
     ["净需求", "derived"],
     ["计划订单下达", "derived"],
     ["Total", "derived"],
+    ["Holding costs", "derived"],
+    ["库存成本", "derived"],
     ["合计", "derived"],
   ])("%s → %s", (label, role) => {
     expect(roleOf(label)).toBe(role);
   });
 
-  test.each([["Orders forecast"], ["Part 100-A"], ["Sub-Product 3"], ["Scrap"]])(
+  test.each([["Orders forecast"], ["Part 100-A"], ["Sub-Product 3"], ["Scrap"], ["pcs"]])(
     "%s names no role (its words point nowhere or two ways)",
     (label) => expect(roleOf(label)).toBeNull()
   );
@@ -359,6 +361,42 @@ describe("the opening where planners put it", () => {
     });
     expect(errors(res.diagnostics)).toEqual([]);
   });
+});
+
+test("the README's picture: Before column on the balance row, beginning-inventory row checked, months, Total", () => {
+  const demand = [12, 15, 30];
+  const production = [20, 20, 20];
+  const pab = pabOf(40, demand, production);
+  const rows: TestCell[][] = [
+    ["Product 1"],
+    [null, "Before", "Jan", "Feb", "Mar", "Total"],
+    ["Beginning inventory", null, 40, ...pab.slice(0, 2)],
+    ["Demand", null, ...demand, 57],
+    ["Production", null, ...production, 60],
+    ["Ending inventory", 40],
+  ];
+  const report = scan([{ name: "P", rows }], { startDate: "2027-01-04" });
+  expect(report.items[0]).toMatchObject({
+    item: "Product 1",
+    opening: 40,
+    pab,
+    periods: ["Jan", "Feb", "Mar"],
+  });
+  expect(report.items[0].periodStarts).toEqual(["2027-01-01", "2027-02-01", "2027-03-01"]);
+  expect(report.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+});
+
+test("a unit column between label and figures is no label: Customer orders | pcs | 16 …", () => {
+  const rows: TestCell[][] = [
+    ["Item", "FG-1"],
+    ["On hand", null, 10],
+    [null, null, "W1", "W2"],
+    ["Customer orders", "pcs", 3, 4],
+    ["MPS", "pcs", 0, 5],
+  ];
+  const r = read([{ name: "S", rows }]).records[0];
+  expect(r.orders?.values).toEqual([3, 4]);
+  expect(mpsOf(r)).toEqual([0, 5]);
 });
 
 describe("item from a title", () => {
@@ -426,6 +464,24 @@ describe("nothing dropped in silence", () => {
       ["S!B7", "FG-1", "error"],
     ]);
     expect(found[0].message).toContain('"Scrap allowance"');
+  });
+
+  test("a column of a long table not understood: named by its header cell, its items flagged", () => {
+    const rows: TestCell[][] = [
+      ["Item", "Week", "Customer orders", "MPS", "On hand", "Scrap"],
+      ["A", "W1", 5, 0, 9, 1],
+      ["A", "W2", 5, 10, null, null],
+      ["B", "W1", 2, 0, 9, null],
+      ["B", "W2", 2, 0, null, null],
+    ];
+    const res = read([{ name: "Long", rows }]);
+    expect(res.diagnostics.filter((d) => d.code === "row-not-understood")).toEqual([
+      expect.objectContaining({ severity: "error", cell: "Long!F1" }),
+    ]);
+    expect(res.records.map((r) => [r.item, r.flagged])).toEqual([
+      ["A", true],
+      ["B", false],
+    ]);
   });
 
   test("a pivot measure not understood is reported too", () => {
