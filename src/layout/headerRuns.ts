@@ -92,17 +92,6 @@ function headsAPlan(ctx: SheetContext, run: HeaderRun): boolean {
   return false;
 }
 
-/** Mostly counting up by one (a week-number wrap 52 → 1 counts): 21 22 24 25 yes, 16 15 15 20 no. */
-function countsUp(headers: PeriodHeader[]): boolean {
-  let ups = 0;
-  for (let i = 1; i < headers.length; i++) {
-    const a = (headers[i - 1] as { n: number }).n;
-    const b = (headers[i] as { n: number }).n;
-    if (b === a + 1 || (a >= 52 && b === 1)) ups++;
-  }
-  return ups * 2 >= headers.length - 1;
-}
-
 /** Runs of at least two adjacent period headers of one kind in a row. */
 export function findHeaderRuns(ctx: SheetContext): HeaderRun[] {
   const runs: HeaderRun[] = [];
