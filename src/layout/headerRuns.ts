@@ -1,5 +1,5 @@
 import { SheetContext } from "./context";
-import { PLAN_ROLES, Role, isOpeningHeader, isTotalHeader } from "./labels";
+import { PLAN_ROLES, Role, isOpeningHeader, isTotalHeader, normalizeLabel } from "./labels";
 import {
   PeriodHeader,
   isNextPeriod,
@@ -90,6 +90,14 @@ function headsAPlan(ctx: SheetContext, run: HeaderRun): boolean {
     if (run.columns.some((c) => !ctx.isEmpty(r, c))) return true;
   }
   return false;
+}
+
+/** Bare numbers 1–12 under or beside a "Month" / "月份" label are months, not weeks. */
+function monthsByNumber(ctx: SheetContext, run: HeaderRun): boolean {
+  if (!run.headers.every((h) => h.kind === "number" && h.n <= 12)) return false;
+  const label = rowLabel(ctx, run.row, run.columns[0], run.firstColumn);
+  const above = ctx.text(run.row - 1, run.columns[0] - 1);
+  return [label?.text ?? "", above].some((t) => /^(month|mth|mo|月|月份)$/.test(normalizeLabel(t)));
 }
 
 /** Runs of at least two adjacent period headers of one kind in a row. */
@@ -190,6 +198,10 @@ function rowRuns(
       lastColumn: cn,
     };
     if (plain && !headsAPlan(ctx, run)) continue;
+    if (plain && monthsByNumber(ctx, run)) {
+      run.headers = run.headers.map((h) => ({ kind: "monthName", month: (h as { n: number }).n }));
+      run.plain = false;
+    }
     let last = cn;
     while (last < ctx.right && isTotalHeader(ctx.text(r, last + 1))) run.totalColumns.push(++last);
     run.lastColumn = last;

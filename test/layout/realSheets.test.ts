@@ -257,6 +257,14 @@ describe("months without a year", () => {
     );
   });
 
+  test("numbers 1 … 12 beside a Month label are months", () => {
+    const rows = plan(range(1, 12));
+    rows[2][0] = "Month";
+    const res = read([{ name: "Plan", rows }], { startDate: "2027-01-01" });
+    expect(res.records[0].periodKind).toBe("month");
+    expect(res.records[0].periodStarts[11]).toBe("2027-12-01");
+  });
+
   test("with neither: undated, never guessed from today", () => {
     const res = read([{ name: "Plan", rows: plan(MONTHS) }]);
     expect(res.records[0].periodStarts).toEqual(new Array(12).fill(null));
