@@ -83,9 +83,14 @@ async function main(): Promise<void> {
   figures.scan_5000x52_ms = median(scans.map((s) => s.ms));
   figures.scan_5000x52_peak_mb = Math.max(...scans.map((s) => s.peakMb));
   const office = await officeJsFigures(workbook);
-  figures.officejs_5000x52_syncs = office.syncs;
-  figures.officejs_5000x52_max_request_bytes = office.maxRequestBytes;
-  figures.officejs_5000x52_cf_rules = office.cfRules;
+  figures.officejs_5000x52_syncs = office.portable.syncs;
+  figures.officejs_5000x52_max_request_bytes = office.portable.maxRequestBytes;
+  figures.officejs_5000x52_cf_rules = office.portable.cfRules;
+  for (const [mode, f] of Object.entries(office)) {
+    figures[`officejs_${mode}_5000x52_syncs`] = f.syncs;
+    figures[`officejs_${mode}_5000x52_max_request_bytes`] = f.maxRequestBytes;
+    if (mode !== "remove") figures[`officejs_${mode}_5000x52_cf_rules`] = f.cfRules;
+  }
   figures.taskpane_initial_js_gzip_bytes = taskpaneGzipBytes();
   const lo = timeLibreOffice(workbook, 3);
   figures.libreoffice_5000x52_ms = lo ? median(lo) : null;

@@ -14,6 +14,8 @@ export interface ScanArgs {
   fence: number;
   lang: "en" | "zh-CN";
   failOn: FailOn | null;
+  /** Replace an existing output file that PAB Watch did not write. */
+  force: boolean;
   /** A mapping file (JSON): rows and cells → roles, when the reader needs telling. */
   mapping: string | null;
 }
@@ -29,6 +31,8 @@ export interface DraftArgs {
   lang: "en" | "zh-CN";
   out: string | null;
   csv: string | null;
+  /** Replace an existing output file; draft a customer notice for an item with reading problems. */
+  force: boolean;
 }
 
 export type Args = ScanArgs | DraftArgs | { command: "help"; topic: string | null };
@@ -49,6 +53,7 @@ function parseDraft(rest: string[]): Args {
         lang: { type: "string" },
         out: { type: "string" },
         csv: { type: "string" },
+        force: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -76,6 +81,7 @@ function parseDraft(rest: string[]): Args {
     lang,
     out: v.out ?? null,
     csv: v.csv ?? null,
+    force: v.force ?? false,
   };
 }
 
@@ -103,6 +109,7 @@ export function parseCommandLine(argv: string[]): Args {
         fence: { type: "string" },
         lang: { type: "string" },
         "fail-on": { type: "string" },
+        force: { type: "boolean" },
         mapping: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -140,6 +147,7 @@ export function parseCommandLine(argv: string[]): Args {
     fence,
     lang,
     failOn: failOn as FailOn | null,
+    force: v.force ?? false,
     mapping: v.mapping ?? null,
   };
 }
@@ -149,6 +157,7 @@ export const HELP = `pab-watch: projected available balance and stock-out warnin
 Usage:
   pab-watch scan <in.xlsx> [options]
   pab-watch draft --report report.json --item ITEM --notice KIND --to ADDR[,ADDR] [options]
+  pab-watch log --report report.json --incident incident.json --out book.xlsx [--lang en|zh-CN]
 
 Reads the planner's own sheet (MPS grid, ERP/pivot export or one row per item and week; English or
 Chinese labels), projects the available balance per period (previous balance - customer orders + MPS)
@@ -163,10 +172,14 @@ Options:
   --fence <n>            demand time fence: periods that use customer orders only (default 0)
   --lang <en|zh-CN>      language of the summary (default en)
   --fail-on <status>     exit 1 when any item is stockout, at-risk or low (or worse)
+  --force                replace an existing --out / --json file that PAB Watch did not write
   --mapping <file.json>  tell the reader what a row or cell is, when it cannot tell by itself:
                          {"sheets": {"MPS": {"rows": {"7": "orders", "9": "ignore"},
                                              "cells": {"B2": "onHand"}}}}
   -h, --help             this help
+
+Outputs never go onto the workbook read; an existing output is replaced only when PAB Watch wrote
+it (an annotated copy carries _PABWatch names, a report its schemaVersion) or with --force.
 
 Exit codes: 0 planned; 1 when --fail-on matched; 2 when the workbook cannot be read, no item was
 found in it, or an option or the mapping is wrong.
@@ -183,8 +196,13 @@ pab-watch draft: one notice from a scan report, as a draft a person reviews and 
   --lang <en|zh-CN>      language of the notice (default en)
   --out <notice.eml>     write the draft (opens as a draft in Outlook for Windows); otherwise
                          the subject and text are printed
-  --csv <file>           also write the projection as CSV
-  A customer notice is refused when only the forecast-driven balance is short.
+  --csv <file>           also write the projection as CSV (a customer notice: their order lines only)
+  --force                replace an existing output; draft a customer notice for an item the
+                         sheet could not be read for (the notice names what was assumed)
+  A notice that the projection contradicts is refused, with the reason: a customer all-clear while
+  orders are short, a potential-risk notice when the first period is already short or only the
+  forecast is short, customer notices without period dates (scan with --start), an incident for
+  another item.
   Exit 2 with the reason on an invalid address, an unknown item or a refused notice.
 
 Examples:

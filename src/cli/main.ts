@@ -5,9 +5,12 @@ import { STATUS_SEVERITY } from "../engine";
 import { LayoutMapping } from "../layout";
 import { MappingError, parseLayoutMapping } from "../layout/mappingInput";
 import { Report } from "../report";
-import { UnreadableWorkbookError } from "../xlsx";
+import { MalformedXmlError, UnreadableWorkbookError } from "../xlsx";
 import { HELP, ScanArgs, UsageError, parseCommandLine } from "./args";
 import { draft } from "./draft";
+import { LOG_HELP, log, parseLog } from "./log";
+import { OutputTarget, checkOutputs, writeOutput } from "./outputs";
+import { terminalJson, terminalText } from "./terminal";
 import { MissingSheetError, scanXlsxFile } from "./scanFile";
 import { summaryText } from "./summary";
 
@@ -24,6 +27,17 @@ const defaultIo: Io = {
 };
 
 const LARGE_FILE = 5 * 1024 * 1024;
+
+/** The files `scan` writes, checked before anything is read or written. */
+function scanOutputs(args: ScanArgs, io: Io): OutputTarget[] {
+  const targets: OutputTarget[] = [];
+  if (args.out) targets.push({ option: "--out", file: args.out, kind: "xlsx" });
+  if (args.json && args.json !== "-")
+    targets.push({ option: "--json", file: args.json, kind: "json" });
+  const notes = checkOutputs(targets, [{ what: "workbook", file: args.input }], args.force);
+  for (const note of notes) io.stderr(`pab-watch: ${terminalText(note)}\n`);
+  return targets;
+}
 
 function readMapping(file: string): LayoutMapping {
   let text: string;
@@ -57,6 +71,8 @@ function noItemReason(report: Report, input: string): string {
 }
 
 function scan(args: ScanArgs, io: Io): number {
+  const targets = scanOutputs(args, io);
+  const target = (option: string) => targets.find((t) => t.option === option) as OutputTarget;
   const mapping = args.mapping ? readMapping(args.mapping) : undefined;
   let bytes: Uint8Array;
   try {
@@ -71,11 +87,6 @@ function scan(args: ScanArgs, io: Io): number {
     io.stderr(
       `reading ${path.basename(args.input)} (${(bytes.length / 1048576).toFixed(1)} MB)…\n`
     );
-  if (args.out && path.resolve(args.out) === path.resolve(args.input)) {
-    throw new UsageError(
-      "--out must name a new file: PAB Watch never overwrites the workbook it reads"
-    );
-  }
   let result;
   try {
     result = scanXlsxFile(bytes, path.basename(args.input), {
@@ -97,14 +108,14 @@ function scan(args: ScanArgs, io: Io): number {
   if (large) io.stderr(`projected ${report.items.length} items\n`);
   const found = report.items.length > 0;
   if (args.out && annotated && found) {
-    fs.writeFileSync(args.out, annotated);
+    writeOutput(target("--out"), annotated);
     if (large) io.stderr(`wrote ${args.out}\n`);
   }
 
   const json = () => `${JSON.stringify(report, null, 2)}\n`;
-  if (args.json === "-") io.stdout(json());
+  if (args.json === "-") io.stdout(terminalJson(json()));
   else {
-    if (args.json) fs.writeFileSync(args.json, json());
+    if (args.json) writeOutput(target("--json"), json());
     io.stdout(summaryText(report, args.lang));
   }
   // A nightly check must not pass on a sheet that was not read.
@@ -119,22 +130,40 @@ function scan(args: ScanArgs, io: Io): number {
 /** The pab-watch command; returns the exit code. */
 export function main(argv: string[], io: Io = defaultIo): number {
   try {
+    if (argv[0] === "log") {
+      const logArgs = parseLog(argv.slice(1));
+      if (logArgs.command === "help") {
+        io.stdout(LOG_HELP);
+        return 0;
+      }
+      return log(logArgs, io.stdout, io.today());
+    }
     const args = parseCommandLine(argv);
     if (args.command === "help") {
       io.stdout(HELP);
       return 0;
     }
-    if (args.command === "draft") return draft(args, io.stdout);
+    if (args.command === "draft") return draft(args, io);
     return scan(args, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof UnreadableWorkbookError) {
-      io.stderr(`pab-watch: ${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof Error && /xml|sax|char/i.test(e.name + e.message)) {
-      io.stderr(`pab-watch: the workbook could not be read (${e.message.split("\n")[0]})\n`);
-      return 2;
-    }
-    throw e;
+    return failure(e, io);
   }
+}
+
+/** Any failure is one line on stderr and exit 2; PAB_WATCH_DEBUG=1 adds the stack of a bug. */
+function failure(e: unknown, io: Io): number {
+  const line = (s: string) => terminalText(s.replace(/\s*\n\s*/g, " "));
+  if (e instanceof UsageError || e instanceof UnreadableWorkbookError) {
+    io.stderr(`pab-watch: ${line(e.message)}\n`);
+  } else if (e instanceof MalformedXmlError) {
+    io.stderr(`pab-watch: the workbook could not be read: ${line(e.message)}\n`);
+  } else {
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(
+      `pab-watch: unexpected error: ${line(message)} (please report it; PAB_WATCH_DEBUG=1 shows the details)\n`
+    );
+    if (process.env.PAB_WATCH_DEBUG === "1" && e instanceof Error && e.stack)
+      io.stderr(`${e.stack}\n`);
+  }
+  return 2;
 }

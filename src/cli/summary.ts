@@ -1,9 +1,11 @@
+import { formatQuantity } from "../mail";
 import { Report, STATUS_WORDS } from "../report";
+import { terminalText } from "./terminal";
 
 const WORDS = {
   en: {
     items: (n: number) => `${n} item${n === 1 ? "" : "s"}`,
-    short: (period: string, qty: number) => `first short ${period} by ${qty}`,
+    short: (period: string, qty: number) => `first short ${period} by ${formatQuantity(qty, "en")}`,
     receipt: (periods: string[]) =>
       `receipt${periods.length > 1 ? "s" : ""} ${periods.join(", ")} must land on time`,
     sep: "; ",
@@ -17,7 +19,7 @@ const WORDS = {
   },
   "zh-CN": {
     items: (n: number) => `${n} 个物料`,
-    short: (period: string, qty: number) => `${period} 首次缺货 ${qty}`,
+    short: (period: string, qty: number) => `${period} 首次缺货 ${formatQuantity(qty, "zh-CN")}`,
     receipt: (periods: string[]) => `${periods.join("、")} 到货必须准时`,
     sep: "；",
     check: "请检查表格",
@@ -33,7 +35,8 @@ const LIST_LIMIT = 25;
 
 /**
  * Plain-text summary for the terminal: one line per item, most urgent first (the earliest shortage
- * first), then the sheet's problems; long lists are cut with a count.
+ * first), then the sheet's problems; long lists are cut with a count. Quantities are rounded for
+ * people (the --json report keeps them exact); text from cells has its control characters escaped.
  */
 export function summaryText(report: Report, lang: "en" | "zh-CN"): string {
   const w = WORDS[lang];
@@ -69,5 +72,5 @@ export function summaryText(report: Report, lang: "en" | "zh-CN"): string {
     if (problems.length > LIST_LIMIT)
       lines.push(w.more(problems.length - LIST_LIMIT, w.problemsWord));
   }
-  return `${lines.join("\n")}\n`;
+  return `${lines.map((l) => terminalText(l)).join("\n")}\n`;
 }

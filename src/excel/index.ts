@@ -11,3 +11,5 @@ export { debounce, followEdits } from "./followEdits";
 export type { FollowOptions, Timers } from "./followEdits";
 export { defaultWriteMode, scanOpenWorkbook } from "./scanOpenWorkbook";
 export type { OpenScanResult, WriteModeChoice } from "./scanOpenWorkbook";
+export { writeLogTable } from "./logTable";
+export type { LogTableResult } from "./logTable";

@@ -276,7 +276,12 @@ export function transition(c: IncidentCase, action: Action, ctx: StepContext): O
           roles: { ...c.roles, assessor: assessment.by },
           details: {
             ...c.details,
-            assessment: { by: assessment.by, at: ctx.now, solvableInTime: action.solvableInTime },
+            // The notices' incident keeps minutes (YYYY-MM-DDTHH:MM, UTC here).
+            assessment: {
+              by: assessment.by,
+              at: ctx.now.slice(0, 16),
+              solvableInTime: action.solvableInTime,
+            },
           },
         },
         warnings: [],

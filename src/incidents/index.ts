@@ -4,3 +4,4 @@ export * from "./escalation";
 export * from "./targets";
 export * from "./words";
 export * from "./logRows";
+export * from "./store";

@@ -6,8 +6,10 @@ import { readGridBlock } from "./grid";
 import { explainSheet } from "./explain";
 import { findHeaderRuns } from "./headerRuns";
 import { isLongHeader, readLongTable } from "./long";
+import { periodsDownColumn, readPeriodsDown } from "./periodsDown";
 import { isPivotHeader, readPivot } from "./pivot";
 import { PlanRecord, ReadResult } from "./record";
+import { partTableOf, readRowPerPart } from "./rowPerPart";
 import { LOG_SHEET, SUMMARY_SHEET, WorkbookSnapshot } from "./snapshot";
 import { TableHeader, tableHeaderAt } from "./tableHeader";
 
@@ -81,6 +83,19 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       consumed = table.end;
     }
 
+    // Periods down the rows: a period column beside measure columns, no item column.
+    const downAreas: [number, number][] = [];
+    let downFrom = sheet.top;
+    for (const h of tableHeaders.get(sheet.name) ?? []) {
+      if (h.row < downFrom || runRows.has(h.row)) continue;
+      const periodCol = periodsDownColumn(ctx, h);
+      if (periodCol === null) continue;
+      const table = readPeriodsDown(ctx, h, periodCol, downFrom, startDate);
+      if (table.record) records.push(table.record);
+      downAreas.push([h.row, table.end]);
+      downFrom = table.end + 1;
+    }
+
     // Blocks side by side share their header row: each is read within its own columns.
     const sheetItem = runs.filter((r) => !isPivotHeader(ctx, r)).length === 1 ? sheet.name : null;
     let from = sheet.top;
@@ -91,6 +106,15 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       const sameRow = runs.slice(i, j);
       i = j;
       if (row < from) continue;
+      if (downAreas.some(([top, end]) => row >= top && row <= end)) continue;
+      // One row per part, blocks of period columns per measure (all the row's header runs together).
+      const parts = partTableOf(ctx, sameRow);
+      if (parts) {
+        const table = readRowPerPart(ctx, parts, startDate);
+        for (const r of table.records) records.push(r);
+        from = table.end + 1;
+        continue;
+      }
       const until = (runs[j]?.row ?? ctx.bottom + 1) - 1;
       let end = -1;
       for (const run of sameRow) {
@@ -134,9 +158,8 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       });
     }
   }
-  for (const r of records) {
-    r.flagged ||= diagnostics.some((d) => d.severity === "error" && d.item === r.item);
-  }
+  const errorItems = new Set(diagnostics.filter((d) => d.severity === "error").map((d) => d.item));
+  for (const r of records) r.flagged ||= errorItems.has(r.item);
   return { records, diagnostics, startDate };
 }
 

@@ -70,6 +70,17 @@ export function computeFindings(
         });
       });
     }
+    for (const check of record.plannerChecks ?? []) {
+      const expected = plan.pab[check.period];
+      if (expected === undefined || Math.abs(check.value - expected) < 1e-6) continue;
+      diagnostics.push({
+        severity: "warning",
+        code: "pab-differs",
+        cell: check.cell,
+        item: record.item,
+        message: `${check.cell}: "${check.label}" shows ${check.value}, the projection gives ${expected} at the end of ${record.periods[check.period]}`,
+      });
+    }
     findings.push({ record, plan });
   }
   return { findings, diagnostics };

@@ -4,3 +4,4 @@ export { XlsxPackage, UnreadableWorkbookError } from "./xlsxPackage";
 export { applyWritePlanToPackage } from "./write/applyWritePlan";
 export { applyLogToPackage, readLogRecords, LOG_TABLE_NAME } from "./write/logTable";
 export type { LogWriteResult } from "./write/logTable";
+export { MalformedXmlError } from "./xml";

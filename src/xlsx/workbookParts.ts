@@ -1,7 +1,7 @@
 import { OwnedArea } from "../layout/snapshot";
 import { BUILTIN_FORMATS } from "./numberFormats";
 import { ownedAreaOf } from "../annotate/ownedNames";
-import { XlsxPackage } from "./xlsxPackage";
+import { UnreadableWorkbookError, XlsxPackage } from "./xlsxPackage";
 import { isTrue, parseXml } from "./xml";
 
 export interface SheetEntry {
@@ -38,7 +38,11 @@ export function readWorkbookInfo(pkg: XlsxPackage): WorkbookInfo {
       if (name === "sheet") {
         const id = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
         const rel = id ? rels[id] : undefined;
-        if (rel && pkg.has(rel.target)) {
+        if (rel && !pkg.has(rel.target))
+          throw new UnreadableWorkbookError(
+            `the workbook package lacks ${rel.target}, the part of sheet "${a.name}" (a damaged file)`
+          );
+        if (rel) {
           sheets.push({
             name: a.name,
             path: rel.target,

@@ -3,16 +3,12 @@ import * as os from "os";
 import * as path from "path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import {
-  IncidentCase,
   LOG_COLUMNS,
   LOG_SHEET,
   LOG_TABLE,
   addHours,
   logHeader,
   logRow,
-  openIncident,
-  transition,
-  Action,
 } from "../../src/incidents";
 import { LOG_SHEET as LAYOUT_LOG_SHEET, cellAt } from "../../src/layout";
 import { XlsxPackage, applyLogToPackage, readXlsxSnapshot } from "../../src/xlsx";
@@ -20,70 +16,7 @@ import { scanXlsxFile } from "../../src/cli/scanFile";
 import { buildXlsx } from "../support/xlsxBuilder";
 import { classicRows } from "../support/classic";
 import { libreOfficeConvert } from "../support/libreoffice";
-import { classicProjection } from "../support/incidents";
-
-const T0 = "2026-12-01T08:00:00.000Z";
-
-function walk(c: IncidentCase, actions: Action[], projections = [classicProjection()]) {
-  return actions.reduce((cur, a, i) => {
-    const out = transition(cur, a, { now: addHours(T0, i + 1), projections });
-    if (!out.ok) throw new Error(`${a.type} refused: ${out.refusal.code}`);
-    return out.next;
-  }, c);
-}
-
-function fullCase(id = "INC-2027-004"): IncidentCase {
-  const short = classicProjection();
-  const fixed = classicProjection({ mps: [0, 0, 50, 0, 0, 60, 0, 0] });
-  const c = openIncident(id, [short], "Li Wei", T0, {
-    customer: {
-      name: "Acme Motors",
-      orders: [{ po: "PO-4711", line: "10", quantity: 25, originalDate: "2027-01-18" }],
-    },
-    cause: {
-      internal: "mould crack on press 4",
-      customer: "a tooling failure",
-      category: "machine",
-    },
-    review: {
-      whys: ["the mould cracked", "the crack was not found", "the check was skipped"],
-      containment: "spare mould",
-      corrective: "repair mould 4",
-      preventive: "crack check in the start-up checklist",
-      owner: "Wang Fang",
-      due: "2027-02-15",
-    },
-  });
-  const mid = walk(c, [
-    { type: "draft", step: "internal" },
-    { type: "sent", step: "internal" },
-    { type: "assess", by: "Zhang Min", solvableInTime: false },
-    { type: "draft", step: "customer-risk" },
-    { type: "sent", step: "customer-risk" },
-    { type: "draft", step: "customer-confirmed" },
-    { type: "sent", step: "customer-confirmed" },
-  ]);
-  const done = walk(
-    {
-      ...mid,
-      log: {
-        ...mid.log,
-        rootCause: "no crack check at start-up",
-        premiumFreightCost: 4200,
-        lineStopped: false,
-      },
-    },
-    [
-      { type: "draft", step: "customer-all-clear" },
-      { type: "sent", step: "customer-all-clear" },
-      { type: "draft", step: "review" },
-      { type: "sent", step: "review" },
-      { type: "close" },
-    ],
-    [fixed]
-  );
-  return done;
-}
+import { T0, fullCase } from "../support/incidents";
 
 function workbook(): Uint8Array {
   return buildXlsx([{ name: "MPS", rows: classicRows() }]);

@@ -12,12 +12,7 @@ export function readShared<T>(relative: string): T {
  * Samples whose reader another branch is still building: skipped by name (jest lists them as
  * skipped), never silently. The owner removes the entry when the sample reads.
  */
-export const PENDING_SAMPLES: Readonly<Record<string, string>> = {
-  // owner: branch read-layouts (issue #10, row-per-part reader)
-  "real-layouts/material-balance.expected.json": "read-layouts: row-per-part reader",
-  // owner: branch read-layouts (issue #10, periods-down reader)
-  "real-layouts/periods-down-chinese.expected.json": "read-layouts: periods-down reader",
-};
+export const PENDING_SAMPLES: Readonly<Record<string, string>> = {};
 
 export interface SampleFile {
   /** The expected file, relative to samples/: "classic-example.expected.json", "real-layouts/mrp-records.expected.json". */

@@ -5,6 +5,7 @@ import {
   FakeConditionalFormat,
   columnName,
   FakeSheet,
+  FakeTable as FakeTableModel,
   FakeValue,
   FakeWorkbookModel,
   parseAddress,
@@ -300,8 +301,10 @@ export class FakeWorkbook extends FakeObject {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
   readonly settings: FakeSettingCollection;
+  readonly tables: FakeTableCollection;
   constructor(ctx: FakeRequestContext) {
     super(ctx);
+    this.tables = new FakeTableCollection(ctx, null);
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.names = new FakeNamedItemCollection(ctx);
     this.settings = new FakeSettingCollection(ctx);
@@ -464,6 +467,10 @@ export class FakeWorksheet extends FakeObject {
 
   delete(): void {
     this.ctx.enqueue({ delete: this.path() }, () => this.ctx.model.deleteSheet(this.sheetName));
+  }
+
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.ctx, this.sheetName);
   }
 
   set visibility(v: string) {
@@ -1092,5 +1099,114 @@ export class FakeSetting extends FakeObject {
   }
   get value(): unknown {
     return this.read("value");
+  }
+}
+
+/** Tables of one sheet (or of the workbook, sheet null). */
+export class FakeTableCollection extends FakeCollection<FakeTable> {
+  constructor(
+    private readonly c: FakeRequestContext,
+    private readonly sheetName: string | null
+  ) {
+    super(
+      c,
+      () =>
+        c.model.tables
+          .filter((t) => sheetName === null || t.sheet.toLowerCase() === sheetName.toLowerCase())
+          .map((t) => new FakeTable(c, () => t)),
+      sheetName === null ? "tables" : `worksheets('${sheetName}').tables`
+    );
+  }
+
+  /** tables.add("'PAB Watch Log'!A1:AE2", true): the table exists after the sync. */
+  add(address: string, hasHeaders: boolean): FakeTable {
+    let made: FakeTableModel | null = null;
+    this.c.enqueue({ add: "table", address, hasHeaders }, () => {
+      const { sheet, range } = parseAddress(address, this.sheetName);
+      if (!sheet) throw new Error("InvalidArgument: the table address needs a sheet");
+      if (this.sheetName !== null && sheet.toLowerCase() !== this.sheetName.toLowerCase())
+        throw new Error("InvalidArgument: the address is on another sheet");
+      made = this.c.model.addTable(sheet, range, hasHeaders);
+    });
+    return new FakeTable(this.c, () => made);
+  }
+
+  getItemOrNullObject(name: string): FakeTable {
+    return new FakeTable(
+      this.c,
+      () =>
+        this.c.model.tables.find(
+          (t) =>
+            t.name.toLowerCase() === name.toLowerCase() &&
+            (this.sheetName === null || t.sheet.toLowerCase() === this.sheetName.toLowerCase())
+        ) ?? null,
+      true
+    );
+  }
+}
+
+export class FakeTable extends FakeObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly table: () => FakeTableModel | null,
+    private readonly orNull = false
+  ) {
+    super(ctx);
+  }
+  protected path(): string {
+    return `tables('${this.table()?.name ?? "?"}')`;
+  }
+  private must(): FakeTableModel {
+    const t = this.table();
+    if (!t) throw new Error("InvalidObjectPath: the table does not exist");
+    return t;
+  }
+  protected snapshot(prop: string): unknown {
+    if (prop === "isNullObject") return this.table() === null;
+    const t = this.must();
+    if (prop === "name") return t.name;
+    if (prop === "id") return String(t.id);
+    throw new Error(`the fake does not model table.${prop}`);
+  }
+  get isNullObject(): boolean {
+    if (!this.orNull) return false;
+    return this.read("isNullObject");
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  set name(v: string) {
+    this.ctx.enqueue({ set: "table.name", v }, () => this.ctx.model.renameTable(this.must(), v));
+  }
+  /** A range on the table's sheet, known only once the table exists (after a sync). */
+  private rangeOnSheet(area: () => CellRange): FakeRange {
+    const range = new FakeRange(this.ctx, "", area);
+    Object.defineProperty(range, "sheetName", { get: () => this.must().sheet });
+    return range;
+  }
+  getRange(): FakeRange {
+    return this.rangeOnSheet(() => this.must().range);
+  }
+  getHeaderRowRange(): FakeRange {
+    return this.rangeOnSheet(() => ({ ...this.must().range, bottom: this.must().range.top }));
+  }
+  resize(address: string): void {
+    this.ctx.enqueue({ resize: "table", address }, () => {
+      const t = this.must();
+      const { sheet, range } = parseAddress(address, t.sheet);
+      if (sheet && sheet.toLowerCase() !== t.sheet.toLowerCase())
+        throw new Error("InvalidArgument: a table cannot move to another sheet");
+      this.ctx.model.resizeTable(t, range);
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue({ delete: "table" }, () => {
+      const i = this.ctx.model.tables.indexOf(this.must());
+      if (i >= 0) this.ctx.model.tables.splice(i, 1);
+    });
+  }
+  /** Rows one at a time are what this adapter must never do: the fake refuses them. */
+  get rows(): never {
+    throw new Error("the fake refuses table.rows: write the rows in one block through the range");
   }
 }

@@ -64,6 +64,14 @@ export interface FakeName {
   broken?: boolean;
 }
 
+/** An Excel table: a named range whose first row is its header. */
+export interface FakeTable {
+  id: number;
+  name: string;
+  sheet: string;
+  range: CellRange;
+}
+
 const key = (row: number, column: number) => `${row},${column}`;
 
 /**
@@ -74,6 +82,7 @@ export class FakeWorkbookModel {
   readonly sheets: FakeSheet[] = [];
   readonly names: FakeName[] = [];
   readonly settings = new Map<string, unknown>();
+  readonly tables: FakeTable[] = [];
   date1904 = false;
   eventsEnabled = true;
   readonly changeHandlers = new Set<(event: unknown) => Promise<void> | void>();
@@ -129,6 +138,58 @@ export class FakeWorkbookModel {
           c.formula = c.formula.replace(ref, "#REF!");
           c.value = "#REF!";
         }
+    for (let t = this.tables.length - 1; t >= 0; t--)
+      if (this.tables[t].sheet === name) this.tables.splice(t, 1);
+  }
+
+  /**
+   * tables.add as Excel does it: the range must not overlap another table, the name must be free
+   * (no table or defined name of that name), and the header row gets unique, non-empty texts.
+   */
+  addTable(sheetName: string, range: CellRange, hasHeaders: boolean): FakeTable {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`ItemNotFound: the worksheet ${sheetName} does not exist`);
+    if (!hasHeaders) throw new Error("the fake models tables with a header row only");
+    if (range.bottom <= range.top)
+      throw new Error("InvalidArgument: a table needs a header row and at least one row");
+    for (const t of this.tables)
+      if (t.sheet === sheet.name && overlaps(t.range, range))
+        throw new Error(`InvalidArgument: the range overlaps the table ${t.name}`);
+    const seen = new Set<string>();
+    for (let c = range.left; c <= range.right; c++) {
+      const v = this.cell(sheet, range.top, c)?.value;
+      const text = v === undefined || v === "" ? `Column${c - range.left + 1}` : String(v);
+      if (seen.has(text.toLowerCase()))
+        throw new Error(`InvalidArgument: the header ${text} appears twice`);
+      seen.add(text.toLowerCase());
+      if (v === undefined || v === "") this.setCell(sheet, range.top, c, { value: text });
+    }
+    let n = this.tables.length + 1;
+    while (this.tables.some((t) => t.name === `Table${n}`)) n++;
+    const table = { id: this.nextId++, name: `Table${n}`, sheet: sheet.name, range };
+    this.tables.push(table);
+    return table;
+  }
+
+  renameTable(table: FakeTable, name: string): void {
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+      throw new Error(`InvalidArgument: ${name} is not a valid table name`);
+    const taken =
+      this.tables.some((t) => t !== table && t.name.toLowerCase() === name.toLowerCase()) ||
+      this.names.some((n) => n.name.toLowerCase() === name.toLowerCase());
+    if (taken) throw new Error(`InvalidArgument: the name ${name} is taken`);
+    table.name = name;
+  }
+
+  /** table.resize: the header stays in its row and columns; the new range must not overlap another table. */
+  resizeTable(table: FakeTable, range: CellRange): void {
+    if (range.top !== table.range.top || range.left !== table.range.left)
+      throw new Error("InvalidArgument: the header row of a table cannot move");
+    if (range.bottom <= range.top) throw new Error("InvalidArgument: a table needs one row");
+    for (const t of this.tables)
+      if (t !== table && t.sheet === table.sheet && overlaps(t.range, range))
+        throw new Error(`InvalidArgument: the range overlaps the table ${t.name}`);
+    table.range = range;
   }
 
   /** Cells written while calculation was suspended and not calculated since (see Excel.Application). */
@@ -257,7 +318,12 @@ export class FakeWorkbookModel {
     sheet.hiddenRows = new Set([...sheet.hiddenRows].map((r) => (r >= at ? r + count : r)));
     for (const cf of sheet.conditionalFormats) cf.ranges = cf.ranges.map(shift);
     for (const n of this.names) if (n.sheet === sheet.name) n.ranges = n.ranges.map(shift);
+    for (const t of this.tables) if (t.sheet === sheet.name) t.range = shift(t.range);
   }
+}
+
+function overlaps(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
 /** The formula a custom rule evaluates at one cell: its references moved from the rule's anchor. */

@@ -1,0 +1,202 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { unzipSync } from "fflate";
+import { buildWritePlan } from "../../src/annotate";
+import { scanXlsxFile } from "../../src/cli/scanFile";
+import { SUMMARY_SHEET, serialToIso } from "../../src/layout";
+import { scanSnapshot } from "../../src/report";
+import {
+  XlsxPackage,
+  applyWritePlanToPackage,
+  readXlsxSnapshot,
+  snapshotOfPackage,
+} from "../../src/xlsx";
+import { readWorkbookInfo } from "../../src/xlsx/workbookParts";
+import { formulaAt, valueAt } from "../support/cells";
+import { handPab, makeParts, materialBalanceSheet } from "../support/layouts";
+import { libreOfficeConvert } from "../support/libreoffice";
+import { TestCell, buildXlsx } from "../support/xlsxBuilder";
+
+jest.setTimeout(240_000);
+
+/**
+ * Generated periods-down and row-per-part workbooks, annotated, then recalculated by LibreOffice
+ * (the shared samples of both layouts go through test/annotate/samples.test.ts).
+ */
+interface Case {
+  name: string;
+  input: Uint8Array;
+  /** Expected PAB per item, computed from the cells written. */
+  pab: Record<string, number[]>;
+  plannerCells: Record<string, string | number>;
+  sideSheet?: boolean;
+}
+
+const parts = makeParts(25, 6, 3);
+const months: TestCell[] = [1, 2, 3, 4, 5, 6].map((m) => ({
+  date: `2027-0${m}-01`,
+  format: "mmm-yy",
+}));
+const balanceSheet = materialBalanceSheet(parts, months, {
+  sheet: "Material balance",
+  part: "Part",
+  description: "Description",
+  stock: "Stock",
+  safety: "Safety stock",
+  receipts: "Receipts",
+  transit: "In transit",
+  demand: "Demand",
+  balance: "Balance",
+});
+const partsPab = Object.fromEntries(
+  parts.map((p) => [p.part, handPab(p.stock, p.demand, p.receipts, p.transit)])
+);
+const plannerCellsOf = (rows: TestCell[][], sheet: string): Record<string, string | number> => {
+  const out: Record<string, string | number> = {};
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (typeof v === "string" || typeof v === "number")
+        out[`'${sheet}'!${String.fromCharCode(65 + c)}${r + 1}`] = v;
+    })
+  );
+  return out;
+};
+
+const downDemand = [12, 30, 25, 40, 18, 22];
+const downSupply = [0, 50, 0, 0, 40, 0];
+const downRows: TestCell[][] = [
+  ["物料编码：CN-3"],
+  ["期初库存", 40],
+  ["安全库存", 15],
+  ["周", "客户订单", "计划产量", "备注"],
+  ...downDemand.map((d, t): TestCell[] => [
+    `第${t + 1}周`,
+    d,
+    downSupply[t],
+    t === 1 ? "加急" : null,
+  ]),
+];
+
+const cases: Case[] = [
+  {
+    name: "generated-parts.xlsx",
+    input: buildXlsx([balanceSheet]),
+    pab: partsPab,
+    plannerCells: plannerCellsOf(balanceSheet.rows.slice(0, 2), "Material balance"),
+  },
+  {
+    name: "generated-down.xlsx",
+    input: buildXlsx([{ name: "周 计划", rows: downRows }], { date1904: true }),
+    pab: { "CN-3": handPab(40, downDemand, downSupply) },
+    plannerCells: plannerCellsOf(downRows, "周 计划"),
+  },
+  {
+    name: "side-parts.xlsx",
+    input: buildXlsx([balanceSheet]),
+    pab: partsPab,
+    plannerCells: plannerCellsOf(balanceSheet.rows, "Material balance"),
+    sideSheet: true,
+  },
+];
+
+function annotate(c: Case) {
+  if (!c.sideSheet) return scanXlsxFile(c.input, c.name, { annotate: true });
+  const pkg = new XlsxPackage(c.input);
+  const snapshot = snapshotOfPackage(pkg, c.name);
+  const { report, findings } = scanSnapshot(snapshot);
+  const plan = buildWritePlan(snapshot, findings, { sideSheet: true });
+  report.items.forEach((item, i) => (item.pabCells = plan.pabCells[i]));
+  return { report, annotated: applyWritePlanToPackage(pkg, plan) };
+}
+
+const done = cases.map((c) => ({ c, ...annotate(c) }));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pab-layouts-"));
+
+describe.each(done.map((d) => [d.c.name, d] as const))("%s annotated", (_n, d) => {
+  const after = readXlsxSnapshot(d.annotated as Uint8Array, d.c.name);
+
+  test("read without a word of doubt; every planner cell unchanged", () => {
+    expect(d.report.diagnostics.filter((x) => x.severity !== "info")).toEqual([]);
+    expect(d.report.items.map((i) => i.item).sort()).toEqual(Object.keys(d.c.pab).sort());
+    for (const [ref, value] of Object.entries(d.c.plannerCells)) {
+      const now = valueAt(after, ref);
+      if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && typeof now === "number")
+        expect([ref, serialToIso(now, after.date1904)]).toEqual([ref, value]);
+      else expect([ref, now]).toEqual([ref, value]);
+    }
+  });
+
+  test("every item's PAB went in beside its figures (or on the PAB Watch sheet), with our conditional formats", () => {
+    for (const item of d.report.items) {
+      expect(item.pabCells).toHaveLength(item.periods.length);
+      if (d.c.sideSheet) expect(item.pabCells[0]).toMatch(/^'PAB Watch'!/);
+      else
+        expect(
+          item.pabCells[0].startsWith(`${item.sheet}!`) ||
+            item.pabCells[0].startsWith(`'${item.sheet}'!`)
+        ).toBe(true);
+    }
+    const info = readWorkbookInfo(new XlsxPackage(d.annotated as Uint8Array));
+    const parts = unzipSync(d.annotated as Uint8Array);
+    const sheets = d.c.sideSheet
+      ? [SUMMARY_SHEET]
+      : [...new Set(d.report.items.map((i) => i.sheet))];
+    for (const name of sheets) {
+      const xml = new TextDecoder().decode(parts[info.sheets.find((x) => x.name === name)!.path]);
+      expect(xml).toMatch(/N\((&quot;|")PABW(&quot;|")\)=0/);
+    }
+  });
+
+  test("scanning the annotated copy again changes nothing, byte for byte", () => {
+    const again = annotate({ ...d.c, input: d.annotated as Uint8Array });
+    const first = unzipSync(d.annotated as Uint8Array);
+    const second = unzipSync(again.annotated as Uint8Array);
+    expect(Object.keys(second)).toEqual(Object.keys(first));
+    for (const [p, bytes] of Object.entries(first))
+      expect([p, Buffer.from(second[p]).equals(Buffer.from(bytes))]).toEqual([p, true]);
+    expect(again.report.diagnostics.filter((x) => x.severity !== "info")).toEqual([]);
+  });
+});
+
+test("the periods-down PAB column and the row-per-part PAB block sit where a planner looks", () => {
+  const down = done.find((d) => d.c.name === "generated-down.xlsx")!;
+  // 备注 (a note column) is part of the table: the PAB column goes right of it.
+  expect(down.report.items[0].pabCells[0]).toBe("'周 计划'!E5");
+  const snap = readXlsxSnapshot(down.annotated as Uint8Array, "x");
+  expect(valueAt(snap, "'周 计划'!E4")).toBe("PAB (PAB Watch)");
+  expect(formulaAt(snap, "'周 计划'!E5")).toBe("=$B$2-B5+C5");
+  expect(formulaAt(snap, "'周 计划'!E6")).toBe("=E5-B6+C6");
+  const mb = done.find((d) => d.c.name === "generated-parts.xlsx")!;
+  // Right of the planner's Balance column (W): a group header, the months again, one row per part.
+  expect(mb.report.items[0].pabCells).toEqual(
+    ["X", "Y", "Z", "AA", "AB", "AC"].map((c) => `'Material balance'!${c}3`)
+  );
+  const mbSnap = readXlsxSnapshot(mb.annotated as Uint8Array, "x");
+  expect(valueAt(mbSnap, "'Material balance'!X1")).toBe("PAB (PAB Watch)");
+  expect(valueAt(mbSnap, "'Material balance'!X2")).toBe("2027-01");
+  expect(formulaAt(mbSnap, "'Material balance'!X3")).toBe("=$C$3-Q3+E3+K3");
+  expect(formulaAt(mbSnap, "'Material balance'!Y3")).toBe("=X3-R3+F3+L3");
+});
+
+describe("LibreOffice, recalculating on load, gives the expected PAB at pabCells", () => {
+  const outDir = path.join(tmp, "recalculated");
+  beforeAll(() => {
+    fs.mkdirSync(outDir, { recursive: true });
+    const files = done.map((d) => {
+      const file = path.join(tmp, d.c.name);
+      fs.writeFileSync(file, d.annotated as Uint8Array);
+      return file;
+    });
+    libreOfficeConvert(files, "xlsx", outDir);
+  });
+
+  test.each(done.map((d) => [d.c.name, d] as const))("%s", (_n, d) => {
+    const recalculated = readXlsxSnapshot(fs.readFileSync(path.join(outDir, d.c.name)), d.c.name);
+    for (const item of d.report.items)
+      expect([item.item, item.pabCells.map((ref) => valueAt(recalculated, ref))]).toEqual([
+        item.item,
+        d.c.pab[item.item],
+      ]);
+  });
+});
