@@ -86,7 +86,15 @@ function parseDraft(rest: string[]): Args {
 }
 
 /** A command line the user must correct; exit 2 with this one line. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** The same line in Chinese, printed under --lang zh-CN when given. */
+  constructor(
+    message: string,
+    readonly zh?: string
+  ) {
+    super(message);
+  }
+}
 
 export function parseCommandLine(argv: string[]): Args {
   const [command, ...rest] = argv;

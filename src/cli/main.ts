@@ -155,14 +155,16 @@ export function main(argv: string[], io: Io = defaultIo): number {
     if (args.command === "draft") return draft(args, io);
     return scan(args, io);
   } catch (e) {
-    return failure(e, io);
+    return failure(e, io, argv.join(" ").includes("--lang zh-CN") || argv.includes("--lang=zh-CN"));
   }
 }
 
 /** Any failure is one line on stderr and exit 2; PAB_WATCH_DEBUG=1 adds the stack of a bug. */
-function failure(e: unknown, io: Io): number {
+function failure(e: unknown, io: Io, zh: boolean): number {
   const line = (s: string) => terminalText(s.replace(/\s*\n\s*/g, " "));
-  if (
+  if (e instanceof UsageError && zh && e.zh) {
+    io.stderr(`pab-watch：${line(e.zh)}\n`);
+  } else if (
     e instanceof UsageError ||
     e instanceof UnreadableWorkbookError ||
     e instanceof UnreadableCsvError
