@@ -7,6 +7,7 @@ import {
   libreOfficeRunner,
   timeScan,
 } from "./scan";
+import { rowPartWorkbook } from "./rowPart";
 import { workload } from "./workload";
 
 function median(xs: number[]): number {
@@ -86,8 +87,8 @@ async function main(): Promise<void> {
   const lo: number[] = [];
   try {
     for (let i = 0; i < 3; i++) {
-      scans.push(timeScan(workbook, { out: true }));
-      reportOnly.push(timeScan(workbook, { out: false }).ms);
+      scans.push(timeScan(workbook, { out: true, json: true }));
+      reportOnly.push(timeScan(workbook, { out: false, json: true }).ms);
       if (libreOffice) lo.push(libreOffice.run());
     }
   } finally {
@@ -98,14 +99,24 @@ async function main(): Promise<void> {
   figures.scan_report_only_5000x52_ms = median(reportOnly);
   figures.libreoffice_5000x52_ms = lo.length ? median(lo) : null;
   const large = gridWorkbook(20000, 52);
-  const largeScans = [0, 1, 2].map(() => timeScan(large, { out: true }));
+  const largeScans = [0, 1, 2].map(() => timeScan(large, { out: true, json: true }));
   figures.scan_20000x52_ms = median(largeScans.map((s) => s.ms));
   figures.scan_20000x52_peak_mb = Math.max(...largeScans.map((s) => s.peakMb));
   figures.scan_20000_vs_5000_ratio = figures.scan_20000x52_ms / figures.scan_5000x52_ms;
+  // The ERP material balance: 5,000 parts, 24 receipt months, 24 demand months, a balance formula.
+  const rowPart = rowPartWorkbook(5000, 24);
+  figures.scan_rowpart_5000x48_ms = median(
+    [0, 1, 2].map(() => timeScan(rowPart, { out: true, json: false }).ms)
+  );
   const office = await officeJsFigures(workbook);
-  figures.officejs_5000x52_syncs = office.syncs;
-  figures.officejs_5000x52_max_request_bytes = office.maxRequestBytes;
-  figures.officejs_5000x52_cf_rules = office.cfRules;
+  figures.officejs_5000x52_syncs = office.portable.syncs;
+  figures.officejs_5000x52_max_request_bytes = office.portable.maxRequestBytes;
+  figures.officejs_5000x52_cf_rules = office.portable.cfRules;
+  for (const [mode, f] of Object.entries(office)) {
+    figures[`officejs_${mode}_5000x52_syncs`] = f.syncs;
+    figures[`officejs_${mode}_5000x52_max_request_bytes`] = f.maxRequestBytes;
+    if (mode !== "remove") figures[`officejs_${mode}_5000x52_cf_rules`] = f.cfRules;
+  }
   figures.taskpane_initial_js_gzip_bytes = taskpaneGzipBytes();
   const rounded = Object.fromEntries(
     Object.entries(figures).map(([k, v]) => [k, v === null ? null : Math.round(v * 100) / 100])

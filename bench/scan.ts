@@ -44,14 +44,22 @@ function ensureCliBuilt(): void {
 }
 
 /**
- * `pab-watch scan` in a fresh process: wall time (startup included) and peak resident memory.
- * With `out`, the annotated copy is written too (`--out`); the full report always (`--json`).
+ * `pab-watch scan` in a fresh process: wall time (startup included) and peak resident memory;
+ * `out` writes the annotated copy (`--out`), `json` the full report (`--json`).
  */
-export function timeScan(input: string, options: { out: boolean }): { ms: number; peakMb: number } {
+export function timeScan(
+  input: string,
+  options: { out: boolean; json: boolean }
+): { ms: number; peakMb: number } {
   ensureCliBuilt();
   const out = path.join(os.tmpdir(), `pab-bench-annotated-${process.pid}.xlsx`);
   const json = path.join(os.tmpdir(), `pab-bench-report-${process.pid}.json`);
-  const argv = ["scan", input, "--json", json, ...(options.out ? ["--out", out] : [])];
+  const argv = [
+    "scan",
+    input,
+    ...(options.json ? ["--json", json] : []),
+    ...(options.out ? ["--out", out] : []),
+  ];
   const script = `const code = require(${JSON.stringify(path.join(root, "lib", "cli", "main.js"))}).main(${JSON.stringify(
     argv
   )}, { stdout() {}, stderr(t) { process.stderr.write(t); }, today: () => "2026-11-30" });
@@ -92,31 +100,57 @@ export function libreOfficeRunner(input: string): { run: () => number; close: ()
   };
 }
 
-/** Scan and annotate through the Office.js adapter (against the strict fake): round trips, largest request, rules. */
-export async function officeJsFigures(
-  input: string
-): Promise<{ syncs: number; maxRequestBytes: number; cfRules: number }> {
+export interface OfficeJsFigures {
+  syncs: number;
+  maxRequestBytes: number;
+  cfRules: number;
+}
+
+/**
+ * Scan + annotate through the Office.js adapter against the strict fake, the read included, per
+ * write mode (portable, live, values, side sheet) and "Remove annotations" after a portable scan:
+ * round trips, conditional-format rules, and the largest request in real bytes, as Office.js's own
+ * request builder serializes it (`@microsoft/office-js`, nothing sent).
+ */
+export async function officeJsFigures(input: string): Promise<Record<string, OfficeJsFigures>> {
   const { readXlsxSnapshot } = await import("../src/xlsx");
   const { modelFromSnapshot } = await import("../src/excel/fake/model");
-  const { fakeExcelRun } = await import("../src/excel/fake/context");
-  const { readWorkbookSnapshot, applyWritePlan } = await import("../src/excel");
+  const { measuredExcelRun, newRequestLog } = await import("../src/excel/fake/officeJsRequests");
+  const { readWorkbookSnapshot, applyWritePlan, removeAnnotations } = await import("../src/excel");
   const { scanSnapshot } = await import("../src/report");
   const { buildWritePlan } = await import("../src/annotate");
   type Run = import("../src/excel").ExcelRun;
   type Ctx = import("../src/excel/fake/context").FakeRequestContext;
-  const model = modelFromSnapshot(readXlsxSnapshot(fs.readFileSync(input), path.basename(input)));
-  const contexts: Ctx[] = [];
-  const run = fakeExcelRun(model, contexts) as unknown as Run;
-  const snapshot = await readWorkbookSnapshot(run, path.basename(input));
-  const result = await applyWritePlan(
-    run,
-    buildWritePlan(snapshot, scanSnapshot(snapshot).findings)
-  );
-  return {
-    syncs: contexts.reduce((n, c) => n + c.syncCount, 0),
-    maxRequestBytes: Math.max(...contexts.map((c) => c.maxRequestBytes)),
-    cfRules: result.cfRules,
-  };
+  const file = readXlsxSnapshot(fs.readFileSync(input), path.basename(input));
+  const out: Record<string, OfficeJsFigures> = {};
+  for (const mode of ["portable", "live", "values", "side_sheet", "remove"] as const) {
+    const model = modelFromSnapshot(file);
+    let log = newRequestLog();
+    let contexts: Ctx[] = [];
+    const runOf = () => measuredExcelRun(model, log, contexts) as unknown as Run;
+    const snapshot = await readWorkbookSnapshot(runOf(), path.basename(input));
+    const plan = buildWritePlan(snapshot, scanSnapshot(snapshot).findings, {
+      live: mode === "live",
+      sideSheet: mode === "side_sheet",
+    });
+    const applied = await applyWritePlan(runOf(), plan, {
+      mode: mode === "values" ? "values" : "portable",
+      snapshot,
+    });
+    let cfRules = applied.cfRules;
+    if (mode === "remove") {
+      log = newRequestLog();
+      contexts = [];
+      await removeAnnotations(runOf());
+      cfRules = 0;
+    }
+    out[mode] = {
+      syncs: contexts.reduce((n, c) => n + c.syncCount, 0),
+      maxRequestBytes: log.max,
+      cfRules,
+    };
+  }
+  return out;
 }
 
 /** JavaScript the task pane page loads before its first screen (every script taskpane.html names), gzipped. */

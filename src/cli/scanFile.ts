@@ -1,5 +1,7 @@
 import { buildWritePlan } from "../annotate";
 import { WritePlan } from "../annotate/writePlan";
+import { readCsvSnapshot } from "../csv";
+import { WorkbookSnapshot } from "../layout";
 import { checkMappingFits } from "../layout/mappingInput";
 import { Language, Report, ScanOptions, scanSnapshot } from "../report";
 import { XlsxPackage, applyWritePlanToPackage, snapshotOfPackage } from "../xlsx";
@@ -30,6 +32,24 @@ function reportAndPlan(
   options: ScanFileOptions
 ): { report: Report; plan: WritePlan | null } {
   const snapshot = snapshotOfPackage(pkg, name, { onSheet: options.onSheet });
+  const { report, findings } = scanChecked(snapshot, options);
+  if (!options.annotate) return { report, plan: null };
+  const plan = buildWritePlan(snapshot, findings, { fence: options.fence, lang: options.lang });
+  report.items.forEach((item, i) => (item.pabCells = plan.pabCells[i]));
+  report.diagnostics.push(...plan.diagnostics);
+  return { report, plan };
+}
+
+/** A CSV export → its report: one sheet, read by the same reader (there is no copy to annotate). */
+export function scanCsvFile(
+  bytes: Uint8Array,
+  name: string,
+  options: ScanFileOptions = {}
+): { report: Report; annotated: null } {
+  return { report: scanChecked(readCsvSnapshot(bytes, name), options).report, annotated: null };
+}
+
+function scanChecked(snapshot: WorkbookSnapshot, options: ScanFileOptions) {
   if (options.sheets) {
     const missing = options.sheets.filter((s) => !snapshot.sheets.some((x) => x.name === s));
     if (missing.length)
@@ -39,12 +59,7 @@ function reportAndPlan(
       );
   }
   if (options.mapping) checkMappingFits(options.mapping, snapshot);
-  const { report, findings } = scanSnapshot(snapshot, options);
-  if (!options.annotate) return { report, plan: null };
-  const plan = buildWritePlan(snapshot, findings, { fence: options.fence, lang: options.lang });
-  report.items.forEach((item, i) => (item.pabCells = plan.pabCells[i]));
-  report.diagnostics.push(...plan.diagnostics);
-  return { report, plan };
+  return scanSnapshot(snapshot, options);
 }
 
 export class MissingSheetError extends Error {

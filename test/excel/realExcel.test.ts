@@ -261,3 +261,23 @@ describe("defects found in review (issue 12)", () => {
     await stop();
   });
 });
+
+test("12: a cell the planner edits between the read and the write is left as they typed it", async () => {
+  const model = sample("multi-item-grid.xlsx");
+  const run = runOf(model);
+  const snapshot = await readWorkbookSnapshot(run, "w.xlsx");
+  const plan = buildWritePlan(snapshot, scanSnapshot(snapshot).findings);
+  const [sheet, cell] = plan.pabCells[0][1].split("!");
+  const column = cell.charCodeAt(0) - 65;
+  const row = Number(cell.slice(1)) - 1;
+  // The planner types into the first item's PAB row while the pane is computing.
+  model.setCell(model.sheet(sheet)!, row, column, { value: "checked" });
+  const result = await applyWritePlan(run, plan, { snapshot });
+  expect(model.cell(model.sheet(sheet)!, row, column)?.value).toBe("checked");
+  expect(result.changedSinceRead).toHaveLength(1);
+  // The other items are written as planned.
+  const [s2, c2] = plan.pabCells[1][0].split("!");
+  expect(
+    model.cell(model.sheet(s2)!, Number(c2.slice(1)) - 1, c2.charCodeAt(0) - 65)?.formula
+  ).toBeDefined();
+});
