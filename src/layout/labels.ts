@@ -394,6 +394,7 @@ const TOTAL_WORDS = ["total", "sum", "subtotal", "grand total", "合计", "小�
 
 /** A column after the periods that adds them up or prices them: Total, Sum, Cost, 合计, 小计. */
 export function isTotalHeader(text: string): boolean {
+  if (!text) return false;
   const n = normalizeLabel(text);
   if (!n) return false;
   return (
@@ -419,6 +420,7 @@ const OPENING_WORDS = [
 
 /** A column just before period 1 that holds the opening: Before, Opening, Start, 期初. */
 export function isOpeningHeader(text: string): boolean {
+  if (!text) return false;
   const n = normalizeLabel(text);
   return !!n && (OPENING_WORDS.includes(n) || roleOf(text) === "onHand");
 }
