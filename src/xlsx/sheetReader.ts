@@ -81,7 +81,7 @@ export function readSheet(
   styleFormats: string[],
   date1904: boolean,
   /** Receives the formula cells that carry no saved value, for evaluateUncachedFormulas. */
-  uncached?: { row: number; column: number }[]
+  uncached?: { row: number; column: number; array?: string }[]
 ): SheetSnapshot {
   const what = `the sheet "${name}"`;
   const s = new XmlScanner(xml, what);
@@ -107,6 +107,8 @@ export function readSheet(
   let valueEnd = -1;
   let formula: string | null = null;
   let sharedIndex: string | null = null;
+  /** The range of an array formula (`<f t="array" ref="B2:B9">`). */
+  let arrayRef: string | null = null;
   let inlineText = "";
   let text = NONE;
   let phonetic = 0;
@@ -169,7 +171,8 @@ export function readSheet(
       else if (master) f = master.shift(row - master.row, column - master.column);
     }
     if (f) formulas[a1(row, column)] = `=${f}`;
-    if (f && value === null && type !== INLINE) uncached?.push({ row, column });
+    if (f && value === null && type !== INLINE)
+      uncached?.push({ row, column, array: arrayRef ?? undefined });
     const format = styleFormats[style];
     if (format && format !== "General" && (v !== "" || f)) numberFormats[a1(row, column)] = format;
     if (v !== "" || f) {
@@ -200,6 +203,7 @@ export function readSheet(
           valueAt = -1;
           formula = null;
           sharedIndex = null;
+          arrayRef = null;
           inlineText = "";
           text = NONE;
           phonetic = 0;
@@ -211,7 +215,9 @@ export function readSheet(
           text = s.selfClosing ? NONE : VALUE;
         } else if (s.is("f")) {
           formula = "";
-          sharedIndex = s.value("t") === "shared" ? (s.value("si") ?? null) : null;
+          const t = s.value("t");
+          sharedIndex = t === "shared" ? (s.value("si") ?? null) : null;
+          arrayRef = t === "array" ? (s.value("ref") ?? null) : null;
           text = s.selfClosing ? NONE : FORMULA;
         } else if (s.is("row")) {
           const r = s.attr("r");
