@@ -7,6 +7,7 @@ import { MappingError, parseLayoutMapping } from "../layout/mappingInput";
 import { Report } from "../report";
 import { MalformedXmlError, UnreadableWorkbookError } from "../xlsx";
 import { HELP, ScanArgs, UsageError, parseCommandLine } from "./args";
+import { workbookErrorZh } from "./diagnosticsZh";
 import { draft } from "./draft";
 import { LOG_HELP, log, parseLog } from "./log";
 import { OutputTarget, checkOutputs, writeOutput } from "./outputs";
@@ -153,8 +154,16 @@ export function main(argv: string[], io: Io = defaultIo): number {
 /** Any failure is one line on stderr and exit 2; PAB_WATCH_DEBUG=1 adds the stack of a bug. */
 function failure(e: unknown, io: Io, zh: boolean): number {
   const line = (s: string) => terminalText(s.replace(/\s*\n\s*/g, " "));
-  if (e instanceof UsageError && zh && e.zh) {
-    io.stderr(`pab-watch：${line(e.zh)}\n`);
+  const zhText =
+    !zh || !(e instanceof Error)
+      ? null
+      : e instanceof UsageError
+        ? (e.zh ?? null)
+        : e instanceof UnreadableWorkbookError || e instanceof MalformedXmlError
+          ? workbookErrorZh(e.message)
+          : null;
+  if (zhText) {
+    io.stderr(`pab-watch：${line(zhText)}\n`);
   } else if (e instanceof UsageError || e instanceof UnreadableWorkbookError) {
     io.stderr(`pab-watch: ${line(e.message)}\n`);
   } else if (e instanceof MalformedXmlError) {
