@@ -12,7 +12,8 @@ import { draft } from "./draft";
 import { LOG_HELP, log, parseLog } from "./log";
 import { OutputTarget, checkOutputs, writeOutput } from "./outputs";
 import { terminalJson, terminalText } from "./terminal";
-import { MissingSheetError, scanXlsxFile } from "./scanFile";
+import { UnreadableCsvError } from "../csv";
+import { MissingSheetError, scanCsvFile, scanXlsxFile } from "./scanFile";
 import { summaryText } from "./summary";
 
 export interface Io {
@@ -30,14 +31,13 @@ const defaultIo: Io = {
 const LARGE_FILE = 5 * 1024 * 1024;
 
 /** The files `scan` writes, checked before anything is read or written. */
-function scanOutputs(args: ScanArgs, io: Io): OutputTarget[] {
+function scanOutputs(args: ScanArgs): { targets: OutputTarget[]; replacing: string[] } {
   const targets: OutputTarget[] = [];
   if (args.out) targets.push({ option: "--out", file: args.out, kind: "xlsx" });
   if (args.json && args.json !== "-")
     targets.push({ option: "--json", file: args.json, kind: "json" });
-  const notes = checkOutputs(targets, [{ what: "workbook", file: args.input }], args.force);
-  for (const note of notes) io.stderr(`pab-watch: ${terminalText(note)}\n`);
-  return targets;
+  const replacing = checkOutputs(targets, [{ what: "workbook", file: args.input }], args.force);
+  return { targets, replacing };
 }
 
 function readMapping(file: string): LayoutMapping {
@@ -71,8 +71,15 @@ function noItemReason(report: Report, input: string): string {
   return `no item found in ${path.basename(input)}, nothing was checked${why.length ? `: ${why.join("; ")}` : ""}`;
 }
 
+const isCsvName = (file: string) => /\.(csv|tsv)$/i.test(file);
+
 function scan(args: ScanArgs, io: Io): number {
-  const targets = scanOutputs(args, io);
+  const csv = isCsvName(args.input);
+  if (csv && args.out)
+    throw new UsageError(
+      `--out: ${path.basename(args.input)} is a CSV export, which cannot hold PAB formulas or colours; save it as .xlsx in Excel to get an annotated copy (the report works as it is: --json)`
+    );
+  const { targets, replacing } = scanOutputs(args);
   const target = (option: string) => targets.find((t) => t.option === option) as OutputTarget;
   const mapping = args.mapping ? readMapping(args.mapping) : undefined;
   let bytes: Uint8Array;
@@ -90,7 +97,8 @@ function scan(args: ScanArgs, io: Io): number {
     );
   let result;
   try {
-    result = scanXlsxFile(bytes, path.basename(args.input), {
+    const scanFile = csv ? scanCsvFile : scanXlsxFile;
+    result = scanFile(bytes, path.basename(args.input), {
       startDate: args.start,
       today: io.today(),
       fence: args.fence,
@@ -119,6 +127,7 @@ function scan(args: ScanArgs, io: Io): number {
     if (args.json) writeOutput(target("--json"), json());
     io.stdout(summaryText(report, args.lang));
   }
+  for (const note of replacing) io.stderr(`pab-watch: ${terminalText(note)}\n`);
   // A nightly check must not pass on a sheet that was not read.
   if (!found) throw new UsageError(noItemReason(report, args.input));
   if (args.failOn) {
@@ -164,7 +173,11 @@ function failure(e: unknown, io: Io, zh: boolean): number {
           : null;
   if (zhText) {
     io.stderr(`pab-watch：${line(zhText)}\n`);
-  } else if (e instanceof UsageError || e instanceof UnreadableWorkbookError) {
+  } else if (
+    e instanceof UsageError ||
+    e instanceof UnreadableWorkbookError ||
+    e instanceof UnreadableCsvError
+  ) {
     io.stderr(`pab-watch: ${line(e.message)}\n`);
   } else if (e instanceof MalformedXmlError) {
     io.stderr(`pab-watch: the workbook could not be read: ${line(e.message)}\n`);

@@ -99,6 +99,11 @@ beforeAll(() => {
       /password-protected \(encrypted\)/,
     ],
     ["an .xls file", ["scan", cfb("old.xls", false)], /save it as \.xlsx/],
+    [
+      "an unreadable workbook, with an output PAB Watch wrote that would be replaced",
+      ["scan", foreign, "--json", classicReport],
+      /not an \.xlsx workbook/,
+    ],
     ["a text file", ["scan", foreign], /not an \.xlsx workbook/],
     [
       "a workbook that does not exist",

@@ -101,7 +101,7 @@ describe("pab-watch scan", () => {
   test.each([
     [
       ["scan", "README.md"],
-      "pab-watch: not an .xlsx workbook (it is not a zip package; .xls and .csv are not supported)\n",
+      "pab-watch: not an .xlsx workbook (it is not a zip package; a CSV export is read when its name ends in .csv)\n",
     ],
     [["scan", "missing.xlsx"], "pab-watch: cannot open missing.xlsx (ENOENT)\n"],
     [
