@@ -7,6 +7,7 @@ import {
   timeLibreOffice,
   timeScan,
 } from "./scan";
+import { rowPartWorkbook } from "./rowPart";
 import { workload } from "./workload";
 
 function median(xs: number[]): number {
@@ -82,6 +83,9 @@ async function main(): Promise<void> {
   const scans = [0, 1, 2].map(() => timeScan(workbook));
   figures.scan_5000x52_ms = median(scans.map((s) => s.ms));
   figures.scan_5000x52_peak_mb = Math.max(...scans.map((s) => s.peakMb));
+  // The ERP material balance: 5,000 parts, 24 receipt months, 24 demand months, a balance formula.
+  const rowPart = rowPartWorkbook(5000, 24);
+  figures.scan_rowpart_5000x48_ms = median([0, 1, 2].map(() => timeScan(rowPart).ms));
   const office = await officeJsFigures(workbook);
   figures.officejs_5000x52_syncs = office.portable.syncs;
   figures.officejs_5000x52_max_request_bytes = office.portable.maxRequestBytes;

@@ -100,22 +100,22 @@ export function annotateRowPerPart(ctx: Context, findings: Finding[]): Map<Findi
   }
 
   const col = columnName;
+  const names = new Map<number, string>();
+  const nameOf = (c: number) => names.get(c) ?? (names.set(c, col(c)), col(c));
   for (const [f, columns] of targets) {
     const row = partRow(f);
     const pab: CellPos[] = columns.map((column) => ({ sheet: sheetName, row, column }));
-    pab.forEach((p, t) =>
+    for (let t = 0; t < pab.length; t++) {
+      const prev =
+        t === 0 ? openingRef(f.record, sheetName) : `${nameOf(columns[t - 1])}${row + 1}`;
       writes.push({
-        ...p,
-        formula: cellPabFormula(
-          f.record,
-          t,
-          t === 0 ? openingRef(f.record, sheetName) : `${col(pab[t - 1].column)}${row + 1}`,
-          sheetName,
-          ctx.fence
-        ),
+        sheet: sheetName,
+        row,
+        column: columns[t],
+        formula: cellPabFormula(f.record, t, prev, sheetName, ctx.fence),
         cached: f.plan.pab[t],
-      })
-    );
+      });
+    }
     out.set(f, pab);
   }
   if (!targets.size) return out;

@@ -86,7 +86,15 @@ function parseDraft(rest: string[]): Args {
 }
 
 /** A command line the user must correct; exit 2 with this one line. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** The same line in Chinese, printed under --lang zh-CN when given. */
+  constructor(
+    message: string,
+    readonly zh?: string
+  ) {
+    super(message);
+  }
+}
 
 export function parseCommandLine(argv: string[]): Args {
   const [command, ...rest] = argv;
@@ -166,6 +174,8 @@ The workbook read is never changed; --out writes an annotated copy.
 
 Options:
   --out <file.xlsx>      write an annotated copy: PAB formulas, colours, a "PAB Watch" summary sheet
+                         (not for a CSV export: plan.csv is read as one sheet, UTF-8 or GB18030,
+                         comma, semicolon or tab; .xls must be saved as .xlsx first)
   --json <file>          write the report (JSON, ../shared/report.schema.json); "-" for standard output
   --sheet <name>         read only this sheet (default: every visible sheet)
   --start <YYYY-MM-DD>   first day of period 1 when the periods are numbered (W1, Week 1, 第1周)

@@ -11,7 +11,8 @@ import { draft } from "./draft";
 import { LOG_HELP, log, parseLog } from "./log";
 import { OutputTarget, checkOutputs, writeOutput } from "./outputs";
 import { terminalJson, terminalText } from "./terminal";
-import { MissingSheetError, scanXlsxFile } from "./scanFile";
+import { UnreadableCsvError } from "../csv";
+import { MissingSheetError, scanCsvFile, scanXlsxFile } from "./scanFile";
 import { summaryText } from "./summary";
 
 export interface Io {
@@ -70,7 +71,14 @@ function noItemReason(report: Report, input: string): string {
   return `no item found in ${path.basename(input)}, nothing was checked${why.length ? `: ${why.join("; ")}` : ""}`;
 }
 
+const isCsvName = (file: string) => /\.(csv|tsv)$/i.test(file);
+
 function scan(args: ScanArgs, io: Io): number {
+  const csv = isCsvName(args.input);
+  if (csv && args.out)
+    throw new UsageError(
+      `--out: ${path.basename(args.input)} is a CSV export, which cannot hold PAB formulas or colours; save it as .xlsx in Excel to get an annotated copy (the report works as it is: --json)`
+    );
   const targets = scanOutputs(args, io);
   const target = (option: string) => targets.find((t) => t.option === option) as OutputTarget;
   const mapping = args.mapping ? readMapping(args.mapping) : undefined;
@@ -89,7 +97,8 @@ function scan(args: ScanArgs, io: Io): number {
     );
   let result;
   try {
-    result = scanXlsxFile(bytes, path.basename(args.input), {
+    const scanFile = csv ? scanCsvFile : scanXlsxFile;
+    result = scanFile(bytes, path.basename(args.input), {
       startDate: args.start,
       today: io.today(),
       fence: args.fence,
@@ -146,14 +155,20 @@ export function main(argv: string[], io: Io = defaultIo): number {
     if (args.command === "draft") return draft(args, io);
     return scan(args, io);
   } catch (e) {
-    return failure(e, io);
+    return failure(e, io, argv.join(" ").includes("--lang zh-CN") || argv.includes("--lang=zh-CN"));
   }
 }
 
 /** Any failure is one line on stderr and exit 2; PAB_WATCH_DEBUG=1 adds the stack of a bug. */
-function failure(e: unknown, io: Io): number {
+function failure(e: unknown, io: Io, zh: boolean): number {
   const line = (s: string) => terminalText(s.replace(/\s*\n\s*/g, " "));
-  if (e instanceof UsageError || e instanceof UnreadableWorkbookError) {
+  if (e instanceof UsageError && zh && e.zh) {
+    io.stderr(`pab-watch：${line(e.zh)}\n`);
+  } else if (
+    e instanceof UsageError ||
+    e instanceof UnreadableWorkbookError ||
+    e instanceof UnreadableCsvError
+  ) {
     io.stderr(`pab-watch: ${line(e.message)}\n`);
   } else if (e instanceof MalformedXmlError) {
     io.stderr(`pab-watch: the workbook could not be read: ${line(e.message)}\n`);

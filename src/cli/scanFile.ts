@@ -1,4 +1,6 @@
 import { buildWritePlan } from "../annotate";
+import { readCsvSnapshot } from "../csv";
+import { WorkbookSnapshot } from "../layout";
 import { checkMappingFits } from "../layout/mappingInput";
 import { Language, Report, ScanOptions, scanSnapshot } from "../report";
 import { XlsxPackage, applyWritePlanToPackage, snapshotOfPackage } from "../xlsx";
@@ -18,6 +20,24 @@ export function scanXlsxFile(
 ): { report: Report; annotated: Uint8Array | null } {
   const pkg = new XlsxPackage(bytes);
   const snapshot = snapshotOfPackage(pkg, name, { onSheet: options.onSheet });
+  const { report, findings } = scanChecked(snapshot, options);
+  if (!options.annotate) return { report, annotated: null };
+  const plan = buildWritePlan(snapshot, findings, { fence: options.fence, lang: options.lang });
+  report.items.forEach((item, i) => (item.pabCells = plan.pabCells[i]));
+  report.diagnostics.push(...plan.diagnostics);
+  return { report, annotated: applyWritePlanToPackage(pkg, plan) };
+}
+
+/** A CSV export → its report: one sheet, read by the same reader (there is no copy to annotate). */
+export function scanCsvFile(
+  bytes: Uint8Array,
+  name: string,
+  options: ScanFileOptions = {}
+): { report: Report; annotated: null } {
+  return { report: scanChecked(readCsvSnapshot(bytes, name), options).report, annotated: null };
+}
+
+function scanChecked(snapshot: WorkbookSnapshot, options: ScanFileOptions) {
   if (options.sheets) {
     const missing = options.sheets.filter((s) => !snapshot.sheets.some((x) => x.name === s));
     if (missing.length)
@@ -27,12 +47,7 @@ export function scanXlsxFile(
       );
   }
   if (options.mapping) checkMappingFits(options.mapping, snapshot);
-  const { report, findings } = scanSnapshot(snapshot, options);
-  if (!options.annotate) return { report, annotated: null };
-  const plan = buildWritePlan(snapshot, findings, { fence: options.fence, lang: options.lang });
-  report.items.forEach((item, i) => (item.pabCells = plan.pabCells[i]));
-  report.diagnostics.push(...plan.diagnostics);
-  return { report, annotated: applyWritePlanToPackage(pkg, plan) };
+  return scanSnapshot(snapshot, options);
 }
 
 export class MissingSheetError extends Error {

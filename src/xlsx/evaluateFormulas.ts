@@ -9,7 +9,7 @@ import {
   cellAt,
   rightColumn,
 } from "../layout/snapshot";
-import { ParsedFormula, evaluate, parseFormula } from "./formulas/expression";
+import { ParsedFormula, TemplateCache, evaluate, parseFormula } from "./formulas/expression";
 import { FormulaError, NotEvaluable, Scalar, isError, scalarOf } from "./formulas/values";
 
 /** A formula cell the file carries without a saved value (files written by scripts, pandas, ERPs). */
@@ -52,7 +52,10 @@ export function evaluateUncachedFormulas(
   };
 
   const nodes: Node[] = [];
-  const at = new Map<string, number>();
+  // Cells by number (sheet, row, column packed), not by string: there may be a million.
+  const at = new Map<number, number>();
+  const key = (sheet: number, row: number, column: number) =>
+    sheet * 17_179_869_184 + row * 16_384 + column;
   const perSheet: number[][] = sheets.map(() => []);
   for (const u of uncached) {
     const sheet = byName.get(u.sheet.toLowerCase());
@@ -70,13 +73,14 @@ export function evaluateUncachedFormulas(
       failure: null,
       result: undefined,
     });
-    at.set(`${sheet}:${u.row}:${u.column}`, id);
+    at.set(key(sheet, u.row, u.column), id);
     perSheet[sheet].push(id);
   }
 
+  const templates: TemplateCache = new Map();
   for (const n of nodes) {
     try {
-      n.parsed = parseFormula(n.formula, bounds[n.sheet], lookup);
+      n.parsed = parseFormula(n.formula, bounds[n.sheet], lookup, n, templates);
     } catch (e) {
       if (!(e instanceof NotEvaluable)) throw e;
       n.failure = e.message;
@@ -88,7 +92,7 @@ export function evaluateUncachedFormulas(
       if (area <= perSheet[a.sheet].length) {
         for (let r = a.top; r <= a.bottom; r++)
           for (let c = a.left; c <= a.right; c++) {
-            const d = at.get(`${a.sheet}:${r}:${c}`);
+            const d = at.get(key(a.sheet, r, c));
             if (d !== undefined) deps.add(d);
           }
       } else {
@@ -109,7 +113,7 @@ export function evaluateUncachedFormulas(
   });
 
   const cell = (sheet: number, row: number, column: number): Scalar => {
-    const id = at.get(`${sheet}:${row}:${column}`);
+    const id = at.get(key(sheet, row, column));
     if (id !== undefined) {
       const n = nodes[id];
       if (n.result === undefined)

@@ -83,7 +83,7 @@ export function notAZipPackage(bytes: Uint8Array): string {
       return "the workbook is password-protected (encrypted): open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save a copy to check";
     return "not an .xlsx workbook (an Excel 97-2003 .xls file or another OLE document): save it as .xlsx in Excel";
   }
-  return "not an .xlsx workbook (it is not a zip package; .xls and .csv are not supported)";
+  return "not an .xlsx workbook (it is not a zip package; a CSV export is read when its name ends in .csv)";
 }
 
 function indexOfBytes(hay: Uint8Array, needle: Uint8Array): number {

@@ -200,3 +200,42 @@ describe("LibreOffice, recalculating on load, gives the expected PAB at pabCells
       ]);
   });
 });
+
+describe("no room right of the table: the PAB goes on the PAB Watch sheet as formulas over the planner's cells", () => {
+  test.each(["row per part", "periods down"])("%s at the sheet's right edge", (kind) => {
+    const input =
+      kind === "row per part"
+        ? buildXlsx([
+            {
+              ...materialBalanceSheet(parts.slice(0, 3), months, {
+                sheet: "Edge",
+                part: "Part",
+                description: "Description",
+                stock: "Stock",
+                safety: "Safety stock",
+                receipts: "Receipts",
+                demand: "Demand",
+              }),
+              offset: { row: 0, column: 16384 - 16 },
+            },
+          ])
+        : buildXlsx([
+            {
+              name: "Edge",
+              rows: downRows.map((r) => r.slice(0, 3)),
+              offset: { row: 0, column: 16384 - 3 },
+            },
+          ]);
+    const { report, annotated } = scanXlsxFile(input, "edge.xlsx", { annotate: true });
+    expect(report.items.length).toBeGreaterThan(0);
+    const after = readXlsxSnapshot(annotated as Uint8Array, "edge.xlsx");
+    for (const item of report.items) {
+      expect(item.pabCells).toHaveLength(item.periods.length);
+      expect(item.pabCells[0]).toMatch(/^'PAB Watch'!/);
+      // The first period's formula starts from the part's own on-hand cell on its sheet.
+      expect(formulaAt(after, item.pabCells[0])).toMatch(/^=Edge!\$X[A-F][A-Z]?\$\d+-Edge!X/);
+      expect(item.pabCells.map((ref) => valueAt(after, ref))).toEqual(item.pab);
+    }
+    expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});

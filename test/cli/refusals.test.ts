@@ -335,3 +335,55 @@ test("every refused case: exit 2, exactly one line on stderr naming the reason, 
   expect(after).toEqual(before);
   expect(fs.readFileSync(classic).length).toBeGreaterThan(0);
 }, 60_000);
+
+test("with --lang zh-CN the command line's refusals and warnings are Chinese", () => {
+  const classicReport = at("classic.json");
+  const zh = (...argv: string[]) => runCli(...argv, "--lang", "zh-CN");
+  expect(
+    zh("draft", "--report", classicReport, "--notice", "customer-all-clear", ...DRAFT).stderr
+  ).toBe("pab-watch：FG-1001：客户订单在W8（2027-01-18）仍短缺6，仍有短缺时不能发送供货恢复通知\n");
+  expect(
+    zh(
+      "draft",
+      "--report",
+      classicReport,
+      "--notice",
+      "internal",
+      "--out",
+      at("notes.txt"),
+      ...DRAFT
+    ).stderr
+  ).toBe(
+    `pab-watch：--out ${at("notes.txt")}已存在，且看不出是PAB Watch写的：请指定新文件，或加--force覆盖\n`
+  );
+  expect(
+    zh(
+      "draft",
+      "--report",
+      classicReport,
+      "--notice",
+      "internal",
+      "--item",
+      "NOPE",
+      "--to",
+      "a@example.com"
+    ).stderr
+  ).toBe(`pab-watch：${classicReport}中没有物料“NOPE”（物料：FG-1001）\n`);
+  const warned = zh(
+    "draft",
+    "--report",
+    classicReport,
+    "--notice",
+    "customer-risk",
+    "--incident",
+    incidentFile,
+    ...DRAFT
+  );
+  expect(warned.code).toBe(0);
+  expect(warned.stderr.split("\n")).toEqual(
+    expect.arrayContaining([
+      "pab-watch：警告：订单PO-4712（2027-01-11，属W7）不在短缺期间（W8）内，请核对事件文件中的订单",
+      "pab-watch：警告：cause.customer不是中文，与通知的语言不一致",
+    ])
+  );
+});
