@@ -6,7 +6,9 @@ import {
   saveIncidentStore,
   writeLogTable,
 } from "../excel";
-import { buildClientId, createGraphDraft, graphAvailable, nestedAppTokens } from "../mail";
+// The small Graph modules only: the notice templates load with the incident views.
+import { createGraphDraft } from "../mail/graph";
+import { buildClientId, graphAvailable, nestedAppTokens } from "../mail/graphAuth";
 import { ContactStore } from "./contactStore";
 import { Platform } from "./incidentFlow";
 import type { IncidentDeps } from "./components/incident";
