@@ -9,8 +9,8 @@ import {
 // The small Graph modules only: the notice templates load with the incident views.
 import { createGraphDraft } from "../mail/graph";
 import { buildClientId, graphAvailable, nestedAppTokens } from "../mail/graphAuth";
-import { ContactStore } from "./contactStore";
-import { Platform } from "./incidentFlow";
+import type { ContactStore } from "./contactStore";
+import type { Platform } from "./incidentFlow";
 import type { IncidentDeps } from "./components/incident";
 import type { DraftHandoffs } from "./components/incident/DraftView";
 
