@@ -77,7 +77,8 @@ function scan(args: ScanArgs, io: Io): number {
   const csv = isCsvName(args.input);
   if (csv && args.out)
     throw new UsageError(
-      `--out: ${path.basename(args.input)} is a CSV export, which cannot hold PAB formulas or colours; save it as .xlsx in Excel to get an annotated copy (the report works as it is: --json)`
+      `--out: ${path.basename(args.input)} is a CSV export, which cannot hold PAB formulas or colours; save it as .xlsx in Excel to get an annotated copy (the report works as it is: --json)`,
+      `--out：${path.basename(args.input)} 是 CSV 导出文件，无法写入 PAB 公式和颜色；请在 Excel 中另存为 .xlsx 后再生成批注副本（报告可直接用 --json）`
     );
   const targets = scanOutputs(args, io);
   const target = (option: string) => targets.find((t) => t.option === option) as OutputTarget;
@@ -128,7 +129,11 @@ function scan(args: ScanArgs, io: Io): number {
     io.stdout(summaryText(report, args.lang));
   }
   // A nightly check must not pass on a sheet that was not read.
-  if (!found) throw new UsageError(noItemReason(report, args.input));
+  if (!found)
+    throw new UsageError(
+      noItemReason(report, args.input),
+      `${path.basename(args.input)} 中没有找到任何物料，未做任何检查（原因见上方摘要）`
+    );
   if (args.failOn) {
     const threshold = STATUS_SEVERITY[args.failOn];
     if (report.items.some((it) => STATUS_SEVERITY[it.worstStatus] >= threshold)) return 1;

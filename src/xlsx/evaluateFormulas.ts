@@ -1,4 +1,4 @@
-import { a1, cellRef } from "../layout/address";
+import { a1, cellRef, parseRange } from "../layout/address";
 import { Diagnostic } from "../layout/diagnostics";
 import { isErrorValue } from "../layout/quantities";
 import {
@@ -17,6 +17,8 @@ export interface UncachedCell {
   sheet: string;
   row: number;
   column: number;
+  /** The range of an array formula (CSE or spilled) that this cell is the top-left of. */
+  array?: string;
 }
 
 interface Node {
@@ -28,6 +30,8 @@ interface Node {
   deps: number[];
   failure: string | null;
   result: Scalar | undefined;
+  /** The other cells of a multi-cell array formula: they have no formula of their own. */
+  arrayCells: [number, number][];
 }
 
 /**
@@ -63,7 +67,7 @@ export function evaluateUncachedFormulas(
     const formula = sheets[sheet].formulas[a1(u.row, u.column)];
     if (!formula) continue;
     const id = nodes.length;
-    nodes.push({
+    const node: Node = {
       sheet,
       row: u.row,
       column: u.column,
@@ -72,7 +76,16 @@ export function evaluateUncachedFormulas(
       deps: [],
       failure: null,
       result: undefined,
-    });
+      arrayCells: [],
+    };
+    nodes.push(node);
+    const area = u.array && /^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(u.array) ? parseRange(u.array) : null;
+    if (area && (area.bottom > area.top || area.right > area.left)) {
+      node.failure = `it is an array formula over ${u.array}, which PAB Watch does not calculate`;
+      for (let r = area.top; r <= area.bottom; r++)
+        for (let c = area.left; c <= area.right; c++)
+          if (r !== u.row || c !== u.column) node.arrayCells.push([r, c]);
+    }
     at.set(key(sheet, u.row, u.column), id);
     perSheet[sheet].push(id);
   }
@@ -161,6 +174,16 @@ export function evaluateUncachedFormulas(
       item: null,
       message: `${ref}: ${n.formula} has no saved value and PAB Watch could not calculate it: ${n.failure}. Open and save the file in Excel (or type the figure) so the value is known`,
     });
+    for (const [r, c] of n.arrayCells) {
+      const other = cellRef(sheets[n.sheet].name, r, c);
+      diagnostics.push({
+        severity: "error",
+        code: "formula-not-evaluated",
+        cell: other,
+        item: null,
+        message: `${other}: part of the array formula ${n.formula} in ${ref}, which has no saved value and PAB Watch could not calculate (${n.failure}). Open and save the file in Excel so the values are known`,
+      });
+    }
   }
   for (const [sheet, list] of calculated) {
     const n = list.length;

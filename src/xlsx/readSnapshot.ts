@@ -32,7 +32,7 @@ export function snapshotOfPackage(
   const uncached: UncachedCell[] = [];
   const sheets = wanted.map((s, i) => {
     options.onSheet?.(s.name, i, wanted.length);
-    const cells: { row: number; column: number }[] = [];
+    const cells: { row: number; column: number; array?: string }[] = [];
     const sheet = readSheet(
       pkg.text(s.path),
       s.name,

@@ -22,7 +22,7 @@ export function readSheet(
   styleFormats: string[],
   date1904: boolean,
   /** Receives the formula cells that carry no saved value, for evaluateUncachedFormulas. */
-  uncached?: { row: number; column: number }[]
+  uncached?: { row: number; column: number; array?: string }[]
 ): SheetSnapshot {
   const cells = new Map<number, Map<number, CellValue>>();
   const formulas: Record<string, string> = {};
@@ -76,7 +76,12 @@ export function readSheet(
       else if (master) f = shiftFormula(master.text, row - master.row, column - master.column);
     }
     if (f) formulas[address] = `=${f}`;
-    if (f && value === null && type !== "inlineStr") uncached?.push({ row, column });
+    if (f && value === null && type !== "inlineStr")
+      uncached?.push({
+        row,
+        column,
+        array: formulaAttrs?.t === "array" ? formulaAttrs.ref : undefined,
+      });
     const format = styleFormats[style];
     if (format && format !== "General" && (v !== "" || f)) numberFormats[address] = format;
     if (v !== "" || f) {

@@ -129,6 +129,22 @@ describe("a CSV export is read as one sheet by the same reader", () => {
     expect(report.items[0].flagged).toBe(true);
   });
 
+  test("ISO dates as period headers are dated periods (text read by the reader's date rules)", () => {
+    const dates = [
+      "2026-11-30",
+      "2026-12-07",
+      "2026-12-14",
+      "2026-12-21",
+      "2026-12-28",
+      "2027-01-04",
+      "2027-01-11",
+      "2027-01-18",
+    ];
+    const report = scan(grid(",").replace(weeks.join(","), dates.join(",")));
+    expect(report.items[0].periodStarts).toEqual(dates);
+    expect(report.items[0].pab).toEqual(pabOf(45, orders, mps));
+  });
+
   test("a field starting with = stays text: never calculated", () => {
     const report = scan(grid(",").replace("Customer orders,16", "Customer orders,=15+1"));
     expect(report.diagnostics).toEqual(

@@ -193,6 +193,56 @@ describe("what cannot be calculated is said, naming the cell and the formula, an
     expect(report.items[0].flagged).toBe(true);
   });
 
+  test("an array formula over several cells names every cell of it", () => {
+    const { report } = scan([
+      {
+        name: "MPS",
+        rows: [
+          ["Item", "FG-9"],
+          ["On hand", 20],
+          [null, ...W(3)],
+          ["Customer orders", 5, 5, 5],
+          ["MPS", { f: "B4:D4*2", array: "B5:D5" }],
+        ],
+      },
+    ]);
+    const cells = report.diagnostics
+      .filter((d) => d.code === "formula-not-evaluated")
+      .map((d) => [d.cell, d.item, d.severity]);
+    expect(cells).toEqual([
+      ["MPS!B5", "FG-9", "error"],
+      ["MPS!C5", "FG-9", "error"],
+      ["MPS!D5", "FG-9", "error"],
+    ]);
+    expect(report.diagnostics.find((d) => d.cell === "MPS!C5")?.message).toContain(
+      "part of the array formula =B4:D4*2 in MPS!B5"
+    );
+    expect(report.items[0].flagged).toBe(true);
+  });
+
+  test("a shared formula filled down without saved values is calculated cell by cell", () => {
+    const orders = [4, 8, 15, 16];
+    const { report } = scan([
+      {
+        name: "MPS",
+        rows: [
+          ["Item", "FG-10"],
+          ["On hand", 30],
+          [null, ...W(4)],
+          ["Lines", ...orders],
+          [
+            "Customer orders",
+            { f: "B4*1", shared: { si: 0, ref: "B5:E5" } },
+            ...[1, 2, 3].map(() => ({ f: "", shared: { si: 0 } })),
+          ],
+          ["MPS", 0, 20, 0, 0],
+        ],
+      },
+    ]);
+    expect(report.items[0].orders).toEqual(orders);
+    expect(report.items[0].pab).toEqual(pabOf(30, orders, [0, 20, 0, 0]));
+  });
+
   test("an uncalculated cell reaches the CLI summary and the --json report", () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pab-formulas-"));
     const file = path.join(tmp, "script.xlsx");
