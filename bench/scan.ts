@@ -9,7 +9,7 @@ import { workload } from "./workload";
 
 const root = path.resolve(__dirname, "..");
 
-/** A 5,000-item, 52-week MPS grid workbook, as planners stack them. */
+/** An MPS grid workbook of `items` items and `periods` weeks, stacked as planners stack them. */
 export function gridWorkbook(items: number, periods: number): string {
   const file = path.join(os.tmpdir(), `pab-bench-${items}x${periods}.xlsx`);
   if (fs.existsSync(file)) return file;
@@ -43,68 +43,114 @@ function ensureCliBuilt(): void {
     throw new Error("could not build the command line (tsc -p tsconfig.cli.json)");
 }
 
-/** `pab-watch scan --out` in a fresh process: wall time (startup included) and peak resident memory. */
-export function timeScan(input: string): { ms: number; peakMb: number } {
+/**
+ * `pab-watch scan` in a fresh process: wall time (startup included) and peak resident memory;
+ * `out` writes the annotated copy (`--out`), `json` the full report (`--json`).
+ */
+export function timeScan(
+  input: string,
+  options: { out: boolean; json: boolean }
+): { ms: number; peakMb: number } {
   ensureCliBuilt();
-  const out = path.join(os.tmpdir(), "pab-bench-annotated.xlsx");
+  const out = path.join(os.tmpdir(), `pab-bench-annotated-${process.pid}.xlsx`);
+  const json = path.join(os.tmpdir(), `pab-bench-report-${process.pid}.json`);
+  const argv = [
+    "scan",
+    input,
+    ...(options.json ? ["--json", json] : []),
+    ...(options.out ? ["--out", out] : []),
+  ];
   const script = `const code = require(${JSON.stringify(path.join(root, "lib", "cli", "main.js"))}).main(${JSON.stringify(
-    ["scan", input, "--out", out]
+    argv
   )}, { stdout() {}, stderr(t) { process.stderr.write(t); }, today: () => "2026-11-30" });
 process.stdout.write(JSON.stringify({ code, rssKb: process.resourceUsage().maxRSS }));`;
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", maxBuffer: 1 << 20 });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`scan failed: ${r.stderr}`);
-  const { code, rssKb } = JSON.parse(r.stdout);
-  if (code !== 0) throw new Error(`scan exited ${code}`);
-  return { ms, peakMb: rssKb / 1024 };
-}
-
-/** LibreOffice headless loading, recalculating and saving the same workbook (a warm profile). */
-export function timeLibreOffice(input: string, runs: number): number[] | null {
-  if (!fs.existsSync(SOFFICE)) return null;
-  const profile = recalculatingProfile();
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "pab-bench-lo-"));
   try {
-    libreOfficeConvert([input], "xlsx", outDir, profile); // warm-up: the profile's first start
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = process.hrtime.bigint();
-      libreOfficeConvert([input], "xlsx", outDir, profile);
-      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    }
-    return times;
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", maxBuffer: 1 << 20 });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0) throw new Error(`scan failed: ${r.stderr}`);
+    const { code, rssKb } = JSON.parse(r.stdout);
+    if (code !== 0) throw new Error(`scan exited ${code}`);
+    return { ms, peakMb: rssKb / 1024 };
   } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
-    fs.rmSync(outDir, { recursive: true, force: true });
+    fs.rmSync(out, { force: true });
+    fs.rmSync(json, { force: true });
   }
 }
 
-/** Scan and annotate through the Office.js adapter (against the strict fake): round trips, largest request, rules. */
-export async function officeJsFigures(
-  input: string
-): Promise<{ syncs: number; maxRequestBytes: number; cfRules: number }> {
+/**
+ * LibreOffice headless loading, recalculating and saving the same workbook (a warm profile), one
+ * run at a time, so its runs can alternate with ours on a machine whose load varies.
+ */
+export function libreOfficeRunner(input: string): { run: () => number; close: () => void } | null {
+  if (!fs.existsSync(SOFFICE)) return null;
+  const profile = recalculatingProfile();
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "pab-bench-lo-"));
+  libreOfficeConvert([input], "xlsx", outDir, profile); // warm-up: the profile's first start
+  return {
+    run: () => {
+      const t0 = process.hrtime.bigint();
+      libreOfficeConvert([input], "xlsx", outDir, profile);
+      return Number(process.hrtime.bigint() - t0) / 1e6;
+    },
+    close: () => {
+      fs.rmSync(profile, { recursive: true, force: true });
+      fs.rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface OfficeJsFigures {
+  syncs: number;
+  maxRequestBytes: number;
+  cfRules: number;
+}
+
+/**
+ * Scan + annotate through the Office.js adapter against the strict fake, the read included, per
+ * write mode (portable, live, values, side sheet) and "Remove annotations" after a portable scan:
+ * round trips, conditional-format rules, and the largest request in real bytes, as Office.js's own
+ * request builder serializes it (`@microsoft/office-js`, nothing sent).
+ */
+export async function officeJsFigures(input: string): Promise<Record<string, OfficeJsFigures>> {
   const { readXlsxSnapshot } = await import("../src/xlsx");
   const { modelFromSnapshot } = await import("../src/excel/fake/model");
-  const { fakeExcelRun } = await import("../src/excel/fake/context");
-  const { readWorkbookSnapshot, applyWritePlan } = await import("../src/excel");
+  const { measuredExcelRun, newRequestLog } = await import("../src/excel/fake/officeJsRequests");
+  const { readWorkbookSnapshot, applyWritePlan, removeAnnotations } = await import("../src/excel");
   const { scanSnapshot } = await import("../src/report");
   const { buildWritePlan } = await import("../src/annotate");
   type Run = import("../src/excel").ExcelRun;
   type Ctx = import("../src/excel/fake/context").FakeRequestContext;
-  const model = modelFromSnapshot(readXlsxSnapshot(fs.readFileSync(input), path.basename(input)));
-  const contexts: Ctx[] = [];
-  const run = fakeExcelRun(model, contexts) as unknown as Run;
-  const snapshot = await readWorkbookSnapshot(run, path.basename(input));
-  const result = await applyWritePlan(
-    run,
-    buildWritePlan(snapshot, scanSnapshot(snapshot).findings)
-  );
-  return {
-    syncs: contexts.reduce((n, c) => n + c.syncCount, 0),
-    maxRequestBytes: Math.max(...contexts.map((c) => c.maxRequestBytes)),
-    cfRules: result.cfRules,
-  };
+  const file = readXlsxSnapshot(fs.readFileSync(input), path.basename(input));
+  const out: Record<string, OfficeJsFigures> = {};
+  for (const mode of ["portable", "live", "values", "side_sheet", "remove"] as const) {
+    const model = modelFromSnapshot(file);
+    let log = newRequestLog();
+    let contexts: Ctx[] = [];
+    const runOf = () => measuredExcelRun(model, log, contexts) as unknown as Run;
+    const snapshot = await readWorkbookSnapshot(runOf(), path.basename(input));
+    const plan = buildWritePlan(snapshot, scanSnapshot(snapshot).findings, {
+      live: mode === "live",
+      sideSheet: mode === "side_sheet",
+    });
+    const applied = await applyWritePlan(runOf(), plan, {
+      mode: mode === "values" ? "values" : "portable",
+      snapshot,
+    });
+    let cfRules = applied.cfRules;
+    if (mode === "remove") {
+      log = newRequestLog();
+      contexts = [];
+      await removeAnnotations(runOf());
+      cfRules = 0;
+    }
+    out[mode] = {
+      syncs: contexts.reduce((n, c) => n + c.syncCount, 0),
+      maxRequestBytes: log.max,
+      cfRules,
+    };
+  }
+  return out;
 }
 
 /** JavaScript the task pane page loads before its first screen (every script taskpane.html names), gzipped. */

@@ -1,14 +1,10 @@
-import {
-  Diagnostic,
-  PlanRecord,
-  SUMMARY_SHEET,
-  SheetSnapshot,
-  WorkbookSnapshot,
-  columnName,
-} from "../layout";
+import { PlanRecord, SUMMARY_SHEET, SheetSnapshot, WorkbookSnapshot, columnName } from "../layout";
 import { Finding, Language } from "../report";
-import { Ownership, cellsOfRanges, contentOf, hashOf, intendedContent } from "./ownership";
+import { cellPabFormula, openingRef } from "./cellFormulas";
+import { Context, commit, sheetOf } from "./commit";
+import { Ownership, contentOf, hashOf } from "./ownership";
 import {
+  AlignedRows,
   LongTableColumns,
   alignedRows,
   liveEligible,
@@ -17,10 +13,12 @@ import {
   longRowPabFormula,
   periodPabFormula,
 } from "./pabFormulas";
-import { CellPos, formulaRef, rangeA1, splitRef } from "./refs";
+import { CellPos, formulaRef, splitRef } from "./refs";
+import { annotatePeriodsDown } from "./periodsDown";
+import { annotateRowPerPart } from "./rowPerPart";
 import { RuleSet } from "./rules";
 import { summarySheet } from "./summary";
-import { CellWrite, OWNED_NAME_PREFIX, OwnedRecord, RULE_MARKER, WritePlan } from "./writePlan";
+import { CellWrite, OWNED_NAME_PREFIX, RULE_MARKER, WritePlan } from "./writePlan";
 
 export interface AnnotateOptions {
   fence?: number;
@@ -36,105 +34,15 @@ const PAB_LABEL: Record<Language, string> = {
   "zh-CN": "预计可用库存（PAB Watch）",
 };
 
-interface Context {
-  workbook: WorkbookSnapshot;
-  ownership: Ownership;
-  writes: CellWrite[];
-  owned: OwnedRecord[];
-  rules: RuleSet;
-  diagnostics: Diagnostic[];
-  fence: number;
-  label: string;
-  live: boolean;
-  /** Items whose sheet has no free row for the PAB: it goes on the PAB Watch sheet instead. */
-  fallback: Finding[];
-}
-
-function sheetOf(ctx: Context, name: string): SheetSnapshot {
-  const s = ctx.workbook.sheets.find((x) => x.name === name);
-  if (!s) throw new Error(`sheet ${name} is not in the snapshot`);
-  return s;
-}
-
-/** Commits a group of writes when every target is free; otherwise names the first cell in the way. */
-function commit(
-  ctx: Context,
-  item: string,
-  writes: CellWrite[],
-  what: string,
-  otherwise?: string
-): boolean {
-  for (const w of writes) {
-    const sheet = sheetOf(ctx, w.sheet);
-    if (!ctx.ownership.free(sheet, w)) {
-      const ref = `${formulaRef({ sheet: w.sheet, row: w.row, column: w.column }, "")}`;
-      const now = contentOf(sheet, w.row, w.column);
-      ctx.diagnostics.push({
-        severity: "warning",
-        code: "cell-in-the-way",
-        cell: ref,
-        item,
-        message: `${ref} holds "${now}", which PAB Watch did not write; ${otherwise ?? `${what} is not written`}, and nothing of yours is changed`,
-      });
-      return false;
-    }
-  }
-  ctx.writes.push(...writes);
-  const bySheet = new Map<string, Map<string, CellWrite>>();
-  for (const w of writes) {
-    let m = bySheet.get(w.sheet);
-    if (!m) bySheet.set(w.sheet, (m = new Map()));
-    m.set(`${w.row},${w.column}`, w);
-  }
-  for (const [sheet, cells] of bySheet) {
-    const ranges = compactRanges([...cells.values()].map((w) => [w.row, w.column]));
-    ctx.owned.push({
-      name: `${OWNED_NAME_PREFIX}${ctx.owned.length + 1}`,
-      sheet,
-      ranges,
-      hash: hashOf(
-        cellsOfRanges(ranges),
-        cellsOfRanges(ranges).map(([r, c]) => intendedContent(cells.get(`${r},${c}`) as CellWrite))
-      ),
-    });
-  }
-  return true;
-}
-
-/** Cells → few A1 ranges: runs along a row, then identical runs in consecutive rows stacked. */
-export function compactRanges(cells: [number, number][]): string[] {
-  const byRow = new Map<number, number[]>();
-  for (const [r, c] of cells) {
-    const list = byRow.get(r);
-    if (list) list.push(c);
-    else byRow.set(r, [c]);
-  }
-  const runs: { top: number; bottom: number; left: number; right: number }[] = [];
-  const open = new Map<string, { top: number; bottom: number; left: number; right: number }>();
-  for (const [row, cols] of [...byRow].sort((a, b) => a[0] - b[0])) {
-    cols.sort((a, b) => a - b);
-    let start = cols[0];
-    for (let i = 1; i <= cols.length; i++) {
-      if (i < cols.length && cols[i] === cols[i - 1] + 1) continue;
-      const run = { top: row, bottom: row, left: start, right: cols[i - 1] };
-      const key = `${run.left},${run.right}`;
-      const above = open.get(key);
-      if (above && above.bottom === row - 1) above.bottom = row;
-      else {
-        runs.push(run);
-        open.set(key, run);
-      }
-      start = cols[i];
-    }
-  }
-  return runs.map((x) => rangeA1(x.top, x.left, x.bottom, x.right));
-}
-
-/** Last row of an aligned record (grid, pivot): each of its rows lies in one sheet row. */
+/**
+ * Last row of an aligned record (grid, pivot): each of its rows lies in one sheet row; a grid
+ * block's derived, beginning-inventory and unknown rows count too (blockEnd).
+ */
 function lastRowOf(record: PlanRecord): number {
   const rows = [record.orders, record.forecast, ...record.supply]
     .filter((s): s is NonNullable<typeof s> => !!s)
     .map((s) => splitRef(s.cells[0]).row);
+  if (record.blockEnd) rows.push(splitRef(record.blockEnd).row);
   return Math.max(...rows);
 }
 
@@ -299,7 +207,7 @@ function fallbackNote(item: string): string {
 
 function annotatePivotTable(ctx: Context, findings: Finding[]): Map<Finding, CellPos[]> {
   const out = new Map<Finding, CellPos[]>();
-  const end = Math.max(...findings.map((f) => lastRowOf(f.record)));
+  const end = findings.reduce((m, f) => Math.max(m, lastRowOf(f.record)), -Infinity);
   findings.forEach((f, k) => {
     const labelCell = f.record.orders?.labelCell ?? f.record.supply[0]?.labelCell;
     if (!labelCell) return;
@@ -361,8 +269,8 @@ function annotateLongTable(ctx: Context, findings: Finding[]): Map<Finding, Cell
   const cols: LongTableColumns = {
     sheet: sheetName,
     headerRow,
-    firstRow: Math.min(...rows),
-    lastRow: Math.max(...rows),
+    firstRow: rows.reduce((m, r) => Math.min(m, r), Infinity),
+    lastRow: rows.reduce((m, r) => Math.max(m, r), -Infinity),
     item: splitRef(first.itemCell as string).column,
     period: splitRef(first.periodCells.find(Boolean) as string).column,
     orders: columnOf(first.orders?.labelCell),
@@ -491,7 +399,9 @@ function annotateSideSheet(
     }
     const plannerColumns = r.periodCells.map((c) => columnName(splitRef(c).column));
     const pabColumns = r.periods.map((_p, t) => columnName(2 + t));
-    const rows = alignedRows(r, sheet, plannerColumns);
+    // Periods down a column or in blocks per measure: each of the planner's cells named.
+    const cellwise = r.layout === "periods-down" || r.layout === "row-per-part";
+    const rows = cellwise ? null : alignedRows(r, sheet, plannerColumns);
     writes.push({ sheet, row, column: 0, text: r.item }, { sheet, row, column: 1, text: r.sheet });
     const pab: CellPos[] = r.periods.map((_p, t) => ({ sheet, row, column: 2 + t }));
     pab.forEach((p, t) =>
@@ -499,7 +409,15 @@ function annotateSideSheet(
         sheet,
         row,
         column: p.column,
-        formula: sidePabFormula(rows, t, row + 1, pabColumns, r.sheet, ctx.fence),
+        formula: cellwise
+          ? cellPabFormula(
+              r,
+              t,
+              t === 0 ? openingRef(r, sheet) : `${pabColumns[t - 1]}${row + 1}`,
+              sheet,
+              ctx.fence
+            )
+          : sidePabFormula(rows as AlignedRows, t, row + 1, pabColumns, r.sheet, ctx.fence),
         cached: f.plan.pab[t],
       })
     );
@@ -528,7 +446,8 @@ function annotateSideSheet(
     out.set(f, pab);
     row++;
   }
-  ctx.writes.push(...writes);
+  // A loop, not push(...writes): JavaScriptCore (Excel on Mac) caps a call at 65,536 arguments.
+  for (const w of writes) ctx.writes.push(w);
   return out;
 }
 
@@ -556,16 +475,25 @@ export function buildWritePlan(
   for (const f of options.sideSheet ? [] : findings) {
     const r = f.record;
     if (r.layout === "grid") placed.set(f, annotateGrid(ctx, f));
-    else {
+    else if (r.layout === "periods-down") {
+      const cells = annotatePeriodsDown(ctx, f, fallbackNote(r.item));
+      if (cells) placed.set(f, cells);
+      else ctx.fallback.push(f);
+    } else {
       const key = `${r.layout}\u0000${r.sheet}\u0000${r.layout === "long" ? (r.orders?.labelCell ?? r.supply[0]?.labelCell) : r.periodCells[0]}`;
-      tables.set(key, [...(tables.get(key) ?? []), f]);
+      const group = tables.get(key);
+      if (group) group.push(f);
+      else tables.set(key, [f]);
     }
   }
   for (const group of tables.values()) {
+    const layout = group[0].record.layout;
     const result =
-      group[0].record.layout === "long"
+      layout === "long"
         ? annotateLongTable(ctx, group)
-        : annotatePivotTable(ctx, group);
+        : layout === "row-per-part"
+          ? annotateRowPerPart(ctx, group)
+          : annotatePivotTable(ctx, group);
     for (const [f, cells] of result) placed.set(f, cells);
   }
   const summary = summarySheet(findings, lang);

@@ -3,3 +3,5 @@ export type { AnnotateOptions } from "./build";
 export * from "./writePlan";
 export { Ownership, contentOf, intendedContent, hashOf, cellsOfRanges } from "./ownership";
 export { ownedAreaOf, ownedReference, parseOwnedReference } from "./ownedNames";
+export { LOG_NAME_PREFIX, logNameOf, planLogTable } from "./logTable";
+export type { LogRecord, LogTableInput, LogTablePlan, LogValue } from "./logTable";

@@ -14,6 +14,10 @@ export interface ScanArgs {
   fence: number;
   lang: "en" | "zh-CN";
   failOn: FailOn | null;
+  /** Replace an existing output file that PAB Watch did not write. */
+  force: boolean;
+  /** A mapping file (JSON): rows and cells → roles, when the reader needs telling. */
+  mapping: string | null;
 }
 
 export interface DraftArgs {
@@ -27,6 +31,8 @@ export interface DraftArgs {
   lang: "en" | "zh-CN";
   out: string | null;
   csv: string | null;
+  /** Replace an existing output file; draft a customer notice for an item with reading problems. */
+  force: boolean;
 }
 
 export type Args = ScanArgs | DraftArgs | { command: "help"; topic: string | null };
@@ -47,6 +53,7 @@ function parseDraft(rest: string[]): Args {
         lang: { type: "string" },
         out: { type: "string" },
         csv: { type: "string" },
+        force: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -56,10 +63,17 @@ function parseDraft(rest: string[]): Args {
   const v = parsed.values;
   if (v.help) return { command: "help", topic: "draft" };
   for (const name of ["report", "item", "notice", "to"] as const) {
-    if (!v[name]) throw new UsageError(`draft needs --${name} (try: pab-watch draft --help)`);
+    if (!v[name])
+      throw new UsageError(
+        `draft needs --${name} (try: pab-watch draft --help)`,
+        `draft需要--${name}（参见pab-watch draft --help）`
+      );
   }
   if (!NOTICE_KINDS.includes(v.notice as NoticeKind)) {
-    throw new UsageError(`--notice ${v.notice}: use one of ${NOTICE_KINDS.join(", ")}`);
+    throw new UsageError(
+      `--notice ${v.notice}: use one of ${NOTICE_KINDS.join(", ")}`,
+      `--notice ${v.notice}：请用${NOTICE_KINDS.join("、")}之一`
+    );
   }
   const lang = v.lang ?? "en";
   if (lang !== "en" && lang !== "zh-CN") throw new UsageError(`--lang ${lang}: use en or zh-CN`);
@@ -74,11 +88,20 @@ function parseDraft(rest: string[]): Args {
     lang,
     out: v.out ?? null,
     csv: v.csv ?? null,
+    force: v.force ?? false,
   };
 }
 
 /** A command line the user must correct; exit 2 with this one line. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** The same line in Chinese, printed under --lang zh-CN when given. */
+  constructor(
+    message: string,
+    readonly zh?: string
+  ) {
+    super(message);
+  }
+}
 
 export function parseCommandLine(argv: string[]): Args {
   const [command, ...rest] = argv;
@@ -87,7 +110,10 @@ export function parseCommandLine(argv: string[]): Args {
   }
   if (command === "draft") return parseDraft(rest);
   if (command !== "scan")
-    throw new UsageError(`unknown command "${command}" (try: pab-watch --help)`);
+    throw new UsageError(
+      `unknown command "${command}" (try: pab-watch --help)`,
+      `未知命令“${command}”（参见pab-watch --help）`
+    );
   let parsed;
   try {
     parsed = parseArgs({
@@ -101,6 +127,8 @@ export function parseCommandLine(argv: string[]): Args {
         fence: { type: "string" },
         lang: { type: "string" },
         "fail-on": { type: "string" },
+        force: { type: "boolean" },
+        mapping: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -110,22 +138,34 @@ export function parseCommandLine(argv: string[]): Args {
   const v = parsed.values;
   if (v.help) return { command: "help", topic: "scan" };
   if (parsed.positionals.length !== 1)
-    throw new UsageError("scan takes one workbook: pab-watch scan <in.xlsx>");
+    throw new UsageError(
+      "scan takes one workbook: pab-watch scan <in.xlsx>",
+      "scan只接受一个工作簿：pab-watch scan <in.xlsx>"
+    );
   const start = v.start ?? null;
   if (start !== null) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(start);
     if (!m || !isoDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
-      throw new UsageError(`--start ${start} is not a date in the form YYYY-MM-DD`);
+      throw new UsageError(
+        `--start ${start} is not a date in the form YYYY-MM-DD`,
+        `--start ${start}不是YYYY-MM-DD格式的有效日期`
+      );
     }
   }
   const fence = v.fence === undefined ? 0 : Number(v.fence);
   if (!Number.isInteger(fence) || fence < 0)
-    throw new UsageError(`--fence ${v.fence} is not a whole number of periods`);
+    throw new UsageError(
+      `--fence ${v.fence} is not a whole number of periods`,
+      `--fence ${v.fence}不是整数期数`
+    );
   const lang = v.lang ?? "en";
   if (lang !== "en" && lang !== "zh-CN") throw new UsageError(`--lang ${lang}: use en or zh-CN`);
   const failOn = v["fail-on"] ?? null;
   if (failOn !== null && !["stockout", "at-risk", "low"].includes(failOn)) {
-    throw new UsageError(`--fail-on ${failOn}: use stockout, at-risk or low`);
+    throw new UsageError(
+      `--fail-on ${failOn}: use stockout, at-risk or low`,
+      `--fail-on ${failOn}：请用stockout、at-risk或low`
+    );
   }
   return {
     command: "scan",
@@ -137,6 +177,8 @@ export function parseCommandLine(argv: string[]): Args {
     fence,
     lang,
     failOn: failOn as FailOn | null,
+    force: v.force ?? false,
+    mapping: v.mapping ?? null,
   };
 }
 
@@ -145,6 +187,7 @@ export const HELP = `pab-watch: projected available balance and stock-out warnin
 Usage:
   pab-watch scan <in.xlsx> [options]
   pab-watch draft --report report.json --item ITEM --notice KIND --to ADDR[,ADDR] [options]
+  pab-watch log --report report.json --incident incident.json --out book.xlsx [--lang en|zh-CN]
 
 Reads the planner's own sheet (MPS grid, ERP/pivot export or one row per item and week; English or
 Chinese labels), projects the available balance per period (previous balance - customer orders + MPS)
@@ -153,15 +196,25 @@ The workbook read is never changed; --out writes an annotated copy.
 
 Options:
   --out <file.xlsx>      write an annotated copy: PAB formulas, colours, a "PAB Watch" summary sheet
+                         (not for a CSV export: plan.csv is read as one sheet, UTF-8 or GB18030,
+                         comma, semicolon or tab; .xls must be saved as .xlsx first)
   --json <file>          write the report (JSON, ../shared/report.schema.json); "-" for standard output
   --sheet <name>         read only this sheet (default: every visible sheet)
   --start <YYYY-MM-DD>   first day of period 1 when the periods are numbered (W1, Week 1, 第1周)
   --fence <n>            demand time fence: periods that use customer orders only (default 0)
   --lang <en|zh-CN>      language of the summary (default en)
   --fail-on <status>     exit 1 when any item is stockout, at-risk or low (or worse)
+  --force                replace an existing --out / --json file that PAB Watch did not write
+  --mapping <file.json>  tell the reader what a row or cell is, when it cannot tell by itself:
+                         {"sheets": {"MPS": {"rows": {"7": "orders", "9": "ignore"},
+                                             "cells": {"B2": "onHand"}}}}
   -h, --help             this help
 
-Exit codes: 0 planned; 1 when --fail-on matched; 2 when the workbook cannot be read or an option is wrong.
+Outputs never go onto the workbook read; an existing output is replaced only when PAB Watch wrote
+it (an annotated copy carries _PABWatch names, a report its schemaVersion) or with --force.
+
+Exit codes: 0 planned; 1 when --fail-on matched; 2 when the workbook cannot be read, no item was
+found in it, or an option or the mapping is wrong.
 
 pab-watch draft: one notice from a scan report, as a draft a person reviews and sends
   --report <file>        the report of pab-watch scan --json
@@ -175,8 +228,13 @@ pab-watch draft: one notice from a scan report, as a draft a person reviews and 
   --lang <en|zh-CN>      language of the notice (default en)
   --out <notice.eml>     write the draft (opens as a draft in Outlook for Windows); otherwise
                          the subject and text are printed
-  --csv <file>           also write the projection as CSV
-  A customer notice is refused when only the forecast-driven balance is short.
+  --csv <file>           also write the projection as CSV (a customer notice: their order lines only)
+  --force                replace an existing output; draft a customer notice for an item the
+                         sheet could not be read for (the notice names what was assumed)
+  A notice that the projection contradicts is refused, with the reason: a customer all-clear while
+  orders are short, a potential-risk notice when the first period is already short or only the
+  forecast is short, customer notices without period dates (scan with --start), an incident for
+  another item.
   Exit 2 with the reason on an invalid address, an unknown item or a refused notice.
 
 Examples:

@@ -1,27 +1,62 @@
 import * as fs from "fs";
-import { IncidentError, parseIncident } from "../incidents";
+import { Incident, IncidentError, parseIncidentText } from "../incidents";
 import { AddressError, NoticeRefused, draftNotice, parseAddressList } from "../mail";
-import { ReportItem } from "../report";
+import { Report, factsForNotice } from "../report";
 import { DraftArgs, UsageError } from "./args";
+import { OutputTarget, checkOutputs, writeOutput } from "./outputs";
+import { reportSchemaError } from "./reportSchema";
+import { terminalText } from "./terminal";
 
-function readJson(file: string, what: string): unknown {
-  let text: string;
+function readText(file: string, what: string): string {
   try {
-    text = fs.readFileSync(file, "utf8");
+    return fs.readFileSync(file, "utf8");
   } catch (e) {
+    const code = (e as { code?: string }).code ?? (e as Error).message;
     throw new UsageError(
-      `cannot open the ${what} ${file} (${(e as { code?: string }).code ?? (e as Error).message})`
+      `cannot open the ${what} ${file} (${code})`,
+      `无法打开${what === "report" ? "报告" : "事件文件"}${file}（${code}）`
     );
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`the ${what} ${file} is not valid JSON (${(e as Error).message})`);
   }
 }
 
+/** The report of `pab-watch scan --json`, checked against report.schema.json. */
+function readReport(file: string): Report {
+  let data: unknown;
+  try {
+    data = JSON.parse(readText(file, "report").replace(/^\ufeff/, ""));
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(
+      `the report ${file} is not valid JSON (${(e as Error).message})`,
+      `报告${file}不是有效的JSON（${(e as Error).message}）`
+    );
+  }
+  const why = reportSchemaError(data);
+  if (why)
+    throw new UsageError(
+      `${file} is not a PAB Watch report: ${why}`,
+      `${file}不是PAB Watch报告：${why}`
+    );
+  return data as Report;
+}
+
+function readIncident(file: string): Incident {
+  try {
+    return parseIncidentText(readText(file, "incident"));
+  } catch (e) {
+    if (e instanceof IncidentError)
+      throw new UsageError(`${file}: ${e.message}`, `事件文件${file}有误：${e.message}`);
+    throw e;
+  }
+}
+
+export interface DraftIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
 /** pab-watch draft: one notice from a report (and an incident) as a draft; returns the exit code. */
-export function draft(args: DraftArgs, out: (text: string) => void): number {
+export function draft(args: DraftArgs, io: DraftIo): number {
   let to: string[];
   try {
     to = parseAddressList(args.to);
@@ -29,45 +64,51 @@ export function draft(args: DraftArgs, out: (text: string) => void): number {
     if (e instanceof AddressError) throw new UsageError(e.message);
     throw e;
   }
-  const report = readJson(args.report, "report") as { items?: ReportItem[] };
-  if (!Array.isArray(report.items))
-    throw new UsageError(`${args.report} is not a PAB Watch report (no items)`);
+  const targets: OutputTarget[] = [];
+  if (args.out) targets.push({ option: "--out", file: args.out, kind: "eml" });
+  if (args.csv) targets.push({ option: "--csv", file: args.csv, kind: "csv" });
+  const inputs = [{ what: "report", file: args.report }];
+  if (args.incident) inputs.push({ what: "incident", file: args.incident });
+  const replacing = checkOutputs(targets, inputs, args.force);
+
+  const report = readReport(args.report);
   const matches = report.items.filter(
     (i) => i.item === args.item && (args.site === null || i.site === args.site)
   );
   if (!matches.length) {
     const names = [...new Set(report.items.map((i) => i.item))].slice(0, 10).join(", ");
     throw new UsageError(
-      `no item "${args.item}"${args.site ? ` at ${args.site}` : ""} in ${args.report} (items: ${names})`
+      `no item "${args.item}"${args.site ? ` at ${args.site}` : ""} in ${args.report} (items: ${names})`,
+      `${args.report}中没有物料“${args.item}”${args.site ? `（${args.site}）` : ""}（物料：${names}）`
     );
   }
   if (matches.length > 1) {
+    const sites = matches.map((m) => m.site).join(", ");
     throw new UsageError(
-      `"${args.item}" is at several sites (${matches.map((m) => m.site).join(", ")}): add --site`
+      `"${args.item}" is at several sites (${sites}): add --site`,
+      `“${args.item}”在多个工厂（${sites}）：请加--site`
     );
   }
-  let incident = {};
-  if (args.incident) {
-    try {
-      incident = parseIncident(readJson(args.incident, "incident"));
-    } catch (e) {
-      if (e instanceof IncidentError) throw new UsageError(`${args.incident}: ${e.message}`);
-      throw e;
-    }
-  }
+  const incident = args.incident ? readIncident(args.incident) : {};
+  const facts = factsForNotice(matches[0], report.diagnostics);
   let outputs;
   try {
-    outputs = draftNotice(args.notice, matches[0], to, incident, args.lang);
+    outputs = draftNotice(args.notice, facts, to, incident, args.lang, { force: args.force });
   } catch (e) {
-    if (e instanceof NoticeRefused) throw new UsageError(e.message);
+    if (e instanceof NoticeRefused) throw new UsageError(e.message, e.message);
     throw e;
   }
-  if (args.csv) fs.writeFileSync(args.csv, outputs.csv);
+  const warn = args.lang === "zh-CN" ? "pab-watch：警告：" : "pab-watch: warning: ";
+  for (const w of outputs.notice.warnings) io.stderr(`${warn}${terminalText(w)}\n`);
+  if (args.csv) writeOutput(targets.find((t) => t.option === "--csv") as OutputTarget, outputs.csv);
   if (args.out) {
-    fs.writeFileSync(args.out, outputs.eml);
-    out(`${args.out}: ${outputs.subject}\n`);
+    writeOutput(targets[0], outputs.eml);
+    io.stdout(`${args.out}: ${terminalText(outputs.subject)}\n`);
   } else {
-    out(`Subject: ${outputs.subject}\nTo: ${to.join(", ")}\n\n${outputs.text}`);
+    io.stdout(
+      terminalText(`Subject: ${outputs.subject}\nTo: ${to.join(", ")}\n\n${outputs.text}`, true)
+    );
   }
+  for (const note of replacing) io.stderr(`pab-watch: ${terminalText(note)}\n`);
   return 0;
 }

@@ -2,10 +2,18 @@
 import * as fs from "fs";
 import * as path from "path";
 import { STATUS_SEVERITY } from "../engine";
-import { UnreadableWorkbookError } from "../xlsx";
+import { LayoutMapping } from "../layout";
+import { MappingError, parseLayoutMapping } from "../layout/mappingInput";
+import { Report, writeReportJson } from "../report";
+import { MalformedXmlError, UnreadableWorkbookError } from "../xlsx";
 import { HELP, ScanArgs, UsageError, parseCommandLine } from "./args";
+import { workbookErrorZh } from "./diagnosticsZh";
 import { draft } from "./draft";
-import { MissingSheetError, scanXlsxFile } from "./scanFile";
+import { LOG_HELP, log, parseLog } from "./log";
+import { OutputTarget, checkOutputs, writeOutput, writeOutputStream } from "./outputs";
+import { terminalJson, terminalText } from "./terminal";
+import { UnreadableCsvError } from "../csv";
+import { MissingSheetError, scanCsvFile, scanXlsxFile } from "./scanFile";
 import { summaryText } from "./summary";
 
 export interface Io {
@@ -22,7 +30,59 @@ const defaultIo: Io = {
 
 const LARGE_FILE = 5 * 1024 * 1024;
 
+/** The files `scan` writes, checked before anything is read or written. */
+function scanOutputs(args: ScanArgs): { targets: OutputTarget[]; replacing: string[] } {
+  const targets: OutputTarget[] = [];
+  if (args.out) targets.push({ option: "--out", file: args.out, kind: "xlsx" });
+  if (args.json && args.json !== "-")
+    targets.push({ option: "--json", file: args.json, kind: "json" });
+  const replacing = checkOutputs(targets, [{ what: "workbook", file: args.input }], args.force);
+  return { targets, replacing };
+}
+
+function readMapping(file: string): LayoutMapping {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new UsageError(
+      `--mapping: cannot open ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new UsageError(`--mapping ${file} is not JSON (${(e as Error).message.split("\n")[0]})`);
+  }
+  try {
+    return parseLayoutMapping(data);
+  } catch (e) {
+    if (e instanceof MappingError) throw new UsageError(`--mapping ${file}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Why a scan that found no item exits 2: the reader's explanation, on one line. */
+function noItemReason(report: Report, input: string): string {
+  const why = report.diagnostics
+    .filter((d) => d.code === "no-plan-found")
+    .map((d) => d.message.replace(/\s*[\r\n]+\s*/g, "; ").trim());
+  return `no item found in ${path.basename(input)}, nothing was checked${why.length ? `: ${why.join("; ")}` : ""}`;
+}
+
+const isCsvName = (file: string) => /\.(csv|tsv)$/i.test(file);
+
 function scan(args: ScanArgs, io: Io): number {
+  const csv = isCsvName(args.input);
+  if (csv && args.out)
+    throw new UsageError(
+      `--out: ${path.basename(args.input)} is a CSV export, which cannot hold PAB formulas or colours; save it as .xlsx in Excel to get an annotated copy (the report works as it is: --json)`,
+      `--out：${path.basename(args.input)} 是 CSV 导出文件，无法写入 PAB 公式和颜色；请在 Excel 中另存为 .xlsx 后再生成批注副本（报告可直接用 --json）`
+    );
+  const { targets, replacing } = scanOutputs(args);
+  const target = (option: string) => targets.find((t) => t.option === option) as OutputTarget;
+  const mapping = args.mapping ? readMapping(args.mapping) : undefined;
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(args.input);
@@ -36,39 +96,44 @@ function scan(args: ScanArgs, io: Io): number {
     io.stderr(
       `reading ${path.basename(args.input)} (${(bytes.length / 1048576).toFixed(1)} MB)…\n`
     );
-  if (args.out && path.resolve(args.out) === path.resolve(args.input)) {
-    throw new UsageError(
-      "--out must name a new file: PAB Watch never overwrites the workbook it reads"
-    );
-  }
   let result;
   try {
-    result = scanXlsxFile(bytes, path.basename(args.input), {
+    const scanFile = csv ? scanCsvFile : scanXlsxFile;
+    result = scanFile(bytes, path.basename(args.input), {
       startDate: args.start,
       today: io.today(),
       fence: args.fence,
       sheets: args.sheet ? [args.sheet] : undefined,
       annotate: args.out !== null,
       lang: args.lang,
+      mapping,
       onSheet: large ? (name, i, n) => io.stderr(`  sheet ${i + 1}/${n}: ${name}\n`) : undefined,
     });
   } catch (e) {
     if (e instanceof MissingSheetError) throw new UsageError(e.message);
+    if (e instanceof MappingError) throw new UsageError(`--mapping ${args.mapping}: ${e.message}`);
     throw e;
   }
   const { report, annotated } = result;
   if (large) io.stderr(`projected ${report.items.length} items\n`);
-  if (args.out && annotated) {
-    fs.writeFileSync(args.out, annotated);
+  const found = report.items.length > 0;
+  if (args.out && annotated && found) {
+    writeOutput(target("--out"), annotated);
     if (large) io.stderr(`wrote ${args.out}\n`);
   }
 
-  const json = () => `${JSON.stringify(report, null, 2)}\n`;
-  if (args.json === "-") io.stdout(json());
+  if (args.json === "-") writeReportJson(report, (text) => io.stdout(terminalJson(text)));
   else {
-    if (args.json) fs.writeFileSync(args.json, json());
+    if (args.json) writeOutputStream(target("--json"), (write) => writeReportJson(report, write));
     io.stdout(summaryText(report, args.lang));
   }
+  for (const note of replacing) io.stderr(`pab-watch: ${terminalText(note)}\n`);
+  // A nightly check must not pass on a sheet that was not read.
+  if (!found)
+    throw new UsageError(
+      noItemReason(report, args.input),
+      `${path.basename(args.input)} 中没有找到任何物料，未做任何检查（原因见上方摘要）`
+    );
   if (args.failOn) {
     const threshold = STATUS_SEVERITY[args.failOn];
     if (report.items.some((it) => STATUS_SEVERITY[it.worstStatus] >= threshold)) return 1;
@@ -79,22 +144,54 @@ function scan(args: ScanArgs, io: Io): number {
 /** The pab-watch command; returns the exit code. */
 export function main(argv: string[], io: Io = defaultIo): number {
   try {
+    if (argv[0] === "log") {
+      const logArgs = parseLog(argv.slice(1));
+      if (logArgs.command === "help") {
+        io.stdout(LOG_HELP);
+        return 0;
+      }
+      return log(logArgs, io.stdout, io.today());
+    }
     const args = parseCommandLine(argv);
     if (args.command === "help") {
       io.stdout(HELP);
       return 0;
     }
-    if (args.command === "draft") return draft(args, io.stdout);
+    if (args.command === "draft") return draft(args, io);
     return scan(args, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof UnreadableWorkbookError) {
-      io.stderr(`pab-watch: ${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof Error && /xml|sax|char/i.test(e.name + e.message)) {
-      io.stderr(`pab-watch: the workbook could not be read (${e.message.split("\n")[0]})\n`);
-      return 2;
-    }
-    throw e;
+    return failure(e, io, argv.join(" ").includes("--lang zh-CN") || argv.includes("--lang=zh-CN"));
   }
+}
+
+/** Any failure is one line on stderr and exit 2; PAB_WATCH_DEBUG=1 adds the stack of a bug. */
+function failure(e: unknown, io: Io, zh: boolean): number {
+  const line = (s: string) => terminalText(s.replace(/\s*\n\s*/g, " "));
+  const zhText =
+    !zh || !(e instanceof Error)
+      ? null
+      : e instanceof UsageError
+        ? (e.zh ?? null)
+        : e instanceof UnreadableWorkbookError || e instanceof MalformedXmlError
+          ? workbookErrorZh(e.message)
+          : null;
+  if (zhText) {
+    io.stderr(`pab-watch：${line(zhText)}\n`);
+  } else if (
+    e instanceof UsageError ||
+    e instanceof UnreadableWorkbookError ||
+    e instanceof UnreadableCsvError
+  ) {
+    io.stderr(`pab-watch: ${line(e.message)}\n`);
+  } else if (e instanceof MalformedXmlError) {
+    io.stderr(`pab-watch: the workbook could not be read: ${line(e.message)}\n`);
+  } else {
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(
+      `pab-watch: unexpected error: ${line(message)} (please report it; PAB_WATCH_DEBUG=1 shows the details)\n`
+    );
+    if (process.env.PAB_WATCH_DEBUG === "1" && e instanceof Error && e.stack)
+      io.stderr(`${e.stack}\n`);
+  }
+  return 2;
 }

@@ -1,12 +1,17 @@
+import { formatQuantity } from "../mail";
 import { Report, STATUS_WORDS } from "../report";
+import { diagnosticZh } from "./diagnosticsZh";
+import { terminalText } from "./terminal";
 
 const WORDS = {
   en: {
     items: (n: number) => `${n} item${n === 1 ? "" : "s"}`,
-    short: (period: string, qty: number) => `first short ${period} by ${qty}`,
+    short: (period: string, qty: number) => `first short ${period} by ${formatQuantity(qty, "en")}`,
     receipt: (periods: string[]) =>
       `receipt${periods.length > 1 ? "s" : ""} ${periods.join(", ")} must land on time`,
     sep: "; ",
+    colon: ": ",
+    site: (site: string) => ` (${site})`,
     check: "check the sheet",
     problems: (n: number) => `${n} problem${n === 1 ? "" : "s"} in the sheet:`,
     counts: (c: string) => `by worst status: ${c}`,
@@ -16,14 +21,16 @@ const WORDS = {
     problemsWord: "problems",
   },
   "zh-CN": {
-    items: (n: number) => `${n} 个物料`,
-    short: (period: string, qty: number) => `${period} 首次缺货 ${qty}`,
-    receipt: (periods: string[]) => `${periods.join("、")} 到货必须准时`,
+    items: (n: number) => `${n}个物料`,
+    short: (period: string, qty: number) => `${period}首次缺货${formatQuantity(qty, "zh-CN")}`,
+    receipt: (periods: string[]) => `${periods.join("、")}到货必须准时`,
     sep: "；",
+    colon: "：",
+    site: (site: string) => `（${site}）`,
     check: "请检查表格",
-    problems: (n: number) => `表格中有 ${n} 个问题：`,
+    problems: (n: number) => `表格中有${n}个问题：`,
     counts: (c: string) => `按最严重状态：${c}`,
-    more: (n: number, what: string) => `  …… 另有 ${n} 个${what}（完整内容见 --json 报告）`,
+    more: (n: number, what: string) => `  ……另有${n}个${what}（完整内容见--json报告）`,
     itemsWord: "物料",
     problemsWord: "问题",
   },
@@ -33,7 +40,8 @@ const LIST_LIMIT = 25;
 
 /**
  * Plain-text summary for the terminal: one line per item, most urgent first (the earliest shortage
- * first), then the sheet's problems; long lists are cut with a count.
+ * first), then the sheet's problems; long lists are cut with a count. Quantities are rounded for
+ * people (the --json report keeps them exact); text from cells has its control characters escaped.
  */
 export function summaryText(report: Report, lang: "en" | "zh-CN"): string {
   const w = WORDS[lang];
@@ -43,7 +51,7 @@ export function summaryText(report: Report, lang: "en" | "zh-CN"): string {
   const items = [...report.items].sort(
     (a, b) => order[a.worstStatus] - order[b.worstStatus] || first(a) - first(b)
   );
-  const lines = [`${report.workbook}: ${w.items(items.length)}`];
+  const lines = [`${report.workbook}${w.colon}${w.items(items.length)}`];
   if (items.length > LIST_LIMIT) {
     const counts = (["stockout", "at-risk", "low", "ok"] as const)
       .map((s) => [s, items.filter((i) => i.worstStatus === s).length] as const)
@@ -59,15 +67,16 @@ export function summaryText(report: Report, lang: "en" | "zh-CN"): string {
       .map((r) => r.period);
     if (onTime.length) parts.push(w.receipt(onTime));
     if (it.flagged) parts.push(w.check);
-    lines.push(`  ${it.item}${it.site ? ` (${it.site})` : ""}: ${parts.join(w.sep)}`);
+    lines.push(`  ${it.item}${it.site ? w.site(it.site) : ""}${w.colon}${parts.join(w.sep)}`);
   }
   if (items.length > LIST_LIMIT) lines.push(w.more(items.length - LIST_LIMIT, w.itemsWord));
   const problems = report.diagnostics.filter((d) => d.severity !== "info");
   if (problems.length) {
     lines.push(w.problems(problems.length));
-    for (const d of problems.slice(0, LIST_LIMIT)) lines.push(`  ${d.severity}: ${d.message}`);
+    for (const d of problems.slice(0, LIST_LIMIT))
+      lines.push(lang === "zh-CN" ? `  ${diagnosticZh(d)}` : `  ${d.severity}: ${d.message}`);
     if (problems.length > LIST_LIMIT)
       lines.push(w.more(problems.length - LIST_LIMIT, w.problemsWord));
   }
-  return `${lines.join("\n")}\n`;
+  return `${lines.map((l) => terminalText(l)).join("\n")}\n`;
 }

@@ -5,7 +5,7 @@ export { projectBalance } from "./balance";
 export { planningDemand, ordersDemand } from "./demand";
 export { periodStatus, statuses, safetyBreaches, worstStatus } from "./status";
 export { receiptSlack } from "./slack";
-export { firstShortage, shortageFigures } from "./shortage";
+export { finalRecoveryIndex, firstShortage, shortageFigures, shortfallChanges } from "./shortage";
 export { availableToPromise } from "./atp";
 export type { AtpResult } from "./atp";
 export { applyWhatIf } from "./whatif";

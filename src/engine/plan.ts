@@ -61,8 +61,9 @@ export function computePlan(input: PlanInput): Plan {
     status: statuses(pab, mps, safetyStock),
     belowSafety: safetyBreaches(pab, safetyStock),
     receipts: receiptSlack(pab, mps),
-    shortage: shortageFigures(pab),
+    shortage: shortageFigures(pab, input.onHand),
     orderShortage: firstShortage(ordersOnlyPab),
+    orderFigures: shortageFigures(ordersOnlyPab, input.onHand),
     warnings,
   };
 }

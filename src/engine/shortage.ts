@@ -5,7 +5,40 @@ export function firstShortage(pab: readonly number[]): PeriodShortage | null {
   return null;
 }
 
-export function shortageFigures(pab: readonly number[]): ShortageFigures {
+/**
+ * The first period after a shortage from which the balance stays >= 0 to the end of the horizon;
+ * null when nothing is short, or when the last period is short.
+ */
+export function finalRecoveryIndex(pab: readonly number[]): number | null {
+  const n = pab.length;
+  if (n === 0 || pab[n - 1] < 0) return null;
+  let t = n - 1;
+  while (t > 0 && pab[t - 1] >= 0) t--;
+  return t > 0 ? t : null;
+}
+
+/**
+ * Per period, what goes missing there (the backlog's growth) and what is made up there (its fall);
+ * the backlog carried in (a negative opening) is not a new shortfall of period 1.
+ * Sum(newShortfall) - Sum(madeUp) = end backlog - opening backlog.
+ */
+export function shortfallChanges(
+  pab: readonly number[],
+  opening = 0
+): { newShortfall: number[]; madeUp: number[] } {
+  let before = Math.max(0, -opening);
+  const newShortfall: number[] = [];
+  const madeUp: number[] = [];
+  for (const p of pab) {
+    const backlog = Math.max(0, -p);
+    newShortfall.push(Math.max(0, backlog - before));
+    madeUp.push(Math.max(0, before - backlog));
+    before = backlog;
+  }
+  return { newShortfall, madeUp };
+}
+
+export function shortageFigures(pab: readonly number[], opening = 0): ShortageFigures {
   const n = pab.length;
   const backlog = new Array<number>(n);
   let first: PeriodShortage | null = null;
@@ -26,6 +59,8 @@ export function shortageFigures(pab: readonly number[]): ShortageFigures {
     firstShortage: first,
     peakShortage: peak,
     recoveryIndex,
+    finalRecoveryIndex: finalRecoveryIndex(pab),
+    ...shortfallChanges(pab, opening),
     endShortfall: n > 0 ? backlog[n - 1] : 0,
     cover: first === null ? n : first.index,
   };

@@ -48,6 +48,15 @@ export interface ShortageFigures {
   peakShortage: PeriodShortage | null;
   /** First period after the first shortage whose PAB is back to >= 0. */
   recoveryIndex: number | null;
+  /**
+   * Final recovery: the first period after a shortage from which no period is short again to the
+   * end of the horizon; null when nothing is short or the horizon ends short.
+   */
+  finalRecoveryIndex: number | null;
+  /** What goes missing in each period: the growth of the backlog there (never negative). */
+  newShortfall: number[];
+  /** Backlog made up in each period (a receipt or lower demand paying it back). */
+  madeUp: number[];
   /** -PAB in the last period when negative, else 0. */
   endShortfall: number;
   /** Periods covered before the first shortage (the horizon length if none). */
@@ -80,5 +89,7 @@ export interface Plan {
   shortage: ShortageFigures;
   /** First shortage of the orders-only balance. */
   orderShortage: PeriodShortage | null;
+  /** The shortage figures of the orders-only balance: what a customer notice may state. */
+  orderFigures: ShortageFigures;
   warnings: Warning[];
 }

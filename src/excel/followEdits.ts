@@ -44,7 +44,10 @@ export async function followEdits(
   const handler = await run(async (context) => {
     const result = context.workbook.worksheets.onChanged.add(
       async (event: Excel.WorksheetChangedEventArgs) => {
+        // Our own writes: events are off while we write, and where Excel tells (ExcelApi 1.14)
+        // a change made by this add-in is marked with triggerSource.
         if (event.source !== "Local" || options.isOwnWrite()) return;
+        if ((event as { triggerSource?: string }).triggerSource === "ThisLocalAddin") return;
         later();
       }
     );

@@ -39,7 +39,8 @@ export function projectSnapshot(snapshot: WorkbookSnapshot, options: ProjectOpti
     sideSheet: state.writeMode === "side-sheet",
   });
   report.items.forEach((item, i) => (item.pabCells = plan.pabCells[i]));
-  report.diagnostics.push(...plan.diagnostics);
+  // No spread: a large workbook has more diagnostics than a call may take arguments.
+  for (const d of plan.diagnostics) report.diagnostics.push(d);
   return { report, records: findings.map((f) => f.record), plan };
 }
 

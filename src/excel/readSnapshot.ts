@@ -1,6 +1,7 @@
 /* global Excel */
 import { CellValue, OwnedArea, SheetSnapshot, WorkbookSnapshot, a1 } from "../layout";
 import { ownedAreaOf } from "../annotate/ownedNames";
+import { cellsOfRanges, contentOf, hashOf } from "../annotate/ownership";
 import { BLOCK_BYTES, ExcelRun } from "./run";
 
 /** Bytes a cell costs in a read response (values, formulas, number formats), for sizing row blocks. */
@@ -114,6 +115,43 @@ export async function readWorkbookSnapshot(
     for (const n of names.items) {
       const area = ownedAreaOf(n.name, n.comment, n.formula.replace(/^=/, ""));
       if (area) owned.push(area);
+    }
+
+    // Cells spilled from our own =PAB.BALANCE hold values only (`formulas` gives the value), so
+    // they are recorded as ours here, from the spill range Excel reports (ExcelApi 1.12).
+    const anchors: { area: OwnedArea; sheet: SheetSnapshot; spill: Excel.Range }[] = [];
+    for (const area of owned) {
+      const sheet = out.find((s) => s.name === area.sheet);
+      if (!sheet) continue;
+      for (const [r, c] of cellsOfRanges(area.ranges)) {
+        if (!sheet.formulas[a1(r, c)]?.startsWith("=PAB.BALANCE(")) continue;
+        const spill = wb.worksheets
+          .getItem(area.sheet)
+          .getRangeByIndexes(r, c, 1, 1)
+          .getSpillingToRangeOrNullObject();
+        spill.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
+        anchors.push({ area, sheet, spill });
+      }
+    }
+    if (anchors.length) {
+      await context.sync();
+      for (const { area, sheet, spill } of anchors) {
+        if (spill.isNullObject) continue;
+        const cells: [number, number][] = [];
+        for (let r = spill.rowIndex; r < spill.rowIndex + spill.rowCount; r++)
+          for (let c = spill.columnIndex; c < spill.columnIndex + spill.columnCount; c++)
+            if (!sheet.formulas[a1(r, c)]) cells.push([r, c]);
+        if (!cells.length) continue;
+        owned.push({
+          name: `${area.name}.spill`,
+          sheet: area.sheet,
+          ranges: cells.map(([r, c]) => a1(r, c)),
+          hash: hashOf(
+            cells,
+            cells.map(([r, c]) => contentOf(sheet, r, c))
+          ),
+        });
+      }
     }
     return { name, date1904, sheets: out, ...(owned.length ? { owned } : {}) };
   });

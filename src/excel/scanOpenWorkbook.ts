@@ -82,6 +82,7 @@ export async function scanOpenWorkbook(
   options.onProgress?.({ phase: "writing" });
   await breathe();
   const applied = await applyWritePlan(run, plan, {
+    snapshot,
     mode: mode === "values" ? "values" : "portable",
   });
   return { report, mode, syncs: applied.syncs, records, wrote: true };

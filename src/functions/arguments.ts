@@ -33,7 +33,7 @@ export function cellQuantity(argument: string, position: number | null, value: u
   if (typeof value !== "number" || !Number.isFinite(value)) {
     throw new ArgumentError("invalidValue", `${where}: ${describe(value)} is not a quantity`);
   }
-  if (value < 0) throw new ArgumentError("invalidNumber", `${where}: ${value} is negative`);
+  if (value < 0) throw new ArgumentError("invalidValue", `${where}: ${value} is negative`);
   return value;
 }
 
@@ -54,7 +54,7 @@ export function scalar(argument: string, value: unknown, allowNegative: boolean)
 export function periods(argument: string, value: unknown): number {
   const n = scalar(argument, value, false);
   if (!Number.isInteger(n))
-    throw new ArgumentError("invalidNumber", `${argument}: ${n} is not a whole number of periods`);
+    throw new ArgumentError("invalidValue", `${argument}: ${n} is not a whole number of periods`);
   return n;
 }
 

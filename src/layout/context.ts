@@ -1,4 +1,5 @@
 import { CellRange, a1, cellRef, parseA1, parseRange } from "./address";
+import { dateFormatKind, serialToIso } from "./dates";
 import { Diagnostic, DiagnosticCode, Severity } from "./diagnostics";
 import { Role } from "./labels";
 import { describeValue, parseQuantity } from "./quantities";
@@ -76,7 +77,72 @@ export class SheetContext {
   }
 
   ref(row: number, column: number): string {
-    return cellRef(this.sheet.name, row, column);
+    return this.isTransposed
+      ? cellRef(this.sheet.name, column, row)
+      : cellRef(this.sheet.name, row, column);
+  }
+
+  /** Whether this context reads the sheet with rows and columns swapped (see transposed()). */
+  isTransposed = false;
+
+  /**
+   * The same sheet with rows and columns swapped, so a reader written for periods across reads
+   * periods down: findHeaderRuns(ctx.transposed()) finds period headers down a column. Cell
+   * references (ref, diagnostics) still name the real cells; positions are swapped.
+   */
+  transposed(): SheetContext {
+    const s = this.sheet;
+    const width = this.right - s.left + 1;
+    const values = Array.from({ length: width }, (_c, j) => s.values.map((row) => row[j] ?? ""));
+    const swapKeys = (m: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(m).map(([k, v]) => {
+          const { row, column } = parseA1(k);
+          return [a1(column, row), v];
+        })
+      );
+    const sheet = {
+      ...s,
+      top: s.left,
+      left: s.top,
+      values,
+      formulas: swapKeys(s.formulas),
+      numberFormats: swapKeys(s.numberFormats),
+      merged: s.merged.map((m) => {
+        const r = parseRange(m);
+        return `${a1(r.left, r.top)}:${a1(r.right, r.bottom)}`;
+      }),
+      hiddenRows: s.hiddenColumns,
+      hiddenColumns: s.hiddenRows,
+    };
+    const t = new SheetContext(sheet, this.date1904, this.diagnostics, this.mapping);
+    t.isTransposed = !this.isTransposed;
+    return t;
+  }
+
+  private dateMemo: { iso: string; cell: string } | null | undefined;
+
+  /** The first date cell of the sheet, reading row by row (where months without a year take theirs). */
+  firstDate(): { iso: string; cell: string } | null {
+    if (this.dateMemo !== undefined) return this.dateMemo;
+    this.dateMemo = null;
+    for (let r = this.sheet.top; r <= this.bottom && !this.dateMemo; r++) {
+      for (let c = this.sheet.left; c <= this.right; c++) {
+        const v = this.value(r, c);
+        let iso: string | null = null;
+        if (typeof v === "number" && dateFormatKind(this.format(r, c)))
+          iso = serialToIso(v, this.date1904);
+        else if (typeof v === "string") {
+          const m = /^\s*(\d{4})[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})日?\s*$/.exec(v);
+          if (m) iso = `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`;
+        }
+        if (iso) {
+          this.dateMemo = { iso, cell: this.ref(r, c) };
+          break;
+        }
+      }
+    }
+    return this.dateMemo;
   }
 
   mergedAt(row: number, column: number): CellRange | null {

@@ -1,12 +1,39 @@
 import { SheetContext } from "./context";
-import { PeriodHeader, isNextPeriod, parsePeriodHeader, periodStarts } from "./periods";
+import { PLAN_ROLES, Role, isOpeningHeader, isTotalHeader, normalizeLabel } from "./labels";
+import {
+  PeriodHeader,
+  isNextPeriod,
+  parsePeriodHeader,
+  periodKey,
+  periodStarts,
+  recordKind,
+  withYears,
+} from "./periods";
+import { dateFormatKind } from "./dates";
+import { parseQuantity } from "./quantities";
+import { rowLabel } from "./rowLabels";
+import { CellValue } from "./snapshot";
 
-/** A row of period headers: W1 … W8 across columns. */
+/**
+ * A period axis along a row: W1 … W8 (or 1 2 3, Jan … Dec, dates) across adjacent columns. The
+ * reader's one idea: find these axes, then the labelled series along each, then the item and the
+ * opening nearby. `findHeaderRuns` finds them; `transposed()` contexts give the axes down columns.
+ */
 export interface HeaderRun {
   row: number;
+  /** The period columns, adjacent, in sheet order. */
   columns: number[];
   headers: PeriodHeader[];
   labels: string[];
+  /** Bare numbers read as periods because labelled plan rows sit below them. */
+  plain: boolean;
+  /** The column just before period 1 when it is headed Before / Opening / Start / 期初: it holds the opening. */
+  openingColumn: number | null;
+  /** Columns right after the periods headed Total / Sum / Cost / 合计 / 小计: not periods, part of the block. */
+  totalColumns: number[];
+  /** The block's columns: from the first one its labels may use (after a block beside it) to its last total. */
+  firstColumn: number;
+  lastColumn: number;
 }
 
 function displayed(ctx: SheetContext, row: number, column: number, h: PeriodHeader): string {
@@ -24,42 +51,169 @@ function displayed(ctx: SheetContext, row: number, column: number, h: PeriodHead
 
 /** The kind of a run's periods (its first readable header). */
 export function runKind(run: HeaderRun): "number" | "week" | "date" | "month" {
-  for (const h of run.headers) if (h.kind !== "bad") return h.kind;
-  return "number";
+  return recordKind(run.headers.find((h) => h.kind !== "bad"));
+}
+
+/** A bare whole number 1–999 shown as a number (no date format): perhaps a period number; else 0. */
+function plainValue(value: CellValue, format: string | undefined): number {
+  let n: number;
+  if (typeof value === "number") {
+    if (format && !/^(general|0)$/i.test(format)) return 0;
+    n = value;
+  } else if (typeof value === "string" && /^\s*\d{1,3}\s*$/.test(value)) n = Number(value);
+  else return 0;
+  return Number.isInteger(n) && n >= 1 && n <= 999 ? n : 0;
+}
+
+const kindOf = (h: PeriodHeader) => (h.kind === "number" && h.plain ? "plain" : h.kind);
+
+/** Where a run stops and a new one starts: another kind, or the sequence starting over (Jan … Jun, Jan … Jun). */
+function startsOver(run: PeriodHeader[], h: PeriodHeader): boolean {
+  if (h.kind === "bad") return false;
+  const first = run[0].kind !== "bad" ? run[0] : run.find((x) => x.kind !== "bad");
+  if (!first) return false;
+  if (first.kind !== h.kind || kindOf(first) !== kindOf(h)) return true;
+  if (h.kind === "monthName") return h.month === (first as typeof h).month; // Oct … Sep runs on
+  return run.length >= 2 && periodKey(h) <= periodKey(first);
+}
+
+/**
+ * Plain numbers are periods only where they head a plan: not a row of figures itself (its label
+ * names no series), mostly counting up, with a labelled plan row holding numbers under them.
+ */
+function headsAPlan(ctx: SheetContext, run: HeaderRun): boolean {
+  const own = rowLabel(ctx, run.row, run.columns[0], run.firstColumn);
+  if (own?.role && ([...PLAN_ROLES, "safetyStock", "pastDue"] as Role[]).includes(own.role))
+    return false;
+  for (let r = run.row + 1; r <= Math.min(ctx.bottom, run.row + 4); r++) {
+    const label = rowLabel(ctx, r, run.columns[0], run.firstColumn);
+    if (!label?.role || !PLAN_ROLES.includes(label.role)) continue;
+    if (run.columns.some((c) => !ctx.isEmpty(r, c))) return true;
+  }
+  return false;
+}
+
+/** Bare numbers 1–12 under or beside a "Month" / "月份" label are months, not weeks. */
+function monthsByNumber(ctx: SheetContext, run: HeaderRun): boolean {
+  if (!run.headers.every((h) => h.kind === "number" && h.n <= 12)) return false;
+  const label = rowLabel(ctx, run.row, run.columns[0], run.firstColumn);
+  const above = ctx.text(run.row - 1, run.columns[0] - 1);
+  return [label?.text ?? "", above].some((t) => /^(month|mth|mo|月|月份)$/.test(normalizeLabel(t)));
 }
 
 /** Runs of at least two adjacent period headers of one kind in a row. */
 export function findHeaderRuns(ctx: SheetContext): HeaderRun[] {
   const runs: HeaderRun[] = [];
-  for (let r = ctx.sheet.top; r <= ctx.bottom; r++) {
-    let current: HeaderRun | null = null;
-    const flush = () => {
-      if (current && current.headers.filter((h) => h.kind !== "bad").length >= 2)
-        runs.push(current);
-      current = null;
-    };
+  let r = ctx.sheet.top;
+  let inRow: { columns: number[]; headers: PeriodHeader[] }[] = [];
+  let columns: number[] = [];
+  let headers: PeriodHeader[] = [];
+  const flush = () => {
+    if (headers.length >= 2 && headers.filter((h) => h.kind !== "bad").length >= 2)
+      inRow.push({ columns, headers });
+    if (headers.length) {
+      columns = [];
+      headers = [];
+    }
+  };
+  // Bare numbers, tracked without allocating (most numbers in a sheet are figures, not periods).
+  let start = -1;
+  let prev = 0;
+  let ups = 0;
+  let len = 0;
+  let plainAt: Set<number> | null = null;
+  const plainEnd = (end: number) => {
+    if (len >= 2 && ups * 2 >= len - 1) {
+      const cols: number[] = [];
+      for (let c = start; c < end; c++) cols.push(c);
+      inRow.push({
+        columns: cols,
+        headers: cols.map((c) => ({
+          kind: "number",
+          n: plainValue(ctx.value(r, c), undefined),
+          plain: true,
+        })),
+      });
+      plainAt ??= new Set<number>();
+      for (const c of cols) plainAt.add(c);
+    }
+    start = -1;
+    len = 0;
+    ups = 0;
+  };
+  for (; r <= ctx.bottom; r++) {
     for (let c = ctx.sheet.left; c <= ctx.right + 1; c++) {
-      const h =
-        c <= ctx.right ? parsePeriodHeader(ctx.value(r, c), ctx.format(r, c), ctx.date1904) : null;
+      const v = c <= ctx.right ? ctx.value(r, c) : "";
+      const h = v === "" ? null : parsePeriodHeader(v, ctx.format(r, c), ctx.date1904);
+      const n = h || v === "" ? 0 : plainValue(v, ctx.format(r, c));
+      if (n) {
+        const wrap = prev >= 52 && n <= 2;
+        if (len && n < prev && !wrap) plainEnd(c);
+        if (!len) start = c;
+        else if (n === prev + 1 || (wrap && n === 1)) ups++;
+        len++;
+        prev = n;
+      } else if (len) plainEnd(c);
       if (!h) {
         flush();
         continue;
       }
-      const run = current as HeaderRun | null;
-      const firstGood = run?.headers.find((x) => x.kind !== "bad");
-      if (run && firstGood && h.kind !== "bad" && h.kind !== firstGood.kind) flush();
-      if (!current) current = { row: r, columns: [], headers: [], labels: [] };
-      const cur = current as HeaderRun;
-      cur.columns.push(c);
-      cur.headers.push(h);
-      cur.labels.push(displayed(ctx, r, c, h));
+      if (headers.length && startsOver(headers, h)) flush();
+      columns.push(c);
+      headers.push(h);
     }
     flush();
+    if (inRow.length) runs.push(...rowRuns(ctx, r, inRow, plainAt));
+    if (inRow.length) inRow = [];
+    plainAt = null;
   }
   return runs;
 }
 
-/** Headers that are not periods (an impossible date) are errors; a skipped period is a warning. */
+/** The runs of one row, in column order: plain numbers kept only as a whole stretch heading a plan. */
+function rowRuns(
+  ctx: SheetContext,
+  r: number,
+  inRow: { columns: number[]; headers: PeriodHeader[] }[],
+  plainAt: Set<number> | null
+): HeaderRun[] {
+  const out: HeaderRun[] = [];
+  inRow.sort((x, y) => x.columns[0] - y.columns[0]);
+  // Not 13 14 15 inside "12 0 13 14 15 1 9": a neighbour that is a number must be a period too.
+  const numeric = (c: number) => typeof ctx.value(r, c) === "number" && !plainAt?.has(c);
+  let from = ctx.sheet.left;
+  for (const seg of inRow) {
+    const plain = kindOf(seg.headers[0]) === "plain";
+    const c1 = seg.columns[0];
+    const cn = seg.columns[seg.columns.length - 1];
+    if (plain && (numeric(c1 - 1) || numeric(cn + 1))) continue;
+    const run: HeaderRun = {
+      row: r,
+      columns: seg.columns,
+      headers: seg.headers,
+      labels: seg.columns.map((c, i) => displayed(ctx, r, c, seg.headers[i])),
+      plain,
+      openingColumn: null,
+      totalColumns: [],
+      firstColumn: from,
+      lastColumn: cn,
+    };
+    if (plain && !headsAPlan(ctx, run)) continue;
+    if (plain && monthsByNumber(ctx, run)) {
+      run.headers = run.headers.map((h) => ({ kind: "monthName", month: (h as { n: number }).n }));
+      run.plain = false;
+    }
+    let last = cn;
+    while (last < ctx.right && isTotalHeader(ctx.text(r, last + 1))) run.totalColumns.push(++last);
+    run.lastColumn = last;
+    if (c1 - 1 >= from && isOpeningHeader(ctx.text(r, c1 - 1))) run.openingColumn = c1 - 1;
+    out.push(run);
+    from = last + 1;
+  }
+  return out;
+}
+
+/** Headers that are not periods (an impossible date) are errors; a skipped or repeated period is a warning. */
 export function checkRun(ctx: SheetContext, run: HeaderRun, item: string): void {
   let prev: PeriodHeader | null = null;
   run.headers.forEach((h, i) => {
@@ -67,24 +221,63 @@ export function checkRun(ctx: SheetContext, run: HeaderRun, item: string): void 
     if (h.kind === "bad") {
       ctx.report("error", "bad-period", ref, item, `${ref}: ${h.reason}`);
     } else if (prev && !isNextPeriod(prev, h)) {
+      const plain = h.kind === "number" && h.plain;
       ctx.report(
         "warning",
         "period-gap",
         ref,
         item,
-        `${ref}: ${run.labels[i]} does not follow ${run.labels[i - 1]}`
+        `${ref}: ${run.labels[i]} does not follow ${run.labels[i - 1]}${plain ? "; the periods are read in sheet order" : ""}`
       );
     }
     prev = h.kind === "bad" ? null : h;
   });
 }
 
-/** The period fields of a record whose periods are this run's headers. */
-export function runPeriods(ctx: SheetContext, run: HeaderRun, startDate: string | null) {
+/**
+ * The period fields of a record whose periods are this run's headers. Months without a year take
+ * it from the start date, else from a date in the sheet (said as info), else stay undated.
+ */
+export function runPeriods(
+  ctx: SheetContext,
+  run: HeaderRun,
+  startDate: string | null,
+  item: string | null = null
+) {
+  let headers = run.headers;
+  if (headers.some((h) => h.kind === "monthName")) {
+    const fromSheet = startDate ? null : ctx.firstDate();
+    const anchor = startDate ?? fromSheet?.iso ?? null;
+    headers = withYears(headers, anchor);
+    const first = ctx.ref(run.row, run.columns[0]);
+    const year = headers[0].kind === "month" ? headers[0].year : null;
+    ctx.report(
+      "info",
+      "month-year",
+      first,
+      item,
+      anchor
+        ? `${first}: ${run.labels[0]} has no year; read as ${run.labels[0]} ${year}, from ${fromSheet ? `the date in ${fromSheet.cell}` : `the start date ${startDate}`}`
+        : `${first}: the months have no year and neither a start date nor a date in the sheet gives one; they stay undated`
+    );
+  }
   return {
     periods: run.labels,
-    periodStarts: periodStarts(run.headers, startDate),
+    periodStarts: periodStarts(headers, startDate),
     periodKind: runKind(run),
     periodCells: run.columns.map((c) => ctx.ref(run.row, c)),
   };
+}
+
+/** A figure in a cell that is a number (or a number typed as text). */
+export function isNumberCell(ctx: SheetContext, row: number, column: number): boolean {
+  const v = ctx.value(row, column);
+  if (v === "" || typeof v === "boolean") return false;
+  return parseQuantity(v).ok && !(typeof v === "string" && v.trim() === "");
+}
+
+/** A figure of the plan: a number that is not a date (a "Last update | 2026-11-30" row is no figure). */
+export function isFigureCell(ctx: SheetContext, row: number, column: number): boolean {
+  if (!isNumberCell(ctx, row, column)) return false;
+  return !(typeof ctx.value(row, column) === "number" && dateFormatKind(ctx.format(row, column)));
 }

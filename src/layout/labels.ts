@@ -20,7 +20,9 @@ export type Role =
   | "pastDue"
   | "period"
   | "measure"
-  | "atp";
+  | "atp"
+  /** Rows MRP derives from the others (net requirements, planned order releases): read, not used. */
+  | "derived";
 
 export const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
   item: [
@@ -85,6 +87,18 @@ export const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     "发货计划",
     "客户需求",
     "订单量",
+    "gross requirements",
+    "requirements",
+    "demand",
+    "gross demand",
+    "dependent demand",
+    "allocated",
+    "allocations",
+    "customer demand",
+    "毛需求",
+    "需求",
+    "已分配量",
+    "已分配",
   ],
   forecast: [
     "forecast",
@@ -108,6 +122,8 @@ export const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     "计划生产",
     "入库",
     "计划入库",
+    "计划产量",
+    "生产",
   ],
   firm: [
     "firm",
@@ -118,7 +134,14 @@ export const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     "确认生产",
     "已排产",
   ],
-  planned: ["planned orders", "planned receipts", "计划订单"],
+  planned: [
+    "planned orders",
+    "planned receipts",
+    "planned order receipts",
+    "计划订单",
+    "计划订单接收",
+    "计划订单收货",
+  ],
   inTransit: [
     "in transit",
     "intransit",
@@ -135,9 +158,14 @@ export const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     "expected receipts",
     "supply",
     "incoming",
+    "eta",
     "到货",
     "预计到货",
     "收货",
+    "scheduled receipts",
+    "计划接收",
+    "计划接收量",
+    "预计入库",
   ],
   onHand: [
     "on hand",
@@ -163,6 +191,10 @@ export const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     "库存",
     "当前库存",
     "期初",
+    "on hand inventory",
+    "current stock",
+    "在手库存",
+    "库存数量",
   ],
   safetyStock: ["safety stock", "ss", "safety", "min stock", "安全库存", "安全存量"],
   pab: [
@@ -173,10 +205,23 @@ export const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     "projected on hand",
     "projected inventory",
     "ending inventory",
+    "balance",
     "期末可用库存",
     "预计可用库存",
     "预计库存",
     "期末库存",
+    "projected balance",
+    "end inventory",
+    "closing inventory",
+    "closing stock",
+    "closing balance",
+    "ending balance",
+    "ending stock",
+    "available balance",
+    "projected available inventory",
+    "预计可用库存含在途",
+    "预计可用库存不含在途",
+    "期末结存",
   ],
   pastDue: ["past due", "pastdue", "overdue", "backlog", "arrears", "逾期", "欠交", "欠货", "拖欠"],
   period: [
@@ -210,6 +255,17 @@ export const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     "指标",
   ],
   atp: ["atp", "available to promise", "可承诺量", "可供销售量"],
+  derived: [
+    "net requirements",
+    "net requirement",
+    "net demand",
+    "planned order releases",
+    "planned order release",
+    "order releases",
+    "净需求",
+    "计划订单下达",
+    "计划下达",
+  ],
 };
 
 /** Words that qualify a label without changing what it is: "Current on hand", "Orders qty", "订单数量". */
@@ -243,8 +299,15 @@ export function normalizeLabel(text: string): string {
   s = s.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   return s
     .split(" ")
-    .map((w) => ABBREVIATIONS[w] ?? w)
+    .map((w) => singular(ABBREVIATIONS[w] ?? w))
     .join(" ");
+}
+
+/** Plurals folded: requirements → requirement, receipts → receipt (not "ss", "gross", "pcs"). */
+function singular(w: string): string {
+  return w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && /^[a-z]+$/.test(w)
+    ? w.slice(0, -1)
+    : w;
 }
 
 function stripQualifiers(normalized: string): string {
@@ -261,12 +324,39 @@ function stripQualifiers(normalized: string): string {
 }
 
 const INDEX = new Map<string, Role>();
+/** Every English word of the synonyms → the roles it appears in ("order" → orders, firm, planned …). */
+const WORD_ROLES = new Map<string, Set<Role>>();
 for (const [role, words] of Object.entries(SYNONYMS) as [Role, readonly string[]][]) {
   for (const w of words) {
     const key = normalizeLabel(w);
     if (!INDEX.has(key)) INDEX.set(key, role);
     INDEX.set(key.replace(/ /g, ""), INDEX.get(key.replace(/ /g, "")) ?? role);
+    for (const word of key.split(" ")) {
+      if (!/^[a-z]+$/.test(word)) continue;
+      const set = WORD_ROLES.get(word) ?? new Set<Role>();
+      set.add(role);
+      WORD_ROLES.set(word, set);
+    }
   }
+}
+/** Words that join others without meaning anything: "Qty of orders", "MPS plan". */
+const FILLERS = ["of", "the", "for", "plan", "schedule", "level", "amount"];
+
+/**
+ * A label made of known words of one role is that role: "customer order demand" (every word is a
+ * word of orders), "planned production qty" (mps). A label whose words point to two roles is none.
+ */
+function compoundRole(normalized: string): Role | null {
+  const words = normalized.split(" ").filter((w) => w && !QUALIFIERS.includes(w));
+  const meaningful = words.filter((w) => !FILLERS.includes(w));
+  if (words.length < 2 || !meaningful.length) return null;
+  let roles: Role[] | null = null;
+  for (const w of meaningful) {
+    const these = WORD_ROLES.get(w);
+    if (!these) return null;
+    roles = (roles ?? [...these]).filter((r) => these.has(r));
+  }
+  return roles?.length === 1 ? roles[0] : null;
 }
 
 const memo = new Map<string, Role | null>();
@@ -286,12 +376,53 @@ export function roleOf(text: unknown): Role | null {
 function lookupRole(text: string): Role | null {
   const n = normalizeLabel(text);
   if (!n || n.length > 40) return null;
-  for (const candidate of [n, stripQualifiers(n)]) {
+  const stripped = stripQualifiers(n);
+  for (const candidate of [n, stripped]) {
     if (!candidate) continue;
     const hit = INDEX.get(candidate) ?? INDEX.get(candidate.replace(/ /g, ""));
     if (hit) return hit;
   }
-  return null;
+  // A Total / Sum / 合计 row adds the others up (a lone unit such as "pcs" is no label at all).
+  if (TOTAL_WORDS.includes(n)) return "derived";
+  if (!stripped) return null;
+  // Costs price the quantities (hiring cost, holding cost, 库存成本): not a quantity of the plan.
+  if (/(^| )cost( |$)/.test(n) || /成本|费用/.test(n)) return "derived";
+  return compoundRole(n);
+}
+
+const TOTAL_WORDS = ["total", "sum", "subtotal", "grand total", "合计", "小计", "总计", "汇总"];
+
+/** A column after the periods that adds them up or prices them: Total, Sum, Cost, 合计, 小计. */
+export function isTotalHeader(text: string): boolean {
+  if (!text) return false;
+  const n = normalizeLabel(text);
+  if (!n) return false;
+  return (
+    TOTAL_WORDS.includes(n) ||
+    /^(total|sum|cost|avg|average)( [a-z]+)*$/.test(n) ||
+    /^[a-z ]*(total|cost)$/.test(n) ||
+    /^(合计|小计|总计|汇总|成本|平均)/.test(n)
+  );
+}
+
+const OPENING_WORDS = [
+  "before",
+  "opening",
+  "start",
+  "begin",
+  "beginning",
+  "initial",
+  "期初",
+  "初始",
+  "期初库存",
+  "上期结存",
+];
+
+/** A column just before period 1 that holds the opening: Before, Opening, Start, 期初. */
+export function isOpeningHeader(text: string): boolean {
+  if (!text) return false;
+  const n = normalizeLabel(text);
+  return !!n && (OPENING_WORDS.includes(n) || roleOf(text) === "onHand");
 }
 
 /** "Item: FG-1001" / "物料编码：成品-A01" → the role and the value after the colon. */
@@ -307,3 +438,12 @@ export function splitLabelValue(text: unknown): { role: Role; value: string } | 
 export const SUPPLY_ROLES: readonly Role[] = ["mps", "firm", "planned", "inTransit", "receipts"];
 /** Roles that are a row of figures per period. */
 export const SERIES_ROLES: readonly Role[] = ["orders", "forecast", "pab", "atp", ...SUPPLY_ROLES];
+/** Roles of rows that are read and deliberately not used (said as info, never an error). */
+export const IGNORED_ROLES: readonly Role[] = ["derived"];
+
+/** Why a derived row is not used, for the info diagnostic. */
+export const DERIVED_REASON =
+  "is derived from the other rows (a net requirement, an order release, a total or a cost)";
+
+/** Labels of rows that belong to a plan: what tells bare numbers above them are periods. */
+export const PLAN_ROLES: readonly Role[] = [...SERIES_ROLES, "derived", "onHand"];

@@ -1,7 +1,8 @@
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
-import { Role, SERIES_ROLES } from "./labels";
+import { isFigureCell, isNumberCell } from "./headerRuns";
+import { IGNORED_ROLES, Role, SERIES_ROLES, DERIVED_REASON, roleOf } from "./labels";
 import { PeriodHeader, parsePeriodHeader, periodKey, periodStarts } from "./periods";
 import { CellFigure, PlanRecord, SeriesRow } from "./record";
 import { TableHeader, keyText } from "./tableHeader";
@@ -87,6 +88,8 @@ export function readLongTable(
     if (!allPeriods.has(entry.key)) allPeriods.set(entry.key, entry);
   }
 
+  const unknownColumns = tableColumnsNotUnderstood(ctx, h, end);
+
   const kinds = new Set([...allPeriods.values()].map((p) => p.header.kind));
   if (kinds.size > 1) {
     ctx.report(
@@ -146,7 +149,49 @@ export function readLongTable(
       })
     );
   }
+  // A column of figures nobody understood concerns every item with a figure in it.
+  for (const rec of records) {
+    const rows = groups.get(`${rec.item}\u0000${rec.site ?? ""}`)?.rows ?? [];
+    if (unknownColumns.some((c) => rows.some((lr) => isNumberCell(ctx, lr.row, c))))
+      rec.flagged = true;
+  }
   return { records, end };
+}
+
+/** Columns of the table holding figures under a header that names no role: reported once each, by cell. */
+function tableColumnsNotUnderstood(ctx: SheetContext, h: TableHeader, end: number): number[] {
+  const known = new Set(Object.values(h.columns).concat(...Object.values(h.repeated)));
+  const out: number[] = [];
+  for (let c = ctx.sheet.left; c <= ctx.right; c++) {
+    if (known.has(c)) continue;
+    let first = -1;
+    for (let r = h.row + 1; r <= end && first < 0; r++) if (isFigureCell(ctx, r, c)) first = r;
+    if (first < 0) continue;
+    const text = ctx.text(h.row, c);
+    const at = ctx.ref(h.row, c);
+    const role = text ? roleOf(text) : null;
+    if (role && IGNORED_ROLES.includes(role)) {
+      ctx.report(
+        "info",
+        "derived-row",
+        at,
+        null,
+        `${at}: column "${text}" ${DERIVED_REASON}; read and not used`
+      );
+      continue;
+    }
+    out.push(c);
+    ctx.report(
+      "error",
+      "row-not-understood",
+      text ? at : ctx.ref(first, c),
+      null,
+      text
+        ? `${at}: column "${text}" holds figures, but PAB Watch does not know what "${text}" is; it is not used, and the items with figures in it are flagged. Rename it or give it a role with a mapping`
+        : `${ctx.ref(first, c)}: this column of the table holds figures but has no header; it is not used, and the items with figures in it are flagged`
+    );
+  }
+  return out;
 }
 
 function longPab(

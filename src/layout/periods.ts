@@ -2,10 +2,13 @@ import { addDays, dateFormatKind, daysBetween, isoDate, isoWeekStart, serialToIs
 import { CellValue } from "./snapshot";
 
 export type PeriodHeader =
-  | { kind: "number"; n: number }
+  /** W1, 第1周; `plain` when the cell is a bare number (1, 2, 3 or week numbers 21, 22, 23). */
+  | { kind: "number"; n: number; plain?: true }
   | { kind: "week"; year: number; week: number }
   | { kind: "date"; iso: string }
   | { kind: "month"; year: number; month: number }
+  /** A month without a year (Jan, 1月, January): the year comes from the start date or the sheet. */
+  | { kind: "monthName"; month: number }
   | { kind: "bad"; reason: string };
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -13,6 +16,34 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 function monthOf(name: string): number | null {
   const i = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
   return i < 0 ? null : i + 1;
+}
+
+const MONTH_NAMES = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+const CHINESE_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+
+/** A month named without a year: Jan, Jan., January, Sept, 1月, 一月, 1月份. */
+function bareMonth(s: string): number | null {
+  const w = s.toLowerCase().replace(/\.$/, "");
+  let i = MONTH_NAMES.findIndex((m) => m === w || (w.length === 3 && m.startsWith(w)));
+  if (w === "sept") i = 8;
+  if (i >= 0) return i + 1;
+  const m = /^(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?$/.exec(s);
+  if (!m) return null;
+  const n = /\d/.test(m[1]) ? Number(m[1]) : CHINESE_MONTHS.indexOf(m[1]) + 1;
+  return n >= 1 && n <= 12 ? n : null;
 }
 
 function fullYear(y: string): number {
@@ -87,6 +118,8 @@ function parseTextHeader(value: string): PeriodHeader | null {
   if ((m = /^([A-Za-z]{3,9})\.?[\s\-/']*(\d{2}|\d{4})$/.exec(s)) && monthOf(m[1])) {
     return monthPeriod(fullYear(m[2]), monthOf(m[1]) as number, s);
   }
+  const bare = bareMonth(s);
+  if (bare) return { kind: "monthName", month: bare };
   return null;
 }
 
@@ -116,6 +149,8 @@ export function periodKey(h: PeriodHeader): number {
       return h.year * 100 + h.week;
     case "month":
       return h.year * 100 + h.month;
+    case "monthName":
+      return h.month;
     case "date":
       return Date.parse(h.iso) / 86_400_000;
     default:
@@ -123,9 +158,13 @@ export function periodKey(h: PeriodHeader): number {
   }
 }
 
-/** Start dates of periods: from the headers, or numbered periods counted weekly from a start date. */
+/**
+ * Start dates of periods: from the headers, or numbered periods counted weekly from a start date
+ * (plain numbers by their place in the sheet, since 21 22 24 is read in sheet order). Months
+ * without a year must have been given one first (withYears); those left stay undated.
+ */
 export function periodStarts(headers: PeriodHeader[], startDate: string | null): (string | null)[] {
-  return headers.map((h) => {
+  return headers.map((h, t) => {
     switch (h.kind) {
       case "date":
         return h.iso;
@@ -136,7 +175,7 @@ export function periodStarts(headers: PeriodHeader[], startDate: string | null):
       case "number": {
         const first = headers[0];
         if (!startDate || first.kind !== "number") return null;
-        return addDays(startDate, 7 * (h.n - first.n));
+        return addDays(startDate, 7 * (h.plain ? t : h.n - first.n));
       }
       default:
         return null;
@@ -159,9 +198,41 @@ export function isNextPeriod(prev: PeriodHeader, next: PeriodHeader): boolean {
       const n = next as typeof prev;
       return n.year * 12 + n.month === prev.year * 12 + prev.month + 1;
     }
+    case "monthName":
+      return (next as typeof prev).month === (prev.month % 12) + 1;
     case "date":
       return daysBetween(prev.iso, (next as typeof prev).iso) > 0;
     default:
       return false;
   }
+}
+
+/**
+ * Months without a year, given years: period 1 takes the year that puts it nearest the anchor date
+ * (the start date, or a date found in the sheet), and the year turns after December.
+ */
+export function withYears(headers: PeriodHeader[], anchorIso: string | null): PeriodHeader[] {
+  const first = headers.find((h) => h.kind === "monthName");
+  if (!first || first.kind !== "monthName" || !anchorIso) return headers;
+  const ay = Number(anchorIso.slice(0, 4));
+  const am = Number(anchorIso.slice(5, 7));
+  const anchor = ay * 12 + am - 1;
+  let year = [ay - 1, ay, ay + 1].reduce((best, y) =>
+    Math.abs(y * 12 + first.month - 1 - anchor) < Math.abs(best * 12 + first.month - 1 - anchor)
+      ? y
+      : best
+  );
+  let prev = 0;
+  return headers.map((h) => {
+    if (h.kind !== "monthName") return h;
+    if (prev && h.month <= prev) year++;
+    prev = h.month;
+    return { kind: "month", year, month: h.month };
+  });
+}
+
+/** The kind a record reports for its periods. */
+export function recordKind(h: PeriodHeader | undefined): "number" | "week" | "date" | "month" {
+  if (!h || h.kind === "bad") return "number";
+  return h.kind === "monthName" ? "month" : h.kind;
 }

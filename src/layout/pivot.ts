@@ -1,14 +1,14 @@
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
-import { HeaderRun, checkRun, runPeriods } from "./headerRuns";
-import { Role, SERIES_ROLES, roleOf } from "./labels";
+import { HeaderRun, checkRun, isFigureCell, runPeriods } from "./headerRuns";
+import { IGNORED_ROLES, Role, SERIES_ROLES, DERIVED_REASON, roleOf } from "./labels";
 import { CellFigure, PlanRecord } from "./record";
 import { readAlignedRows } from "./series";
 
 /** Whether a header run heads an ERP/pivot export: an item column left of the periods. */
 export function isPivotHeader(ctx: SheetContext, run: HeaderRun): boolean {
-  for (let c = ctx.sheet.left; c < run.columns[0]; c++)
+  for (let c = run.firstColumn; c < run.columns[0]; c++)
     if (roleOf(ctx.text(run.row, c)) === "item") return true;
   return false;
 }
@@ -31,7 +31,7 @@ export function readPivot(
 ): { records: PlanRecord[]; end: number } {
   const c1 = run.columns[0];
   const columns: Partial<Record<Role, number>> = {};
-  for (let c = ctx.sheet.left; c < c1; c++) {
+  for (let c = run.firstColumn; c < c1; c++) {
     const role = roleOf(ctx.text(run.row, c));
     if (role && columns[role] === undefined) columns[role] = c;
   }
@@ -62,7 +62,29 @@ export function readPivot(
     const mapped = ctx.mappedRow(r);
     const text = ctx.text(r, measureCol);
     const role = mapped === "ignore" ? null : (mapped ?? roleOf(text));
-    if (!role) continue;
+    if (!role || IGNORED_ROLES.includes(role)) {
+      const at = ctx.ref(r, measureCol);
+      if (mapped !== "ignore" && run.columns.some((c) => isFigureCell(ctx, r, c))) {
+        if (role)
+          ctx.report(
+            "info",
+            "derived-row",
+            at,
+            lastItem,
+            `${at}: "${text}" ${DERIVED_REASON}; read and not used`
+          );
+        else
+          ctx.report(
+            "error",
+            "row-not-understood",
+            at,
+            lastItem,
+            `${at}: row ${r + 1} of ${lastItem} holds figures under the periods, but PAB Watch does not know what "${text}" is; it is not used. Rename the measure or give the row a role with a mapping`
+          );
+        end = r;
+      }
+      continue;
+    }
     const key = `${lastItem}\u0000${lastSite ?? ""}`;
     let g = groups.get(key);
     if (!g) {

@@ -3,11 +3,14 @@ import { LayoutMapping, SheetContext } from "./context";
 import { daysBetween } from "./dates";
 import { Diagnostic } from "./diagnostics";
 import { readGridBlock } from "./grid";
+import { explainSheet } from "./explain";
 import { findHeaderRuns } from "./headerRuns";
 import { isLongHeader, readLongTable } from "./long";
+import { periodsDownColumn, readPeriodsDown } from "./periodsDown";
 import { isPivotHeader, readPivot } from "./pivot";
 import { PlanRecord, ReadResult } from "./record";
-import { SUMMARY_SHEET, WorkbookSnapshot } from "./snapshot";
+import { partTableOf, readRowPerPart } from "./rowPerPart";
+import { LOG_SHEET, SUMMARY_SHEET, WorkbookSnapshot } from "./snapshot";
 import { TableHeader, tableHeaderAt } from "./tableHeader";
 
 export interface ReadOptions {
@@ -26,10 +29,14 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
   const startDate = options.startDate ?? null;
   const attributes: AttributeTable = new Map();
   const records: PlanRecord[] = [];
+  /** What the sheets without a plan hold, for the "no plan found" message. */
+  const seen: string[] = [];
 
   const sheets = workbook.sheets.filter(
     (s) =>
-      s.name !== SUMMARY_SHEET && (options.sheets ? options.sheets.includes(s.name) : s.visible)
+      s.name !== SUMMARY_SHEET &&
+      s.name !== LOG_SHEET &&
+      (options.sheets ? options.sheets.includes(s.name) : s.visible)
   );
   for (const name of options.sheets ?? []) {
     if (!workbook.sheets.some((s) => s.name === name)) {
@@ -46,7 +53,7 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
   // themselves (an "Inventory" tab), so every sheet is looked at.
   const tableHeaders = new Map<string, TableHeader[]>();
   for (const sheet of workbook.sheets) {
-    if (sheet.name === SUMMARY_SHEET) continue;
+    if (sheet.name === SUMMARY_SHEET || sheet.name === LOG_SHEET) continue;
     const ctx = new SheetContext(sheet, workbook.date1904, [], undefined);
     const found: TableHeader[] = [];
     for (let r = sheet.top; r <= ctx.bottom; r++) {
@@ -76,20 +83,54 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       consumed = table.end;
     }
 
+    // Periods down the rows: a period column beside measure columns, no item column.
+    const downAreas: [number, number][] = [];
+    let downFrom = sheet.top;
+    for (const h of tableHeaders.get(sheet.name) ?? []) {
+      if (h.row < downFrom || runRows.has(h.row)) continue;
+      const periodCol = periodsDownColumn(ctx, h);
+      if (periodCol === null) continue;
+      const table = readPeriodsDown(ctx, h, periodCol, downFrom, startDate);
+      if (table.record) records.push(table.record);
+      downAreas.push([h.row, table.end]);
+      downFrom = table.end + 1;
+    }
+
+    // Blocks side by side share their header row: each is read within its own columns.
+    const sheetItem = runs.filter((r) => !isPivotHeader(ctx, r)).length === 1 ? sheet.name : null;
     let from = sheet.top;
-    runs.forEach((run, i) => {
-      if (run.row < from) return;
-      const until = (runs[i + 1]?.row ?? ctx.bottom + 1) - 1;
-      if (isPivotHeader(ctx, run)) {
-        const pivot = readPivot(ctx, run, until, startDate);
-        records.push(...pivot.records);
-        from = pivot.end + 1;
-      } else {
-        const block = readGridBlock(ctx, run, from, until, startDate);
-        if (block?.record) records.push(block.record);
-        if (block) from = block.end + 1;
+    for (let i = 0; i < runs.length;) {
+      const row = runs[i].row;
+      let j = i;
+      while (j < runs.length && runs[j].row === row) j++;
+      const sameRow = runs.slice(i, j);
+      i = j;
+      if (row < from) continue;
+      if (downAreas.some(([top, end]) => row >= top && row <= end)) continue;
+      // One row per part, blocks of period columns per measure (all the row's header runs together).
+      const parts = partTableOf(ctx, sameRow);
+      if (parts) {
+        const table = readRowPerPart(ctx, parts, startDate);
+        for (const r of table.records) records.push(r);
+        from = table.end + 1;
+        continue;
       }
-    });
+      const until = (runs[j]?.row ?? ctx.bottom + 1) - 1;
+      let end = -1;
+      for (const run of sameRow) {
+        if (isPivotHeader(ctx, run)) {
+          const pivot = readPivot(ctx, run, until, startDate);
+          records.push(...pivot.records);
+          end = Math.max(end, pivot.end);
+        } else {
+          const block = readGridBlock(ctx, run, from, until, startDate, sheetItem);
+          if (block?.record) records.push(block.record);
+          if (block) end = Math.max(end, block.end);
+        }
+      }
+      if (end >= 0) from = end + 1;
+    }
+    if (!records.some((r) => r.sheet === sheet.name)) seen.push(...explainSheet(ctx, runs));
   }
 
   completeFromAttributes(records, attributes, diagnostics);
@@ -101,7 +142,7 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       cell: null,
       item: null,
       message:
-        "No plan found: PAB Watch looks for period headers (W1, Week 1, 第1周, dates) with labelled rows such as Customer orders and MPS",
+        `No plan found: PAB Watch looks for period headers (W1, Week 1, 第1周, dates, months, or 1 2 3 with plan rows below) with labelled rows such as Customer orders and MPS. ${seen.join(" ")}`.trim(),
     });
   }
   if (startDate && options.today) {
@@ -117,9 +158,8 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       });
     }
   }
-  for (const r of records) {
-    r.flagged = diagnostics.some((d) => d.severity === "error" && d.item === r.item);
-  }
+  const errorItems = new Set(diagnostics.filter((d) => d.severity === "error").map((d) => d.item));
+  for (const r of records) r.flagged ||= errorItems.has(r.item);
   return { records, diagnostics, startDate };
 }
 

@@ -1,7 +1,12 @@
 import { Diagnostic } from "./diagnostics";
 import { Role } from "./labels";
 
-export type LayoutKind = "grid" | "pivot" | "long";
+/**
+ * How a plan is laid out: grid (periods across, one block per item), pivot (one row per item and
+ * measure), long (one row per item and period), periods-down (a period column and measure columns,
+ * one item per table), row-per-part (one row per part, blocks of period columns per measure).
+ */
+export type LayoutKind = "grid" | "pivot" | "long" | "periods-down" | "row-per-part";
 
 /** One row (or column) of figures per period, with the cells it came from. */
 export interface SeriesRow {
@@ -45,6 +50,21 @@ export interface PlanRecord {
   supply: SeriesRow[];
   /** The planner's own PAB row: numbers (null where blank), and whether it holds formulas. */
   plannerPab: { row: SeriesRow; values: (number | null)[]; formulas: boolean } | null;
+  /**
+   * The planner's beginning-inventory row (one per period), when the sheet has one: its first cell
+   * is the opening, and each later one should equal the previous period's PAB (checked).
+   */
+  plannerBeginning?: { row: SeriesRow; values: (number | null)[] } | null;
+  /**
+   * Other figures of the planner's to check against the projection: each cell should hold the PAB
+   * at the end of `period` (a row-per-part closing-balance column holds the last period's).
+   */
+  plannerChecks?: { cell: string; label: string; period: number; value: number }[];
+  /**
+   * The bottom-right cell of the block the record was read from (grid: its last row read, derived
+   * and unknown rows included, and its last period or total column), so writers keep clear of it.
+   */
+  blockEnd?: string | null;
   /** True when an error-level diagnostic concerns this item: its figures need a look. */
   flagged: boolean;
 }

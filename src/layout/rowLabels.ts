@@ -11,11 +11,12 @@ export interface RowLabel {
 export function rowLabel(
   ctx: SheetContext,
   row: number,
-  firstPeriodColumn: number
+  firstPeriodColumn: number,
+  firstColumn = ctx.sheet.left
 ): RowLabel | null {
   const mapped = ctx.mappedRow(row);
   let first: RowLabel | null = null;
-  for (let c = firstPeriodColumn - 1; c >= ctx.sheet.left; c--) {
+  for (let c = firstPeriodColumn - 1; c >= firstColumn; c--) {
     const text = ctx.text(row, c);
     if (!text) continue;
     const role = roleOf(text);
@@ -47,13 +48,14 @@ export function labelPairs(
   ctx: SheetContext,
   from: number,
   to: number,
-  beforeColumn?: number
+  beforeColumn?: number,
+  firstColumn = ctx.sheet.left
 ): LabelPair[] {
   const pairs: LabelPair[] = [];
   const mappedCells = ctx.mapping?.cells ?? {};
   for (let r = from; r <= to; r++) {
     const last = beforeColumn === undefined ? ctx.right : beforeColumn - 1;
-    for (let c = ctx.sheet.left; c <= last; c++) {
+    for (let c = firstColumn; c <= last; c++) {
       const text = ctx.text(r, c);
       if (!text) continue;
       const inline = splitLabelValue(text);

@@ -1,3 +1,5 @@
+import { Diagnostic } from "./diagnostics";
+
 /**
  * The one input shape of the reader, filled the same way by every adapter: values as Office.js
  * reports them (numbers, strings, booleans; "" for empty; errors as their text such as "#N/A"),
@@ -43,10 +45,17 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   /** What earlier runs of PAB Watch wrote (from its hidden defined names). */
   owned?: OwnedArea[];
+  /**
+   * What the adapter could not give as Office.js would, cell by cell (a formula without a saved
+   * value that could not be calculated); the scan puts them in the report against their items.
+   */
+  diagnostics?: Diagnostic[];
 }
 
 /** The sheet PAB Watch writes its summary to; never read as a plan. */
 export const SUMMARY_SHEET = "PAB Watch";
+/** The root-cause log sheet (one Excel table, one row per incident); never read as a plan. */
+export const LOG_SHEET = "PAB Watch Log";
 
 /** Reads one cell by absolute position; outside the used range is empty. */
 export function cellAt(sheet: SheetSnapshot, row: number, column: number): CellValue {

@@ -1,3 +1,4 @@
+import { Incident } from "../incidents";
 import { NoticeFacts } from "./facts";
 import { Words } from "./words";
 
@@ -9,26 +10,48 @@ export function csvCell(v: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The projection as CSV (UTF-8 with BOM for Excel). Customers get the orders-only balance. */
-export function projectionCsv(f: NoticeFacts, w: Words, audience: "internal" | "customer"): string {
-  const customer = audience === "customer";
-  const header = customer
-    ? [w.item, w.projectionHeader[0], w.projectionHeader[1], w.projectionHeader[2], "MPS", "PAB"]
-    : [w.item, ...w.projectionHeader];
-  const balance = customer ? (f.ordersOnlyPab ?? f.pab) : f.pab;
-  const rows = f.periods.map((p, t) =>
-    customer
-      ? [f.item, p, f.periodStarts[t], f.orders[t], f.mps[t], balance[t]]
-      : [
-          f.item,
-          p,
-          f.periodStarts[t],
-          f.orders[t],
-          f.demand[t],
-          f.mps[t],
-          f.pab[t],
-          w.status[f.status[t]] ?? f.status[t],
-        ]
-  );
-  return `\ufeff${[header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
+const BOM = "\ufeff";
+
+function csvText(rows: (string | number | null)[][]): string {
+  return `${BOM}${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
+}
+
+/**
+ * The CSV beside a notice (UTF-8 with BOM for Excel). Colleagues get the projection; a customer
+ * gets only their own order lines, never our orders, MPS or balance.
+ */
+export function projectionCsv(
+  f: NoticeFacts,
+  w: Words,
+  audience: "internal" | "customer",
+  incident: Incident = {}
+): string {
+  if (audience === "customer") {
+    const orders = incident.customer?.orders ?? [];
+    return csvText([
+      [w.partLabel, ...w.ordersHeader],
+      ...orders.map((o) => [
+        incident.customer?.partNumber ?? f.item,
+        o.po,
+        o.line ?? "",
+        o.quantity,
+        o.originalDate,
+        o.newDate ?? "",
+        o.newQuantity ?? o.quantity,
+      ]),
+    ]);
+  }
+  return csvText([
+    [w.item, ...w.projectionHeader],
+    ...f.periods.map((p, t) => [
+      f.item,
+      p,
+      f.periodStarts[t],
+      f.orders[t],
+      f.demand[t],
+      f.mps[t],
+      f.pab[t],
+      w.status[f.status[t]] ?? f.status[t],
+    ]),
+  ]);
 }

@@ -1,9 +1,14 @@
+import { formatQuantity } from "./quantity";
+import { Language } from "./words";
+
 /** A notice as structure, rendered to plain text and HTML; values from cells are escaped on the way out. */
 export type Val = string | number | { fill: string };
 export type Line = Val | Val[];
 
 export type Block =
   | { kind: "p"; text: Line }
+  /** Lines kept together, without a blank line between them (a letter's closing). */
+  | { kind: "lines"; lines: Line[] }
   | { kind: "h"; text: string }
   | { kind: "list"; items: Line[] }
   | { kind: "fields"; rows: [string, Line][] }
@@ -13,19 +18,20 @@ export function fill(what: string): { fill: string } {
   return { fill: what };
 }
 
-function valText(v: Val, fillWord: string): string {
-  if (typeof v === "object") return `[${fillWord}: ${v.fill}]`;
-  return typeof v === "number" ? formatNumber(v) : v;
+/** How a notice's language writes what is left to fill, a field's colon and a number. */
+export interface TextStyle {
+  lang: Language;
+  fill: (what: string) => string;
+  colon: string;
 }
 
-export function formatNumber(n: number): string {
-  return Number.isInteger(n)
-    ? n.toLocaleString("en-US")
-    : n.toLocaleString("en-US", { maximumFractionDigits: 3 });
+function valText(v: Val, style: TextStyle): string {
+  if (typeof v === "object") return style.fill(v.fill);
+  return typeof v === "number" ? formatQuantity(v, style.lang) : v;
 }
 
-export function lineText(l: Line, fillWord: string): string {
-  return (Array.isArray(l) ? l : [l]).map((v) => valText(v, fillWord)).join("");
+export function lineText(l: Line, style: TextStyle): string {
+  return (Array.isArray(l) ? l : [l]).map((v) => valText(v, style)).join("");
 }
 
 /** Width as a fixed-width font shows it: CJK characters take two columns. */
@@ -41,7 +47,7 @@ function displayWidth(s: string): number {
   return w;
 }
 
-export function renderText(blocks: Block[], fillWord: string, colon = ": "): string {
+export function renderText(blocks: Block[], style: TextStyle): string {
   const out: string[] = [];
   for (const b of blocks) {
     switch (b.kind) {
@@ -49,18 +55,21 @@ export function renderText(blocks: Block[], fillWord: string, colon = ": "): str
         out.push("", b.text, "-".repeat(Math.min(60, displayWidth(b.text))));
         break;
       case "p":
-        out.push("", lineText(b.text, fillWord));
+        out.push("", lineText(b.text, style));
+        break;
+      case "lines":
+        out.push("", ...b.lines.map((l) => lineText(l, style)));
         break;
       case "list":
-        out.push("", ...b.items.map((i) => `- ${lineText(i, fillWord)}`));
+        out.push("", ...b.items.map((i) => `- ${lineText(i, style)}`));
         break;
       case "fields": {
         out.push("");
-        for (const [k, v] of b.rows) out.push(`${k}${colon}${lineText(v, fillWord)}`);
+        for (const [k, v] of b.rows) out.push(`${k}${style.colon}${lineText(v, style)}`);
         break;
       }
       case "table": {
-        const cells = [b.header, ...b.rows.map((r) => r.map((v) => valText(v, fillWord)))];
+        const cells = [b.header, ...b.rows.map((r) => r.map((v) => valText(v, style)))];
         const widths = b.header.map((_h, c) =>
           Math.max(...cells.map((r) => displayWidth(r[c] ?? "")))
         );
@@ -94,18 +103,18 @@ export function escapeHtml(s: string): string {
     .replace(/'/g, "&#39;");
 }
 
-function valHtml(v: Val, fillWord: string): string {
-  if (typeof v === "object") {
-    return `<mark style="background:#fff3b0">[${escapeHtml(fillWord)}: ${escapeHtml(v.fill)}]</mark>`;
-  }
-  return escapeHtml(typeof v === "number" ? formatNumber(v) : v);
+function valHtml(v: Val, style: TextStyle): string {
+  if (typeof v === "object")
+    return `<mark style="background:#fff3b0">${escapeHtml(style.fill(v.fill))}</mark>`;
+  return escapeHtml(valText(v, style));
 }
 
-function lineHtml(l: Line, fillWord: string): string {
-  return (Array.isArray(l) ? l : [l]).map((v) => valHtml(v, fillWord)).join("");
+function lineHtml(l: Line, style: TextStyle): string {
+  return (Array.isArray(l) ? l : [l]).map((v) => valHtml(v, style)).join("");
 }
 
-export function renderHtml(blocks: Block[], fillWord: string, lang: string): string {
+export function renderHtml(blocks: Block[], style: TextStyle): string {
+  const lang = style.lang;
   const cell = "border:1px solid #c8c8c8;padding:3px 8px";
   const body = blocks
     .map((b) => {
@@ -113,14 +122,16 @@ export function renderHtml(blocks: Block[], fillWord: string, lang: string): str
         case "h":
           return `<h3 style="margin:18px 0 6px;font-size:15px">${escapeHtml(b.text)}</h3>`;
         case "p":
-          return `<p style="margin:8px 0">${lineHtml(b.text, fillWord)}</p>`;
+          return `<p style="margin:8px 0">${lineHtml(b.text, style)}</p>`;
+        case "lines":
+          return `<p style="margin:8px 0">${b.lines.map((l) => lineHtml(l, style)).join("<br>")}</p>`;
         case "list":
-          return `<ul style="margin:6px 0">${b.items.map((i) => `<li>${lineHtml(i, fillWord)}</li>`).join("")}</ul>`;
+          return `<ul style="margin:6px 0">${b.items.map((i) => `<li>${lineHtml(i, style)}</li>`).join("")}</ul>`;
         case "fields":
           return `<table style="border-collapse:collapse;margin:6px 0">${b.rows
             .map(
               ([k, v]) =>
-                `<tr><th style="${cell};text-align:left;background:#f3f3f3">${escapeHtml(k)}</th><td style="${cell}">${lineHtml(v, fillWord)}</td></tr>`
+                `<tr><th style="${cell};text-align:left;background:#f3f3f3">${escapeHtml(k)}</th><td style="${cell}">${lineHtml(v, style)}</td></tr>`
             )
             .join("")}</table>`;
         case "table":
@@ -129,7 +140,7 @@ export function renderHtml(blocks: Block[], fillWord: string, lang: string): str
             .join("")}</tr>${b.rows
             .map(
               (r) =>
-                `<tr>${r.map((v) => `<td style="${cell}${typeof v === "number" ? ";text-align:right" : ""}">${valHtml(v, fillWord)}</td>`).join("")}</tr>`
+                `<tr>${r.map((v) => `<td style="${cell}${typeof v === "number" ? ";text-align:right" : ""}">${valHtml(v, style)}</td>`).join("")}</tr>`
             )
             .join("")}</table>`;
       }

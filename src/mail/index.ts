@@ -4,7 +4,7 @@ import { NoticeFacts } from "./facts";
 import { buildEml } from "./mime";
 import { buildMailto } from "./mailto";
 import { projectionCsv } from "./csv";
-import { Notice, NoticeKind, composeNotice } from "./templates";
+import { Notice, NoticeKind, NoticeOptions, composeNotice } from "./templates";
 import { wordsFor } from "./words";
 
 export { AddressError, parseAddressList, validateAddress } from "./addresses";
@@ -13,8 +13,10 @@ export { buildMailto, MAILTO_LIMIT } from "./mailto";
 export { csvCell, projectionCsv } from "./csv";
 export { escapeHtml } from "./document";
 export { NOTICE_KINDS, NoticeRefused, composeNotice } from "./templates";
-export type { Notice, NoticeKind } from "./templates";
-export type { NoticeFacts } from "./facts";
+export type { Notice, NoticeKind, NoticeOptions } from "./templates";
+export type { BalanceFigures, NoticeFacts } from "./facts";
+export { formatQuantity } from "./quantity";
+export { wordsFor } from "./words";
 export type { Language } from "./words";
 
 /** Everything one notice becomes: what the user reviews, copies or sends. */
@@ -34,20 +36,40 @@ export function draftNotice(
   facts: NoticeFacts,
   to: string[],
   incident: Incident = {},
-  lang: "en" | "zh-CN" = "en"
+  lang: "en" | "zh-CN" = "en",
+  options: NoticeOptions = {}
 ): NoticeOutputs {
-  const notice = composeNotice(kind, facts, incident, lang);
+  const notice = composeNotice(kind, facts, incident, lang, options);
   const w = wordsFor(lang);
-  const text = renderText(notice.blocks, w.fill, w.colon);
-  const html = renderHtml(notice.blocks, w.fill, lang);
+  const style = { lang, fill: w.fill, colon: w.colon };
+  const text = renderText(notice.blocks, style);
+  const html = renderHtml(notice.blocks, style);
   return {
     notice,
     subject: notice.subject,
     text,
     html,
     im: notice.im,
-    csv: projectionCsv(facts, w, notice.audience),
+    csv: projectionCsv(facts, w, notice.audience, incident),
     eml: buildEml({ to, subject: notice.subject, text, html }),
     mailto: buildMailto(to, notice.subject, text, w.cutNote),
   };
 }
+export { GRAPH_BASE, GraphError, createGraphDraft, draftMessageBody } from "./graph";
+export type {
+  GraphDraft,
+  GraphDraftInput,
+  GraphErrorKind,
+  GraphOptions,
+  TokenProvider,
+} from "./graph";
+export { GRAPH_SCOPES, buildClientId, graphAvailable, nestedAppTokens } from "./graphAuth";
+export {
+  CONTACT_ROLES,
+  contactsFromCsv,
+  contactsFromRows,
+  mergeContacts,
+  parseCsv,
+  sanitizeContacts,
+} from "./contacts";
+export type { Contact, ContactImport, ContactRole } from "./contacts";

@@ -3,11 +3,15 @@ import { validateAddress } from "./addresses";
 
 const CRLF = "\r\n";
 
-/** A header value from user data: line breaks and control characters cannot start a new header. */
+/**
+ * A header value from user data: line breaks and control characters cannot start a new header;
+ * bidi overrides and zero-width characters, which can disguise a subject, are dropped.
+ */
 export function headerText(value: string): string {
   // eslint-disable-next-line no-control-regex
-  const controls = /[\r\n\t\u0000-\u001f\u007f]+/g;
-  return value.replace(controls, " ").replace(/\s+/g, " ").trim();
+  const controls = /[\r\n\t\u0000-\u001f\u007f-\u009f]+/g;
+  const hidden = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+  return value.replace(hidden, "").replace(controls, " ").replace(/\s+/g, " ").trim();
 }
 
 function utf8(s: string): Uint8Array {

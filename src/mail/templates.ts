@@ -1,15 +1,23 @@
-import { Incident } from "../incidents";
-import { Block, Line, Val, fill, formatNumber } from "./document";
+import { CustomerOrder, Incident } from "../incidents";
+import { Block, Line, Val, fill } from "./document";
 import {
   NoticeFacts,
   PeriodFact,
+  affectedPeriods,
+  daysBetween,
   firstOrderShortage,
+  hasDates,
+  orderShortRows,
   ordersDependOnReceipt,
-  orderShortPeriods,
   periodFact,
+  periodOfDate,
   receiptAtRisk,
+  receiptsOnTime,
+  receiptsOrdersNeed,
 } from "./facts";
+import { freeTextWarnings } from "./language";
 import { headerText } from "./mime";
+import { formatQuantity } from "./quantity";
 import { Language, Words, wordsFor } from "./words";
 
 export type NoticeKind =
@@ -36,27 +44,56 @@ export interface Notice {
   blocks: Block[];
   /** A short text for WeCom / DingTalk / Teams. */
   im: string;
+  /** What the person sending it should know (printed on stderr by the command line). */
+  warnings: string[];
 }
 
-/** A customer notice that must not be sent: the reason, for the user. */
+export interface NoticeOptions {
+  /** Draft a customer notice for an item with reading problems anyway. */
+  force?: boolean;
+}
+
+/** A notice that must not be drafted: the reason, for the user, in the notice's language. */
 export class NoticeRefused extends Error {}
 
-const PROJECTION_ROWS = 12;
+type Built = Omit<Notice, "lang" | "warnings"> & { warnings?: string[] };
 
-function when(w: Words, p: PeriodFact): string {
-  return w.when(p.period, p.date);
+const PROJECTION_ROWS = 12;
+const SUBJECT_PO_CHARS = 40;
+
+/** One builder's view: the words, the facts, the incident, and the warnings it collects. */
+interface Ctx {
+  w: Words;
+  f: NoticeFacts;
+  inc: Incident;
+  warnings: string[];
 }
 
-function signature(w: Words, inc: Incident): Block[] {
-  const c = inc.contact;
-  const name: Line = c?.name ? [c.name, c.role ? `, ${c.role}` : ""] : fill(w.signatureFill);
+function q(c: Ctx, n: number): string {
+  return formatQuantity(n, c.w.lang);
+}
+
+function when(c: Ctx, p: PeriodFact | number): string {
+  const t = typeof p === "number" ? p : p.index;
+  return c.w.when(c.f.periods[t], c.f.periodStarts[t] ?? null);
+}
+
+function itemName(c: Ctx): string {
+  return c.f.site ? `${c.f.item}${c.w.paren(c.f.site)}` : c.f.item;
+}
+
+function signature(c: Ctx): Block[] {
+  const contact = c.inc.contact;
+  const closing: Block = { kind: "lines", lines: c.w.regards };
+  if (!contact?.name) return [closing, { kind: "p", text: fill(c.w.signatureFill) }];
   return [
-    { kind: "p", text: w.regards },
-    { kind: "p", text: name },
+    closing,
+    { kind: "lines", lines: contact.role ? [contact.name, contact.role] : [contact.name] },
   ];
 }
 
-function projectionTable(w: Words, f: NoticeFacts, from: number): Block {
+function projectionTable(c: Ctx, from: number): Block {
+  const f = c.f;
   const start = Math.max(0, Math.min(from, f.periods.length - PROJECTION_ROWS));
   const rows: Val[][] = [];
   for (let t = start; t < Math.min(f.periods.length, start + PROJECTION_ROWS); t++) {
@@ -67,363 +104,487 @@ function projectionTable(w: Words, f: NoticeFacts, from: number): Block {
       f.demand[t],
       f.mps[t],
       f.pab[t],
-      w.status[f.status[t]] ?? f.status[t],
+      c.w.status[f.status[t]] ?? f.status[t],
     ]);
   }
-  return { kind: "table", header: w.projectionHeader, rows };
+  return { kind: "table", header: c.w.projectionHeader, rows };
 }
 
-function internalAlert(w: Words, f: NoticeFacts, inc: Incident): Omit<Notice, "lang"> {
+/** "our receipt(s) of 50 due W3 (2026-12-14)": what an at-risk item depends on. */
+function dependsOn(c: Ctx): { text: string; count: number } {
+  const rs = receiptsOrdersNeed(c.f);
+  const onTime = rs.filter((r) => r.slack === 0);
+  const shown = onTime.length ? onTime : rs.slice(0, 1);
+  return {
+    text: c.w.dependsOnReceipts(
+      shown.map((r) => c.w.receiptDue(q(c, r.quantity), when(c, r.index)))
+    ),
+    count: shown.length,
+  };
+}
+
+/** Reading problems of the item: what the figures assume. */
+function readingBlocks(c: Ctx): Block[] {
+  const a = c.f.assumptions ?? [];
+  if (!a.length) return [];
+  return [
+    { kind: "h", text: c.w.readingHeading },
+    { kind: "p", text: c.w.readingLead },
+    { kind: "list", items: a },
+  ];
+}
+
+function internalAlert(c: Ctx): Built {
+  const { w, f, inc } = c;
   const first = f.firstShortage
     ? periodFact(f, f.firstShortage.index, f.firstShortage.quantity)
     : null;
+  const onTime = receiptsOnTime(f);
   const receipt = receiptAtRisk(f);
-  const itemName = f.site ? `${f.item} (${f.site})` : f.item;
+  const name = itemName(c);
   const what = first
-    ? w.shortIn(when(w, first), formatNumber(first.quantity))
+    ? w.shortIn(when(c, first), q(c, first.quantity))
     : receipt
-      ? w.dependsOn(when(w, receipt))
+      ? w.dependsOn(when(c, receipt))
       : w.status.ok;
   const blocks: Block[] = [{ kind: "p", text: w.hello }];
   if (first) {
-    const until =
-      f.recoveryIndex != null
-        ? w.when(f.periods[f.recoveryIndex], f.periodStarts[f.recoveryIndex] ?? null)
-        : w.endOfHorizon;
+    const ending =
+      f.finalRecoveryIndex != null
+        ? w.backFrom(when(c, f.finalRecoveryIndex))
+        : w.shortAtEnd(f.periods[f.periods.length - 1], q(c, f.endShortfall));
     blocks.push({
       kind: "p",
-      text: w.alertLead(itemName, when(w, first), formatNumber(first.quantity), until),
+      text: [w.alertLead(name, when(c, first), q(c, first.quantity)), w.space, ending],
     });
     if (f.peakShortage && f.peakShortage.index !== first.index) {
       blocks.push({
         kind: "p",
-        text: w.peak(
-          formatNumber(f.peakShortage.quantity),
-          w.when(f.periods[f.peakShortage.index], f.periodStarts[f.peakShortage.index] ?? null)
-        ),
+        text: w.peak(q(c, f.peakShortage.quantity), when(c, f.peakShortage.index)),
       });
     }
   } else {
-    blocks.push({ kind: "p", text: w.alertLeadAtRisk(itemName) });
+    blocks.push({ kind: "p", text: w.alertLeadAtRisk(name) });
   }
-  blocks.push({ kind: "h", text: w.receiptHeading });
-  blocks.push({
-    kind: "p",
-    text: !receipt
-      ? w.receiptNone
-      : receipt.slack === 0
-        ? w.receiptOnTime(formatNumber(receipt.quantity), when(w, receipt))
-        : w.receiptLine(
-            formatNumber(receipt.quantity),
-            when(w, receipt),
-            w.periods(receipt.slack ?? 0)
-          ),
-  });
+  if (onTime.length) {
+    blocks.push(
+      { kind: "h", text: w.receiptHeading },
+      {
+        kind: "list",
+        items: onTime.map((r) => w.receiptOnTime(q(c, r.quantity), when(c, r.index))),
+      }
+    );
+  } else {
+    blocks.push(
+      { kind: "h", text: w.receiptSlackHeading },
+      {
+        kind: "p",
+        text: receipt
+          ? w.receiptLine(q(c, receipt.quantity), when(c, receipt), w.periods(receipt.slack ?? 0))
+          : w.receiptNone,
+      }
+    );
+  }
+  const orders = inc.customer?.orders ?? [];
+  checkOrders(c);
+  if (orders.length) {
+    const customer = inc.customer?.name;
+    blocks.push(
+      { kind: "h", text: w.customersHeading },
+      {
+        kind: "list",
+        items: orders.map(
+          (o) =>
+            (customer ? `${customer}${w.colon}` : "") +
+            w.orderLine(o.po, o.line, q(c, o.quantity), o.originalDate)
+        ),
+      }
+    );
+  }
   blocks.push(
     { kind: "h", text: w.projectionHeading },
-    projectionTable(w, f, first ? first.index - 2 : (receipt?.index ?? 0) - 2)
+    projectionTable(c, first ? first.index - 2 : (receipt?.index ?? 0) - 2)
   );
+  if (inc.transport?.length) {
+    blocks.push({ kind: "h", text: w.optionsHeading }, transportTable(c, needDate(c), true));
+  }
   blocks.push(
     { kind: "h", text: w.causeHeading },
-    { kind: "p", text: inc.cause?.internal ?? fill(w.causeFill) }
+    { kind: "p", text: inc.cause?.internal ?? fill(w.causeFill) },
+    { kind: "h", text: w.asksHeading },
+    {
+      kind: "list",
+      items: inc.asks?.length
+        ? inc.asks.map((a) => `${a.who}${w.colon}${a.what}${a.by ? w.by(a.by) : ""}`)
+        : [fill(w.asksFill)],
+    },
+    ...readingBlocks(c),
+    { kind: "p", text: w.alertNext },
+    ...signature(c)
   );
-  blocks.push({
-    kind: "h",
-    text: w.asksHeading,
-  });
-  blocks.push({
-    kind: "list",
-    items: inc.asks?.length
-      ? inc.asks.map((a) => `${a.who}${w.colon}${a.what}${a.by ? w.by(a.by) : ""}`)
-      : [fill(w.asksFill)],
-  });
-  blocks.push({ kind: "p", text: w.alertNext }, ...signature(w, inc));
   return {
     kind: "internal",
     audience: "internal",
-    subject: w.alertSubject(itemName, what),
+    subject: w.alertSubject(name, what),
     blocks,
-    im: w.im.alert(itemName, what),
+    im: w.im.alert(name, what),
   };
 }
 
-function allClear(w: Words, f: NoticeFacts, inc: Incident): Omit<Notice, "lang"> {
-  const first = f.firstShortage
+function allClear(c: Ctx): Built {
+  const { w, f, inc } = c;
+  const name = itemName(c);
+  const short = firstOrderShortage(f);
+  const planning = f.firstShortage
     ? periodFact(f, f.firstShortage.index, f.firstShortage.quantity)
     : null;
-  const itemName = f.site ? `${f.item} (${f.site})` : f.item;
+  let state: Line = w.nowCovered;
+  if (short) {
+    state = w.stillShort(when(c, short), q(c, short.quantity));
+    c.warnings.push(w.warn.stillShort(f.item, when(c, short), q(c, short.quantity)));
+  } else if (planning) state = w.forecastShort(when(c, planning), q(c, planning.quantity));
   const blocks: Block[] = [
     { kind: "p", text: w.hello },
-    { kind: "p", text: w.allClearLead(itemName) },
+    { kind: "p", text: w.allClearLead(name) },
     { kind: "fields", rows: [[w.whatChanged, inc.resolution ?? fill(w.whatChangedFill)]] },
-    {
-      kind: "p",
-      text: first ? w.stillShort(when(w, first), formatNumber(first.quantity)) : w.nowCovered,
-    },
+    { kind: "p", text: state },
     { kind: "p", text: w.thanks },
-    ...signature(w, inc),
+    ...signature(c),
   ];
   return {
     kind: "all-clear",
     audience: "internal",
-    subject: w.allClearSubject(itemName),
+    subject: w.allClearSubject(name),
     blocks,
-    im: w.im.allClear(itemName),
+    im: w.im.allClear(name),
   };
 }
 
-interface CustomerParts {
-  greeting: Block;
-  orders: Block[];
-  asks: Block[];
-  closing: Block[];
+/** What a customer notice may not do without: dates, a readable sheet, the incident of this item. */
+function customerChecks(c: Ctx, force: boolean): void {
+  const { w, f } = c;
+  if (!hasDates(f)) throw new NoticeRefused(w.refuse.noDates(f.item));
+  if (f.flagged && !force) {
+    const what = (f.assumptions ?? []).slice(0, 2).join("; ") || w.none;
+    throw new NoticeRefused(w.refuse.flagged(f.item, what));
+  }
 }
 
-function customerParts(w: Words, inc: Incident): CustomerParts {
-  const c = inc.customer;
-  const greeting: Block = {
-    kind: "p",
-    text: [w.dear[0], c?.contactName ?? fill(w.dearFill), w.dear[1]],
-  };
-  const orders: Block[] = [
-    { kind: "h", text: w.ordersHeading },
+function newDateText(c: Ctx, o: CustomerOrder): Val {
+  if (o.newDate) return o.newDate;
+  return c.inc.nextUpdate ? c.w.toConfirmBy(c.inc.nextUpdate) : c.w.toConfirm;
+}
+
+function customerGreeting(c: Ctx): Block {
+  const name = c.inc.customer?.contactName;
+  return { kind: "p", text: name ? c.w.dear(name) : c.w.dear(c.w.fill(c.w.dearFill)) };
+}
+
+function ordersBlocks(c: Ctx, heading = c.w.ordersHeading): Block[] {
+  const orders = c.inc.customer?.orders ?? [];
+  return [
+    { kind: "h", text: heading },
     {
       kind: "table",
-      header: w.ordersHeader,
-      rows: c?.orders?.length
-        ? c.orders.map((o) => [
+      header: c.w.ordersHeader,
+      rows: orders.length
+        ? orders.map((o) => [
             o.po,
             o.line ?? "",
             o.quantity,
             o.originalDate,
-            o.newDate ?? fill(w.nextUpdateFill),
+            newDateText(c, o),
             o.newQuantity ?? o.quantity,
           ])
-        : [[fill(w.poFill), "", fill("qty"), fill("date"), fill("date"), ""]],
+        : [[fill(c.w.poFill), "", fill(c.w.qtyFill), fill(c.w.dateFill), fill(c.w.dateFill), ""]],
     },
   ];
-  const contact = inc.contact;
-  const asks: Block[] = [
-    { kind: "h", text: w.askCustomerHeading },
-    { kind: "list", items: w.askCustomer },
+}
+
+function asksBlocks(c: Ctx): Block[] {
+  return [
+    { kind: "h", text: c.w.askCustomerHeading },
+    { kind: "list", items: c.w.askCustomer },
   ];
-  const closing: Block[] = [
+}
+
+function closingBlocks(c: Ctx): Block[] {
+  const contact = c.inc.contact;
+  return [
     {
       kind: "fields",
       rows: [
-        [w.nextUpdate, inc.nextUpdate ?? fill(w.nextUpdateFill)],
+        [c.w.nextUpdate, c.inc.nextUpdate ?? fill(c.w.nextUpdateFill)],
         [
-          w.contactLabel,
+          c.w.contactLabel,
           contact?.name
-            ? [
-                contact.name,
-                contact.role ? `, ${contact.role}` : "",
-                contact.phone ? `, ${contact.phone}` : "",
-                contact.email ? `, ${contact.email}` : "",
-              ]
-            : fill(w.contactFill),
+            ? c.w.contactLine(contact.name, contact.role, contact.phone, contact.email)
+            : fill(c.w.contactFill),
         ],
       ],
     },
-    ...signature(w, inc),
+    ...signature(c),
   ];
-  return { greeting, orders, asks, closing };
 }
 
-function transportBlocks(w: Words, inc: Incident, need: string | null): Block[] {
-  const rows: Val[][] = (inc.transport ?? []).map((t) => {
+/** A marked line at the top of a forced customer notice: what to check before it goes out. */
+function checkBlocks(c: Ctx): Block[] {
+  const a = c.f.assumptions ?? [];
+  return c.f.flagged && a.length
+    ? [{ kind: "p", text: fill(c.w.checkBeforeSending(a.join("; "))) }]
+    : [];
+}
+
+/** The date the customer needs the goods: the first date short, else what the receipt protects. */
+function needDate(c: Ctx): string | null {
+  const short = firstOrderShortage(c.f);
+  if (short) return short.date;
+  const r = receiptsOrdersNeed(c.f)[0];
+  if (!r) return null;
+  return c.f.periodStarts[r.needByIndex ?? r.index] ?? null;
+}
+
+function transportTable(c: Ctx, need: string | null, internal: boolean): Block {
+  const { w } = c;
+  const rows: Val[][] = (c.inc.transport ?? []).map((t) => {
     let versus: Val = "";
     if (t.arrival && need) {
-      const days = Math.round((Date.parse(need) - Date.parse(t.arrival)) / 86_400_000);
+      const days = daysBetween(t.arrival, need);
       versus = days > 0 ? w.early(w.days(days)) : days < 0 ? w.late(w.days(-days)) : w.onTime;
     }
-    return [
-      w.mode[t.mode] + (t.note ? ` (${t.note})` : ""),
+    const payer = t.paidBy ? (internal ? w.paidByInternal : w.paidBy)[t.paidBy] : "";
+    const remarks = [t.chosen ? w.chosen : "", t.note ?? ""].filter(Boolean).join(w.semicolon);
+    const mode = w.mode[t.mode] + (remarks ? w.paren(remarks) : "");
+    const row: Val[] = [
+      mode,
       t.leadTimeDays !== undefined ? w.days(t.leadTimeDays) : "",
       t.arrival ?? "",
       versus,
+      payer,
     ];
+    if (internal) row.push(t.cost ?? "");
+    return row;
   });
-  return [
-    { kind: "h", text: w.transportHeading },
-    rows.length
-      ? { kind: "table", header: w.transportHeader, rows }
-      : { kind: "p", text: fill(w.transportFill) },
-  ];
-}
-
-function partName(f: NoticeFacts, inc: Incident): string {
-  const part = inc.customer?.partNumber;
-  return part ? `${part} (${f.item})` : f.item;
-}
-
-function firstPo(inc: Incident): string | null {
-  return inc.customer?.orders?.[0]?.po ?? null;
-}
-
-function customerRisk(w: Words, f: NoticeFacts, inc: Incident): Omit<Notice, "lang"> {
-  const short = firstOrderShortage(f);
-  if (!short && !ordersDependOnReceipt(f)) {
-    throw new NoticeRefused(
-      f.firstShortage
-        ? `${f.item}: the shortage exists only in the forecast-driven balance; customer orders are covered, so no customer notice`
-        : `${f.item}: customer orders are covered, and no receipt they depend on is at risk; no customer notice`
-    );
-  }
-  const receipt = receiptAtRisk(f);
-  const need = short ?? receipt;
-  const { greeting, orders, asks, closing } = customerParts(w, inc);
-  const blocks: Block[] = [
-    greeting,
-    { kind: "p", text: w.riskLead },
-    {
-      kind: "fields",
-      rows: [
-        [w.statusLabel, w.statusPotential],
-        [w.itemLabel, f.item],
-        ...(inc.customer?.partNumber
-          ? [[w.partLabel, inc.customer.partNumber] as [string, Line]]
-          : []),
-        ...(need ? [[w.needDate, when(w, need)] as [string, Line]] : []),
-      ],
-    },
-    ...orders,
-    { kind: "h", text: w.causeCustomerHeading },
-    { kind: "p", text: inc.cause?.customer ?? fill(w.causeCustomerFill) },
-    ...remedyBlocks(w, f, inc, w.measuresHeading, need?.date ?? null),
-    ...asks,
-    ...closing,
-  ];
-  const part = partName(f, inc);
-  return {
-    kind: "customer-risk",
-    audience: "customer",
-    subject: w.riskSubject(part, firstPo(inc)),
-    blocks,
-    im: w.im.risk(part, need ? when(w, need) : ""),
-  };
+  return { kind: "table", header: internal ? w.optionsHeader : w.transportHeader, rows };
 }
 
 /** What we do about it, how it travels against the date needed, and when supply is back. */
-function remedyBlocks(
-  w: Words,
-  f: NoticeFacts,
-  inc: Incident,
-  heading: string,
-  needDate: string | null
-): Block[] {
+function remedyBlocks(c: Ctx, heading: string): Block[] {
+  const { w, inc } = c;
   return [
     { kind: "h", text: heading },
     {
       kind: "list",
       items: inc.countermeasures?.length ? inc.countermeasures : [fill(w.measuresFill)],
     },
-    ...transportBlocks(w, inc, needDate),
+    { kind: "h", text: w.transportHeading },
+    inc.transport?.length
+      ? transportTable(c, needDate(c), false)
+      : { kind: "p", text: fill(w.transportFill) },
     { kind: "h", text: w.recoveryHeading },
-    { kind: "p", text: recoveryText(w, f, inc) },
+    { kind: "p", text: recoveryText(c) },
   ];
 }
 
-function recoveryText(w: Words, f: NoticeFacts, inc: Incident): Line {
-  if (inc.recovery?.schedule || inc.recovery?.date)
+/** Recovery from the incident when given (checked against the plan), else the plan's final recovery. */
+function recoveryText(c: Ctx): Line {
+  const { w, f, inc } = c;
+  const g = f.orderFigures;
+  const last = f.periods.length - 1;
+  const given = inc.recovery?.date;
+  if (given) {
+    const t = periodOfDate(f, given);
+    if (g.finalRecoveryIndex != null && t !== null && t < g.finalRecoveryIndex)
+      c.warnings.push(w.warn.recoveryEarly(given, when(c, g.finalRecoveryIndex)));
+    if (g.finalRecoveryIndex == null && g.endShortfall > 0 && t !== null && g.backlog[t] > 0)
+      c.warnings.push(w.warn.recoveryWhileShort(given, f.periods[last]));
+  }
+  if (inc.recovery?.schedule || given)
     return [
-      inc.recovery.schedule ?? "",
-      inc.recovery.schedule && inc.recovery.date ? " " : "",
-      inc.recovery.date ?? "",
+      inc.recovery?.schedule ?? "",
+      inc.recovery?.schedule && given ? w.space : "",
+      given ?? "",
     ];
-  const bal = f.ordersOnlyPab ?? f.pab;
-  const firstShort = bal.findIndex((p) => p < 0);
-  const back = firstShort < 0 ? -1 : bal.findIndex((p, t) => t > firstShort && p >= 0);
-  return back >= 0
-    ? w.recoveryFromPlan(w.when(f.periods[back], f.periodStarts[back] ?? null))
-    : fill(w.recoveryFill);
+  if (g.finalRecoveryIndex != null) return w.recoveryFromPlan(when(c, g.finalRecoveryIndex));
+  if (g.endShortfall > 0) return w.recoveryShortAtEnd(f.periods[last], q(c, g.endShortfall));
+  if (ordersDependOnReceipt(f)) {
+    const d = dependsOn(c);
+    return w.recoveryAtRisk(d.text, d.count);
+  }
+  return fill(w.recoveryFill);
 }
 
-function customerConfirmed(w: Words, f: NoticeFacts, inc: Incident): Omit<Notice, "lang"> {
-  const periods = orderShortPeriods(f);
-  if (!periods.length) {
+/** "your PO PO-4711, PO-4712", or "your 3 orders" when they do not fit a subject. */
+function subjectOrders(c: Ctx): string {
+  const pos = [...new Set((c.inc.customer?.orders ?? []).map((o) => o.po))];
+  if (!pos.length) return "";
+  return pos.join(", ").length <= SUBJECT_PO_CHARS ? c.w.yourPos(pos) : c.w.yourOrders(pos.length);
+}
+
+/** Orders the incident names outside the periods the notice is about: a warning naming the PO. */
+function checkOrders(c: Ctx): void {
+  const periods = affectedPeriods(c.f);
+  if (!periods.length) return;
+  const names = periods.map((t) => c.f.periods[t]).join(c.w.sep);
+  for (const o of c.inc.customer?.orders ?? []) {
+    const t = periodOfDate(c.f, o.originalDate);
+    if (t === null || !periods.includes(t))
+      c.warnings.push(
+        c.w.warn.orderOutside(o.po, o.originalDate, t === null ? null : c.f.periods[t], names)
+      );
+  }
+}
+
+function partName(c: Ctx): string {
+  const part = c.inc.customer?.partNumber;
+  return part ? `${part}${c.w.paren(c.f.item)}` : c.f.item;
+}
+
+function headFields(c: Ctx, status: string, extra: [string, Line][] = []): Block {
+  const part = c.inc.customer?.partNumber;
+  return {
+    kind: "fields",
+    rows: [
+      [c.w.statusLabel, status],
+      [c.w.itemLabel, c.f.item],
+      ...(part ? [[c.w.partLabel, part] as [string, Line]] : []),
+      ...extra,
+    ],
+  };
+}
+
+function customerRisk(c: Ctx): Built {
+  const { w, f, inc } = c;
+  const short = firstOrderShortage(f);
+  if (!short && !ordersDependOnReceipt(f)) {
     throw new NoticeRefused(
-      f.firstShortage
-        ? `${f.item}: the shortage exists only in the forecast-driven balance; customer orders are covered, so no customer notice`
-        : `${f.item}: no customer order is short in the projection; nothing to confirm`
+      f.firstShortage ? w.refuse.forecastOnly(f.item) : w.refuse.covered(f.item)
     );
   }
-  const { greeting, orders, asks, closing } = customerParts(w, inc);
+  if (short && short.index === 0)
+    throw new NoticeRefused(w.refuse.alreadyShort(f.item, when(c, short), q(c, short.quantity)));
+  checkOrders(c);
+  const depends = short ? null : dependsOn(c);
   const blocks: Block[] = [
-    greeting,
+    ...checkBlocks(c),
+    customerGreeting(c),
+    { kind: "p", text: w.riskLead },
+    headFields(c, w.statusPotential, [
+      short ? [w.needDate, when(c, short)] : [w.dependsOnLabel, (depends as { text: string }).text],
+    ]),
+    ...ordersBlocks(c),
+    { kind: "h", text: w.causeCustomerHeading },
+    { kind: "p", text: inc.cause?.customer ?? fill(w.causeCustomerFill) },
+    ...remedyBlocks(c, w.measuresHeading),
+    ...asksBlocks(c),
+    ...closingBlocks(c),
+  ];
+  const part = partName(c);
+  return {
+    kind: "customer-risk",
+    audience: "customer",
+    subject: w.riskSubject(part, subjectOrders(c)),
+    blocks,
+    im: short
+      ? w.im.risk(part, when(c, short))
+      : w.im.riskAtRisk(part, (depends as { text: string }).text),
+  };
+}
+
+function customerConfirmed(c: Ctx): Built {
+  const { w, f, inc } = c;
+  const rows = orderShortRows(f);
+  if (!rows.length) {
+    throw new NoticeRefused(
+      f.firstShortage ? w.refuse.forecastOnly(f.item) : w.refuse.nothingToConfirm(f.item)
+    );
+  }
+  checkOrders(c);
+  const g = f.orderFigures;
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const blocks: Block[] = [
+    ...checkBlocks(c),
+    customerGreeting(c),
     { kind: "p", text: w.confirmedLead },
-    {
-      kind: "fields",
-      rows: [
-        [w.statusLabel, w.statusConfirmed],
-        [w.itemLabel, f.item],
-        ...(inc.customer?.partNumber
-          ? [[w.partLabel, inc.customer.partNumber] as [string, Line]]
-          : []),
-      ],
-    },
+    headFields(c, w.statusConfirmed),
     { kind: "h", text: w.shortHeading },
     {
       kind: "table",
       header: w.shortHeader,
-      rows: periods.map((p) => [p.period, p.date ?? "", p.quantity]),
+      rows: [
+        ...rows.map((p) => [p.period, p.date ?? "", p.newShortfall, p.madeUp, p.backlog]),
+        [w.shortTotal, "", sum(g.newShortfall), sum(g.madeUp), ""],
+      ],
     },
-    ...orders,
+    {
+      kind: "p",
+      text: w.shortEnd(
+        f.periods[f.periods.length - 1],
+        q(c, g.endShortfall),
+        q(c, sum(g.newShortfall)),
+        q(c, sum(g.madeUp))
+      ),
+    },
+    { kind: "p", text: w.shortNote },
+    ...ordersBlocks(c),
     { kind: "h", text: w.causeCustomerHeading },
     { kind: "p", text: inc.cause?.customer ?? fill(w.causeCustomerFill) },
-    ...remedyBlocks(w, f, inc, w.interimHeading, periods[0].date),
-    ...asks,
-    ...closing,
+    ...remedyBlocks(c, w.interimHeading),
+    ...asksBlocks(c),
+    ...closingBlocks(c),
   ];
-  const part = partName(f, inc);
+  const part = partName(c);
   return {
     kind: "customer-confirmed",
     audience: "customer",
-    subject: w.confirmedSubject(part, firstPo(inc)),
+    subject: w.confirmedSubject(part, subjectOrders(c)),
     blocks,
-    im: w.im.confirmed(part, when(w, periods[0])),
+    im: w.im.confirmed(part, when(c, rows[0])),
   };
 }
 
-function customerAllClear(w: Words, f: NoticeFacts, inc: Incident): Omit<Notice, "lang"> {
-  const { greeting, orders, closing } = customerParts(w, inc);
+function customerAllClear(c: Ctx): Built {
+  const { w, f, inc } = c;
+  const short = firstOrderShortage(f);
+  if (short)
+    throw new NoticeRefused(w.refuse.stillShort(f.item, when(c, short), q(c, short.quantity)));
+  for (const o of inc.customer?.orders ?? [])
+    if (!o.newDate) c.warnings.push(w.warn.unconfirmed(o.po));
   const blocks: Block[] = [
-    greeting,
+    ...checkBlocks(c),
+    customerGreeting(c),
     { kind: "p", text: w.restoredLead },
-    {
-      kind: "fields",
-      rows: [
-        [w.statusLabel, w.statusRestored],
-        [w.itemLabel, f.item],
-        ...(inc.customer?.partNumber
-          ? [[w.partLabel, inc.customer.partNumber] as [string, Line]]
-          : []),
-      ],
-    },
-    ...orders,
-    ...closing,
+    headFields(c, w.statusRestored),
+    ...ordersBlocks(c, w.restoredOrdersHeading),
+    ...closingBlocks(c),
   ];
-  const part = partName(f, inc);
+  const part = partName(c);
   return {
     kind: "customer-all-clear",
     audience: "customer",
-    subject: w.restoredSubject(part, firstPo(inc)),
+    subject: w.restoredSubject(part, subjectOrders(c)),
     blocks,
     im: w.im.restored(part),
   };
 }
 
-function review(w: Words, f: NoticeFacts, inc: Incident): Omit<Notice, "lang"> {
+function review(c: Ctx): Built {
+  const { w, f, inc } = c;
   const first = f.firstShortage
     ? periodFact(f, f.firstShortage.index, f.firstShortage.quantity)
     : receiptAtRisk(f);
   const r = inc.review ?? {};
-  const itemName = f.site ? `${f.item} (${f.site})` : f.item;
-  const firstWhen = first ? when(w, first) : "";
+  const name = itemName(c);
+  const firstWhen = first ? when(c, first) : "";
   let leadTime: Line = fill(w.reviewFill);
   if (r.detectedOn && first?.date) {
-    const days = Math.round((Date.parse(first.date) - Date.parse(r.detectedOn)) / 86_400_000);
-    leadTime = w.leadTimeValue(w.days(days));
+    const days = daysBetween(r.detectedOn, first.date);
+    leadTime =
+      days > 0
+        ? w.leadTimeValue(w.days(days))
+        : days < 0
+          ? w.detectedLate(w.days(-days))
+          : w.detectedSameDay;
   }
   const orFill = (v: string | undefined): Line => v ?? fill(w.reviewFill);
   const blocks: Block[] = [
@@ -433,7 +594,7 @@ function review(w: Words, f: NoticeFacts, inc: Incident): Omit<Notice, "lang"> {
     {
       kind: "fields",
       rows: [
-        [w.itemLabel, itemName],
+        [w.itemLabel, name],
         [w.needDate, firstWhen || w.none],
         [w.detectedOn, orFill(r.detectedOn)],
         [w.leadTime, leadTime],
@@ -462,22 +623,20 @@ function review(w: Words, f: NoticeFacts, inc: Incident): Omit<Notice, "lang"> {
       ],
     },
     { kind: "h", text: w.projectionHeading },
-    projectionTable(w, f, (first?.index ?? 0) - 2),
-    ...signature(w, inc),
+    projectionTable(c, (first?.index ?? 0) - 2),
+    ...readingBlocks(c),
+    ...signature(c),
   ];
   return {
     kind: "review",
     audience: "internal",
-    subject: w.reviewSubject(itemName, firstWhen),
+    subject: w.reviewSubject(name, firstWhen),
     blocks,
-    im: w.im.review(itemName),
+    im: w.im.review(name),
   };
 }
 
-const BUILDERS: Record<
-  NoticeKind,
-  (w: Words, f: NoticeFacts, inc: Incident) => Omit<Notice, "lang">
-> = {
+const BUILDERS: Record<NoticeKind, (c: Ctx) => Built> = {
   internal: internalAlert,
   "all-clear": allClear,
   "customer-risk": customerRisk,
@@ -486,13 +645,36 @@ const BUILDERS: Record<
   review,
 };
 
-/** One notice, filled from the report and the incident; parts nobody supplied are marked to fill. */
+/** The incident must be this item's (or name it in its group). */
+function checkIncidentItem(w: Words, f: NoticeFacts, inc: Incident): void {
+  if (!inc.item && !inc.items?.length) return;
+  if (inc.item === f.item || inc.items?.includes(f.item)) return;
+  throw new NoticeRefused(w.refuse.otherItem(inc.item ?? (inc.items ?? []).join(", "), f.item));
+}
+
+/**
+ * One notice, filled from the report and the incident; parts nobody supplied are marked to fill.
+ * Refused (NoticeRefused) when the projection contradicts what the notice would say.
+ */
 export function composeNotice(
   kind: NoticeKind,
   facts: NoticeFacts,
   incident: Incident = {},
-  lang: Language = "en"
+  lang: Language = "en",
+  options: NoticeOptions = {}
 ): Notice {
-  const notice = BUILDERS[kind](wordsFor(lang), facts, incident);
-  return { ...notice, lang, subject: headerText(notice.subject), im: headerText(notice.im) };
+  const w = wordsFor(lang);
+  checkIncidentItem(w, facts, incident);
+  const c: Ctx = { w, f: facts, inc: incident, warnings: [] };
+  const customer = kind.startsWith("customer");
+  const notice = BUILDERS[kind](c);
+  if (customer) customerChecks(c, options.force ?? false);
+  const warnings = [...c.warnings, ...freeTextWarnings(incident, w, customer)];
+  return {
+    ...notice,
+    lang,
+    subject: headerText(notice.subject),
+    im: headerText(notice.im),
+    warnings,
+  };
 }

@@ -54,6 +54,33 @@ export function computeFindings(
         });
       });
     }
+    const begin = record.plannerBeginning;
+    if (begin) {
+      // Beginning inventory of period t is the balance at the end of t−1 (period 1: the opening).
+      begin.values.forEach((v, t) => {
+        const want = t === 0 ? plan.onHand : plan.pab[t - 1];
+        if (v === null || Math.abs(v - want) < 1e-6) return;
+        const cell = begin.row.cells[t] || null;
+        diagnostics.push({
+          severity: "warning",
+          code: "pab-differs",
+          cell,
+          item: record.item,
+          message: `${cell ?? record.item}: the sheet's beginning inventory for ${record.periods[t]} is ${v}; ${t === 0 ? `the opening is ${want}` : `the projection ends ${record.periods[t - 1]} with ${want}`}`,
+        });
+      });
+    }
+    for (const check of record.plannerChecks ?? []) {
+      const expected = plan.pab[check.period];
+      if (expected === undefined || Math.abs(check.value - expected) < 1e-6) continue;
+      diagnostics.push({
+        severity: "warning",
+        code: "pab-differs",
+        cell: check.cell,
+        item: record.item,
+        message: `${check.cell}: "${check.label}" shows ${check.value}, the projection gives ${expected} at the end of ${record.periods[check.period]}`,
+      });
+    }
     findings.push({ record, plan });
   }
   return { findings, diagnostics };

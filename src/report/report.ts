@@ -1,5 +1,5 @@
 import { PeriodShortage, Status, worstStatus } from "../engine";
-import { Diagnostic, mpsOf } from "../layout";
+import { Diagnostic, LayoutKind, mpsOf } from "../layout";
 import { Finding } from "./findings";
 
 export interface PeriodRef {
@@ -13,7 +13,9 @@ export interface ReportItem {
   item: string;
   site: string | null;
   sheet: string;
+  /** The schema's three layouts; `arrangement` says exactly which one the sheet has. */
   layout: "grid" | "pivot" | "long";
+  arrangement: LayoutKind;
   periods: string[];
   periodStarts: (string | null)[];
   opening: number;
@@ -31,9 +33,22 @@ export interface ReportItem {
   firstShortage: PeriodRef | null;
   peakShortage: PeriodRef | null;
   recoveryIndex: number | null;
+  /** The first period from which nothing is short again to the end of the horizon. */
+  finalRecoveryIndex: number | null;
+  /** What goes missing in each period (the backlog's growth), beside `madeUp` (its fall). */
+  newShortfall: number[];
+  madeUp: number[];
   endShortfall: number;
   cover: number;
   orderShortage: PeriodRef | null;
+  /** The same figures for the balance against customer orders only (what customers are told). */
+  orderFigures: {
+    backlog: number[];
+    newShortfall: number[];
+    madeUp: number[];
+    finalRecoveryIndex: number | null;
+    endShortfall: number;
+  };
   receipts: {
     index: number;
     period: string;
@@ -56,6 +71,18 @@ export interface Report {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * The nearest of the schema's layouts: a row-per-part table is a pivot of one row per part and
+ * measure block; a periods-down table is a long table of one item.
+ */
+const SCHEMA_LAYOUT: Record<LayoutKind, ReportItem["layout"]> = {
+  grid: "grid",
+  pivot: "pivot",
+  long: "long",
+  "periods-down": "long",
+  "row-per-part": "pivot",
+};
+
 function periodRef(s: PeriodShortage | null, periods: string[]): PeriodRef | null {
   return s ? { index: s.index, period: periods[s.index], quantity: s.quantity } : null;
 }
@@ -66,7 +93,8 @@ export function reportItem(f: Finding, pabCells: string[] = []): ReportItem {
     item: r.item,
     site: r.site,
     sheet: r.sheet,
-    layout: r.layout,
+    layout: SCHEMA_LAYOUT[r.layout],
+    arrangement: r.layout,
     periods: r.periods,
     periodStarts: r.periodStarts,
     opening: p.onHand,
@@ -84,9 +112,19 @@ export function reportItem(f: Finding, pabCells: string[] = []): ReportItem {
     firstShortage: periodRef(p.shortage.firstShortage, r.periods),
     peakShortage: periodRef(p.shortage.peakShortage, r.periods),
     recoveryIndex: p.shortage.recoveryIndex,
+    finalRecoveryIndex: p.shortage.finalRecoveryIndex,
+    newShortfall: p.shortage.newShortfall,
+    madeUp: p.shortage.madeUp,
     endShortfall: p.shortage.endShortfall,
     cover: p.shortage.cover,
     orderShortage: periodRef(p.orderShortage, r.periods),
+    orderFigures: {
+      backlog: p.orderFigures.backlog,
+      newShortfall: p.orderFigures.newShortfall,
+      madeUp: p.orderFigures.madeUp,
+      finalRecoveryIndex: p.orderFigures.finalRecoveryIndex,
+      endShortfall: p.orderFigures.endShortfall,
+    },
     receipts: p.receipts.map((x) => ({ ...x, period: r.periods[x.index] })),
     pabCells,
     plannerPab: r.plannerPab?.values ?? null,

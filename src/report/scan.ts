@@ -1,4 +1,5 @@
 import { LayoutMapping, WorkbookSnapshot, readPlans } from "../layout";
+import { attributeAdapterDiagnostics } from "../layout/adapterDiagnostics";
 import { computeFindings } from "./findings";
 import { Report, buildReport } from "./report";
 
@@ -21,10 +22,13 @@ export function scanSnapshot(
     sheets: options.sheets,
     mapping: options.mapping,
   });
+  // What the adapter could not read (an uncalculated formula) is told against the item it concerns.
+  const fromAdapter = attributeAdapterDiagnostics(read.records, snapshot.diagnostics ?? []);
   const { findings, diagnostics } = computeFindings(read.records, { fence: options.fence });
   const numbered = read.records.some((r) => r.periodKind === "number");
   const startDate = numbered ? read.startDate : null;
   const report = buildReport(snapshot.name, startDate, options.fence ?? 0, findings, [
+    ...fromAdapter,
     ...read.diagnostics,
     ...diagnostics,
   ]);

@@ -12,9 +12,10 @@ export interface IncidentViewProps {
   items: ReportItem[];
   /** The whole last scan, and the plan records (cells) behind its items, same order. */
   report: Report;
-  records: PlanRecord[];
+  records?: PlanRecord[];
   language: Language;
-  actions: WorkbookActions;
+  /** The pane's workbook actions (select cells, settings), for views that want them. */
+  actions?: WorkbookActions;
   /** Back to where Raise alert was pressed. */
   onClose: () => void;
 }

@@ -21,6 +21,9 @@ import { MEMORY_KEY } from "./model/riskWatch";
 import { localToday } from "./model/dates";
 import { projectInWorker } from "./projectWorker";
 import { fluentTheme, themeOf } from "./theme";
+import { defaultContactStore } from "./contactStore";
+import { officeIncidentDeps } from "./incidentDeps";
+import { lazyIncidentView } from "./lazyIncidentView";
 
 function officeActions(environment: Environment): WorkbookActions {
   return {
@@ -58,6 +61,13 @@ function render(office: typeof Office | undefined): void {
         copyText={(text) => navigator.clipboard.writeText(text)}
         helpUrl={new URL("help.html#pab-functions", window.location.href).href}
         actions={environment.inExcel && environment.annotate ? officeActions(environment) : null}
+        incidentView={
+          environment.inExcel
+            ? lazyIncidentView(
+                officeIncidentDeps(officeExcelRun, defaultContactStore(window as never), office)
+              )
+            : undefined
+        }
       />
     </FluentProvider>
   );

@@ -2,7 +2,6 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
-import { scanXlsxFile } from "../cli/scanFile";
 import { FakeWorkbookModel, modelFromSnapshot } from "../excel/fake/model";
 import { a1 } from "../layout/address";
 import { readXlsxSnapshot } from "../xlsx";
@@ -12,9 +11,14 @@ import { Environment, languageOf } from "../taskpane/environment";
 import { localToday } from "../taskpane/model/dates";
 import { projectInWorker } from "../taskpane/projectWorker";
 import { ThemeName, fluentTheme, themeOf } from "../taskpane/theme";
+import { lazyIncidentView } from "../taskpane/lazyIncidentView";
+import { ExcelRun } from "../excel";
+import { fakeExcelRun } from "../excel/fake/context";
 import { Grid } from "./Grid";
 import { evaluateWorkbook } from "./evaluate";
 import { fakeWorkbookActions } from "./fakeActions";
+import { annotatedCopy } from "./saveCopy";
+import { withIncidentLog, workbenchIncidentDeps } from "./incidentDeps";
 
 interface Loaded {
   name: string;
@@ -95,6 +99,12 @@ function Workbench(): React.JSX.Element {
     });
   }, [book]);
 
+  // The escalation views on the same fake: incidents in its settings, the log table on its sheets.
+  const incidentView = React.useMemo(() => {
+    if (!book) return undefined;
+    return lazyIncidentView(workbenchIncidentDeps(fakeExcelRun(book.model) as unknown as ExcelRun, bump));
+  }, [book]);
+
   const shown = React.useMemo(() => (book ? evaluateWorkbook(book.model) : null), [book, version]);
   const active = book ? book.model.active() : "";
   const selected = React.useMemo(() => {
@@ -119,8 +129,10 @@ function Workbench(): React.JSX.Element {
 
   const save = () => {
     if (!book) return;
-    const { annotated } = scanXlsxFile(book.bytes, book.name, { annotate: true, lang: environment.language });
-    const url = URL.createObjectURL(new Blob([(annotated as Uint8Array).slice().buffer as ArrayBuffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    const annotated = annotatedCopy(book.bytes, book.name, environment.language);
+    // The incidents raised here go into the saved copy as the PAB Watch Log table.
+    const bytes = withIncidentLog(annotated, book.model, environment.language);
+    const url = URL.createObjectURL(new Blob([bytes.slice().buffer as ArrayBuffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
     const a = document.createElement("a");
     a.href = url;
     a.download = book.name.replace(/\.xlsx$/i, "") + "-pab-watch.xlsx";
@@ -180,7 +192,7 @@ function Workbench(): React.JSX.Element {
         </section>
         <aside className="pane" style={{ width: paneWidth, flex: `0 0 ${paneWidth}px` }} data-theme={theme}>
           <FluentProvider theme={fluentTheme(theme)} style={{ minHeight: "100%" }}>
-            <App key={book ? `${book.name}-${book.bytes.length}` : "none"} environment={environment} copyText={(t) => navigator.clipboard.writeText(t)} helpUrl="help.html#pab-functions" actions={actions} />
+            <App key={book ? `${book.name}-${book.bytes.length}` : "none"} environment={environment} copyText={(t) => navigator.clipboard.writeText(t)} helpUrl="help.html#pab-functions" actions={actions} incidentView={incidentView} />
           </FluentProvider>
         </aside>
       </main>

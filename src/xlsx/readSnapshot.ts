@@ -1,4 +1,5 @@
 import { WorkbookSnapshot } from "../layout/snapshot";
+import { UncachedCell, evaluateUncachedFormulas } from "./evaluateFormulas";
 import { readSheet } from "./sheetReader";
 import { readSharedStrings, readStyleFormats, readWorkbookInfo } from "./workbookParts";
 import { XlsxPackage } from "./xlsxPackage";
@@ -28,14 +29,30 @@ export function snapshotOfPackage(
   const strings = readSharedStrings(pkg);
   const formats = readStyleFormats(pkg);
   const wanted = info.sheets.filter((s) => !options.sheets || options.sheets.includes(s.name));
+  const uncached: UncachedCell[] = [];
   const sheets = wanted.map((s, i) => {
     options.onSheet?.(s.name, i, wanted.length);
-    return readSheet(pkg.text(s.path), s.name, s.visible, strings, formats, info.date1904);
+    const cells: { row: number; column: number; array?: string }[] = [];
+    const sheet = readSheet(
+      pkg.readText(s.path),
+      s.name,
+      s.visible,
+      strings,
+      formats,
+      info.date1904,
+      cells
+    );
+    for (const c of cells) uncached.push({ sheet: s.name, ...c });
+    return sheet;
   });
-  return {
+  const snapshot: WorkbookSnapshot = {
     name,
     date1904: info.date1904,
     sheets,
     ...(info.owned.length ? { owned: info.owned } : {}),
   };
+  // Office.js always reports values; a file written by a script may have none for its formulas.
+  const diagnostics = evaluateUncachedFormulas(snapshot, uncached);
+  if (diagnostics.length) snapshot.diagnostics = diagnostics;
+  return snapshot;
 }

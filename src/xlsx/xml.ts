@@ -6,6 +6,14 @@ export interface XmlHandlers {
   text?: (text: string) => void;
 }
 
+/** A part that is not well-formed XML; the message is one line for the user. */
+export class MalformedXmlError extends Error {
+  constructor(message: string) {
+    super(`malformed XML (${message.split("\n")[0]})`);
+    this.name = "MalformedXmlError";
+  }
+}
+
 /** Streams an XML part through saxes; element names without their namespace prefix. */
 export function parseXml(xml: string, handlers: XmlHandlers): void {
   const parser = new SaxesParser({ xmlns: false });
@@ -32,7 +40,7 @@ export function parseXml(xml: string, handlers: XmlHandlers): void {
   const CHUNK = 1 << 20;
   for (let i = 0; i < xml.length && !failure; i += CHUNK) parser.write(xml.slice(i, i + CHUNK));
   if (!failure) parser.close();
-  if (failure) throw failure;
+  if (failure) throw new MalformedXmlError((failure as Error).message);
 }
 
 /** Attribute truthiness as OOXML writes it ("1", "true"). */

@@ -32,7 +32,8 @@ describe("the task pane's morning check in Chromium", () => {
     const page = await browser.newPage({ viewport: { width, height: 900 }, locale });
     page.on("pageerror", (e) => errors.push(`${query}: ${e.message}`));
     page.on("console", (m) => {
-      if (m.type() === "error" && !/favicon/.test(m.location().url)) errors.push(`${query}: ${m.text()}`);
+      if (m.type() === "error" && !/favicon/.test(m.location().url))
+        errors.push(`${query}: ${m.text()}`);
     });
     await page.goto(`${server.url}workbench.html${query}`);
     await page.locator('[data-address="Plan!B1"]').filter({ hasText: "PUMP-10" }).waitFor();
@@ -58,13 +59,17 @@ describe("the task pane's morning check in Chromium", () => {
     const input = page.getByRole("textbox", { name: `Edit ${address}` });
     await input.fill(text);
     await input.press("Enter");
-    await cell(page, address).filter({ hasText: new RegExp(`^${text}`) }).waitFor();
+    await cell(page, address)
+      .filter({ hasText: new RegExp(`^${text}`) })
+      .waitFor();
   }
 
   async function scan(page: Page, name = "Scan sheet"): Promise<void> {
     const button = page.getByRole("button", { name, exact: true });
     await button.click();
-    await page.getByRole("list", { name: name === "Scan sheet" ? "Risks" : "风险", exact: true }).waitFor();
+    await page
+      .getByRole("list", { name: name === "Scan sheet" ? "Risks" : "风险", exact: true })
+      .waitFor();
     await page.waitForFunction((n) => {
       const b = [...document.querySelectorAll("button")].find((x) => x.textContent === n);
       return b && !b.disabled;
@@ -72,14 +77,21 @@ describe("the task pane's morning check in Chromium", () => {
   }
 
   const entry = (page: Page, item: string) =>
-    page.getByRole("list", { name: "Risks", exact: true }).getByRole("button", { name: new RegExp(`^${item} `) });
+    page
+      .getByRole("list", { name: "Risks", exact: true })
+      .getByRole("button", { name: new RegExp(`^${item} `) });
 
   test("scan → open an item → chart and Drivers show its PAB → what-if → promise check → edit orders, scan again: worse and new", async () => {
     const page = await openPage("?sample=multi-item-grid&today=2026-12-01");
     await shoot(page, "1-empty");
     await scan(page);
-    await expect(page.getByRole("region", { name: "Summary" }).textContent()).resolves.toContain("Items read3");
-    const names = await page.getByRole("list", { name: "Risks", exact: true }).locator(":scope > li > button").allTextContents();
+    await expect(page.getByRole("region", { name: "Summary" }).textContent()).resolves.toContain(
+      "Items read3"
+    );
+    const names = await page
+      .getByRole("list", { name: "Risks", exact: true })
+      .locator(":scope > li > button")
+      .allTextContents();
     expect(names.map((n) => n.split(" ")[0])).toEqual(["PUMP-10", "VALVE-7"]);
     expect(names.every((n) => / new /.test(n))).toBe(true);
     await shoot(page, "2-risks");
@@ -93,7 +105,10 @@ describe("the task pane's morning check in Chromium", () => {
     await expect(cell(page, "Plan!B12").getAttribute("aria-selected")).resolves.toBe("false");
 
     const chart = item.getByRole("img", { name: /^PAB chart of PUMP-10/ });
-    await chart.locator('svg g[aria-label^="PAB, line"] path').first().waitFor({ state: "attached" });
+    await chart
+      .locator('svg g[aria-label^="PAB, line"] path')
+      .first()
+      .waitFor({ state: "attached" });
     // The chart's PAB line runs through the item's PAB: each of its points says its period and value.
     const pab = [-2, 70, 70, 42, 5, 75, 66, 26, 14, 86, 56, 56];
     const points = await chart
@@ -107,7 +122,9 @@ describe("the task pane's morning check in Chromium", () => {
     await expect(chart.locator('[tabindex="0"]').count()).resolves.toBe(0);
     const rows = item.getByRole("table", { name: "Drivers" }).locator("tbody tr");
     await expect(rows.count()).resolves.toBe(12);
-    const pabColumn = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[2].textContent?.replace(/ [▼▽◆]$/, "")));
+    const pabColumn = await rows.evaluateAll((trs) =>
+      trs.map((tr) => tr.querySelectorAll("td")[2].textContent?.replace(/ [▼▽◆]$/, ""))
+    );
     expect(pabColumn).toEqual(pab.map(String));
     await shoot(page, "3-item");
 
@@ -120,17 +137,23 @@ describe("the task pane's morning check in Chromium", () => {
     await whatIf.getByLabel("Receipt").selectOption({ label: "W6: 80" });
     await whatIf.getByLabel("Periods").fill("2");
     await whatIf.getByRole("button", { name: "Try" }).click();
-    await expect(whatIf.getByRole("status").textContent()).resolves.toContain("W6: Needs its receipt on time → Projected short");
+    await expect(whatIf.getByRole("status").textContent()).resolves.toContain(
+      "W6: Needs its receipt on time → Projected short"
+    );
     await shoot(page, "4-what-if");
 
     const promise = item.getByRole("group", { name: "Promise check" });
     await promise.getByLabel("Quantity").fill("30");
     await promise.getByLabel("Period").selectOption({ label: "W10" });
     await promise.getByRole("button", { name: "Check" }).click();
-    await expect(promise.getByRole("status").textContent()).resolves.toBe("Yes: 30 more fits in W10 (up to 56 can be promised then).");
+    await expect(promise.getByRole("status").textContent()).resolves.toBe(
+      "Yes: 30 more fits in W10 (up to 56 can be promised then)."
+    );
     await promise.getByLabel("Period").selectOption({ label: "W2" });
     await promise.getByRole("button", { name: "Check" }).click();
-    await expect(promise.getByRole("status").textContent()).resolves.toBe("No: at most 5 fits in W2. All 30 fit from W10.");
+    await expect(promise.getByRole("status").textContent()).resolves.toBe(
+      "No: at most 5 fits in W2. All 30 fit from W10."
+    );
     await shoot(page, "5-promise");
 
     await item.getByRole("button", { name: "Back to risks" }).click();
@@ -148,11 +171,23 @@ describe("the task pane's morning check in Chromium", () => {
   test("Acknowledge and Snooze on a risk entry, with the keyboard", async () => {
     const page = await openPage("?sample=multi-item-grid&today=2026-12-01");
     await scan(page);
-    const first = page.getByRole("list", { name: "Risks", exact: true }).getByRole("listitem").first();
+    const first = page
+      .getByRole("list", { name: "Risks", exact: true })
+      .getByRole("listitem")
+      .first();
     await first.getByRole("button", { name: "Acknowledge" }).focus();
     await page.keyboard.press("Enter");
-    await expect(page.getByRole("list", { name: "Risks", exact: true }).locator(":scope > li > button").last().textContent()).resolves.toMatch(/^PUMP-10.*acknowledged/);
-    const top = page.getByRole("list", { name: "Risks", exact: true }).getByRole("listitem").first();
+    await expect(
+      page
+        .getByRole("list", { name: "Risks", exact: true })
+        .locator(":scope > li > button")
+        .last()
+        .textContent()
+    ).resolves.toMatch(/^PUMP-10.*acknowledged/);
+    const top = page
+      .getByRole("list", { name: "Risks", exact: true })
+      .getByRole("listitem")
+      .first();
     await top.getByRole("button", { name: "Snooze" }).click();
     await page.getByRole("button", { name: "Until it gets worse" }).click();
     await page.getByText("1 snoozed").waitFor();
@@ -165,15 +200,29 @@ describe("the task pane's morning check in Chromium", () => {
     await shoot(page, "zh-1-empty");
     await page.getByRole("button", { name: "扫描工作表", exact: true }).click();
     await page.getByRole("list", { name: "风险", exact: true }).waitFor();
-    await expect(page.getByRole("region", { name: "摘要" }).textContent()).resolves.toContain("已读取物料3");
+    await expect(page.getByRole("region", { name: "摘要" }).textContent()).resolves.toContain(
+      "已读取物料3"
+    );
     await shoot(page, "zh-2-risks");
     // Confirm W1's date (the first scan asks for it) and scan again: the periods get dates.
     await page.getByRole("button", { name: "保存并重新扫描" }).click();
-    await page.getByText(/2026年11月30日（第49周）/).first().waitFor();
-    await page.getByRole("list", { name: "风险", exact: true }).getByRole("button", { name: /^PUMP-10 / }).click();
+    await page
+      .getByText(/2026年11月30日（第49周）/)
+      .first()
+      .waitFor();
+    await page
+      .getByRole("list", { name: "风险", exact: true })
+      .getByRole("button", { name: /^PUMP-10 / })
+      .click();
     const item = page.getByRole("region", { name: "PUMP-10", exact: true });
-    await item.getByRole("img", { name: /^预计可用库存（PAB）图/ }).locator("svg").first().waitFor();
-    await expect(item.getByRole("table", { name: "驱动因素" }).locator("tbody tr").first().textContent()).resolves.toContain("2026年11月30日（第49周）");
+    await item
+      .getByRole("img", { name: /^预计可用库存（PAB）图/ })
+      .locator("svg")
+      .first()
+      .waitFor();
+    await expect(
+      item.getByRole("table", { name: "驱动因素" }).locator("tbody tr").first().textContent()
+    ).resolves.toContain("2026年11月30日（第49周）");
     const whatIf = item.getByRole("group", { name: "假设分析" });
     await whatIf.getByRole("button", { name: "试算" }).click();
     await whatIf.getByRole("status").filter({ hasText: "→" }).waitFor();
@@ -207,19 +256,33 @@ describe("the task pane's morning check in Chromium", () => {
       const page = await openPage("?sample=multi-item-grid&today=2026-12-01&pane=320", locale);
       const scanName = lang === "en" ? "Scan sheet" : "扫描工作表";
       await page.getByRole("button", { name: scanName, exact: true }).click();
-      await page.getByRole("list", { name: lang === "en" ? "Risks" : "风险", exact: true }).waitFor();
+      await page
+        .getByRole("list", { name: lang === "en" ? "Risks" : "风险", exact: true })
+        .waitFor();
       const overflow = () =>
         pane(page).evaluate((el) => {
           const wide = [...el.querySelectorAll<HTMLElement>("*")].filter((e) => {
             const r = e.getBoundingClientRect();
             return r.width > 0 && r.right > el.getBoundingClientRect().right + 1;
           });
-          return { scroll: el.scrollWidth - el.clientWidth, wide: wide.slice(0, 3).map((e) => e.outerHTML.slice(0, 80)) };
+          return {
+            scroll: el.scrollWidth - el.clientWidth,
+            wide: wide.slice(0, 3).map((e) => e.outerHTML.slice(0, 80)),
+          };
         });
       await expect(overflow()).resolves.toEqual({ scroll: 0, wide: [] });
       await shoot(page, `320-${lang}-risks`);
-      await page.getByRole("list", { name: lang === "en" ? "Risks" : "风险", exact: true }).getByRole("button", { name: /^PUMP-10 / }).click();
-      await page.getByRole("region", { name: "PUMP-10", exact: true }).getByRole("img").first().locator("svg").first().waitFor();
+      await page
+        .getByRole("list", { name: lang === "en" ? "Risks" : "风险", exact: true })
+        .getByRole("button", { name: /^PUMP-10 / })
+        .click();
+      await page
+        .getByRole("region", { name: "PUMP-10", exact: true })
+        .getByRole("img")
+        .first()
+        .locator("svg")
+        .first()
+        .waitFor();
       await page.waitForTimeout(300);
       await expect(overflow()).resolves.toEqual({ scroll: 0, wide: [] });
       await shoot(page, `320-${lang}-item`);
@@ -231,11 +294,19 @@ describe("the task pane's morning check in Chromium", () => {
     test(`the ${theme} theme Office gives`, async () => {
       const page = await openPage(`?sample=multi-item-grid&today=2026-12-01&theme=${theme}`);
       await scan(page);
-      const bg = await pane(page).locator("> div").evaluate((e) => getComputedStyle(e).backgroundColor);
+      const bg = await pane(page)
+        .locator("> div")
+        .evaluate((e) => getComputedStyle(e).backgroundColor);
       expect(bg).toBe(theme === "dark" ? "rgb(41, 41, 41)" : "rgb(0, 0, 0)");
       await shoot(page, `${theme}-risks`);
       await entry(page, "PUMP-10").click();
-      await page.getByRole("region", { name: "PUMP-10", exact: true }).getByRole("img").first().locator("svg").first().waitFor();
+      await page
+        .getByRole("region", { name: "PUMP-10", exact: true })
+        .getByRole("img")
+        .first()
+        .locator("svg")
+        .first()
+        .waitFor();
       await shoot(page, `${theme}-item`);
       await page.close();
     });
@@ -265,7 +336,10 @@ describe("the task pane's morning check in Chromium", () => {
     const focused = await page.evaluate(() => {
       const a = document.activeElement as HTMLElement;
       const style = getComputedStyle(a);
-      return { text: a.textContent?.slice(0, 7), outline: `${style.outlineStyle} ${style.outlineWidth}` };
+      return {
+        text: a.textContent?.slice(0, 7),
+        outline: `${style.outlineStyle} ${style.outlineWidth}`,
+      };
     });
     expect(focused).toEqual({ text: "PUMP-10", outline: "solid 2px" });
     await page.keyboard.press("Enter");

@@ -67,7 +67,10 @@ describe("the workbench in Chromium: the real task pane against the strict fake"
     await page.screenshot({ path: path.join(artifactsDir, "workbench-2-scanned.png") });
 
     await page.getByRole("button", { name: "Scan sheet" }).click();
-    await page.getByRole("list", { name: "Risks", exact: true }).getByText(/unchanged/).waitFor();
+    await page
+      .getByRole("list", { name: "Risks", exact: true })
+      .getByText(/unchanged/)
+      .waitFor();
     await expect(cell(page, "MPS!A8").textContent()).resolves.toBe("");
     await expect(cell(page, "MPS!D7").textContent()).resolves.toBe("49");
     await expect(page.getByRole("tab").allTextContents()).resolves.toEqual(["MPS", "PAB Watch"]);

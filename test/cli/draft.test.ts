@@ -73,10 +73,13 @@ describe("pab-watch draft", () => {
     );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^Subject: 潜在供货风险通知：AC-778 \(FG-1001\)，贵司订单 PO-4711\nTo: buyer@example.com\n\n尊敬的Ms Chen：/
+      /^Subject: 潜在供货风险通知：AC-778（FG-1001），贵司订单PO-4711、PO-4712\nTo: buyer@example.com\n\n尊敬的Ms Chen：/
     );
     expect(r.stdout).not.toContain("SECRET");
-    expect(fs.readFileSync(csv, "utf8")).toContain("FG-1001,W8,2027-01-18,25,0,-6");
+    // The customer's CSV holds their order lines only, never our projection.
+    expect(fs.readFileSync(csv, "utf8")).toBe(
+      "\ufeff贵司料号,订单号,行号,数量,原交期,新交期,新数量\r\nAC-778,PO-4711,10,25,2027-01-18,2027-01-22,19\r\nAC-778,PO-4712,20,20,2027-01-11,,20\r\n"
+    );
   });
 
   test.each([

@@ -105,3 +105,17 @@ test("only the sheets asked for are scanned", async () => {
   });
   expect(result.report.items.map((i) => i.item)).toEqual(["FG-1001"]);
 });
+
+test("scanning again in live mode: the spill ranges of blocks that do not spill load as null objects, as in Office.js", async () => {
+  const m = modelFromSnapshot(
+    readXlsxSnapshot(
+      fs.readFileSync(path.join(sharedDir, "samples", "multi-item-grid.xlsx")),
+      "m.xlsx"
+    )
+  );
+  const run = runOf(m);
+  for (let i = 0; i < 2; i++) {
+    const r = await scanOpenWorkbook(run, DEFAULT_STATE, { customFunctions: true, lang: "en" });
+    expect(r.report.items.map((x) => x.pabCells[0])).toEqual(["Plan!B7", "Plan!B14", "Plan!B22"]);
+  }
+});

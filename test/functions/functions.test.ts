@@ -71,8 +71,9 @@ describe("PAB.BALANCE", () => {
   });
 
   test("negative quantities, mismatched lengths and 2-D ranges are refused", () => {
+    // Excel shows a message only with #VALUE! and #N/A: a bad quantity is #VALUE! with its message.
     expect(excelErrorOf(() => balance(45, row([16, -1]), row([0, 0])))).toEqual({
-      code: "#NUM!",
+      code: "#VALUE!",
       message: "orders, position 2: -1 is negative",
     });
     expect(excelErrorOf(() => balance(45, row([16, 1, 2]), row([0, 0])))).toEqual({
@@ -115,9 +116,10 @@ describe("PAB.STATUS", () => {
   });
 
   test("a fractional fence is refused", () => {
-    expect(excelErrorOf(() => status(45, row(ORDERS), row(MPS), 0, row(ORDERS), 1.5)).code).toBe(
-      "#NUM!"
-    );
+    expect(excelErrorOf(() => status(45, row(ORDERS), row(MPS), 0, row(ORDERS), 1.5))).toEqual({
+      code: "#VALUE!",
+      message: "fence: 1.5 is not a whole number of periods",
+    });
   });
 });
 

@@ -445,12 +445,28 @@ describe("bad cells are named, never a silent 0", () => {
     ]);
   });
 
-  test("figures with no item name", () => {
+  test("figures with no item name, beside another plan: item-missing names the cell", () => {
+    const rows = [...classicGrid(), [], []];
+    rows[0] = [];
+    rows.push(...classicGrid({}, W(8)).map((r) => [...r]));
+    rows[8] = ["Item", "FG-2002"];
+    const res = read([{ name: "MPS", rows }]);
+    expect(res.records.map((r) => r.item)).toEqual(["FG-2002"]);
+    expect(res.diagnostics[0]).toMatchObject({ code: "item-missing", cell: "MPS!A5" });
+  });
+
+  test("the only plan on a sheet, unnamed: named after the sheet, with an info", () => {
     const rows = classicGrid();
     rows[0] = [];
-    const res = read([{ name: "MPS", rows }]);
-    expect(res.records).toHaveLength(0);
-    expect(res.diagnostics[0]).toMatchObject({ code: "item-missing", cell: "MPS!A5" });
+    const res = read([{ name: "Weekly plan", rows }]);
+    expect(only(res.records).item).toBe("Weekly plan");
+    expect(res.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: "info",
+        code: "item-from-sheet",
+        cell: "'Weekly plan'!A5",
+      }),
+    ]);
   });
 });
 

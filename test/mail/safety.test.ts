@@ -9,7 +9,7 @@ import {
   parseAddressList,
   validateAddress,
 } from "../../src/mail";
-import { classicItem } from "../support/notices";
+import { classicItem, itemWith } from "../support/notices";
 
 const base = classicItem();
 const hostile = {
@@ -137,22 +137,21 @@ describe("CSV of the projection", () => {
 
 describe("a customer notice is refused for a shortage only the forecast makes", () => {
   // Orders are covered; the forecast-driven (planning) balance goes short in period 2.
-  const forecastOnly = {
-    ...base,
+  const forecastOnly = itemWith(base, {
     periods: ["W1", "W2", "W3"],
-    periodStarts: [null, null, null],
+    periodStarts: ["2026-11-30", "2026-12-07", "2026-12-14"],
     orders: [10, 10, 10],
     demand: [30, 30, 30],
     mps: [0, 0, 0],
     pab: [20, -10, -40],
     ordersOnlyPab: [40, 30, 20],
     status: ["ok", "stockout", "stockout"],
-    firstShortage: { index: 1, quantity: 10 },
-    peakShortage: { index: 2, quantity: 40 },
+    firstShortage: { index: 1, period: "W2", quantity: 10 },
+    peakShortage: { index: 2, period: "W3", quantity: 40 },
     recoveryIndex: null,
     orderShortage: null,
     receipts: [],
-  };
+  });
 
   test.each(["customer-risk", "customer-confirmed"] as const)("%s", (kind) => {
     expect(() => draftNotice(kind, forecastOnly, ["a@example.com"], {}, "en")).toThrow(
@@ -170,8 +169,7 @@ describe("a customer notice is refused for a shortage only the forecast makes", 
   });
 
   test("a receipt customer orders depend on justifies a potential-risk notice, even before anything is short", () => {
-    const atRisk = {
-      ...forecastOnly,
+    const atRisk = itemWith(forecastOnly, {
       demand: [10, 10, 10],
       mps: [0, 15, 0],
       pab: [5, 10, 0],
@@ -179,8 +177,8 @@ describe("a customer notice is refused for a shortage only the forecast makes", 
       status: ["ok", "at-risk", "at-risk"],
       firstShortage: null,
       peakShortage: null,
-      receipts: [{ index: 1, quantity: 15, needByIndex: 1, slack: 0 }],
-    };
+      receipts: [{ index: 1, period: "W2", quantity: 15, needByIndex: 1, slack: 0 }],
+    });
     expect(draftNotice("customer-risk", atRisk, ["a@example.com"], {}, "en").subject).toContain(
       "Potential supply risk"
     );

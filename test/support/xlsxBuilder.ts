@@ -7,7 +7,7 @@ export type TestCell =
   | number
   | boolean
   | null
-  | { f: string; v?: number | string; shared?: { si: number; ref?: string } }
+  | { f: string; v?: number | string; shared?: { si: number; ref?: string }; array?: string }
   | { date: string; format?: string }
   | { serial: number; format: string }
   | { error: string }
@@ -74,7 +74,9 @@ export function buildXlsx(sheets: TestSheet[], options: { date1904?: boolean } =
               return `<c r="${ref}" s="${styleOf(cell.format)}"><v>${cell.serial}</v></c>`;
             const shared = cell.shared
               ? ` t="shared" si="${cell.shared.si}"${cell.shared.ref ? ` ref="${cell.shared.ref}"` : ""}`
-              : "";
+              : cell.array
+                ? ` t="array" ref="${cell.array}"`
+                : "";
             const fText = cell.f ? esc(cell.f) : "";
             const t = typeof cell.v === "string" ? ' t="str"' : "";
             const v = cell.v === undefined ? "" : `<v>${esc(String(cell.v))}</v>`;

@@ -1,5 +1,6 @@
-import { computePlan, PlanInput, worstStatus } from "../../src/engine";
-import { ReportItem } from "../../src/report";
+import { PlanInput } from "../../src/engine";
+import { PlanRecord, SeriesRow } from "../../src/layout";
+import { ReportItem, computeFindings, reportItem } from "../../src/report";
 import {
   DEFAULT_WATCH,
   EMPTY_MEMORY,
@@ -12,42 +13,37 @@ import {
   watchRisks,
 } from "../../src/taskpane/model/riskWatch";
 
-/** A report item computed by the engine from the figures given (no sheet needed). */
+/** A report item computed the way a scan computes it, from the figures given (no sheet needed). */
 export function itemOf(name: string, input: PlanInput, sheet = "MPS"): ReportItem {
-  const p = computePlan(input);
-  const periods = p.orders.map((_o, i) => `W${i + 1}`);
-  const ref = (s: { index: number; quantity: number } | null) =>
-    s ? { ...s, period: periods[s.index] } : null;
-  return {
+  const n = input.orders.length;
+  const periods = input.orders.map((_o, i) => `W${i + 1}`);
+  const row = (role: "orders" | "mps", values: readonly number[]): SeriesRow => ({
+    role,
+    label: role,
+    labelCell: "",
+    cells: values.map(() => ""),
+    values: values.slice(),
+  });
+  const record: PlanRecord = {
     item: name,
+    itemCell: null,
     site: null,
     sheet,
     layout: "grid",
     periods,
     periodStarts: periods.map(() => null),
-    opening: p.onHand,
-    pastDue: p.pastDue,
-    safetyStock: input.safetyStock ?? null,
-    orders: p.orders,
-    mps: p.mps,
-    forecast: p.forecast,
-    demand: p.demand,
-    pab: p.pab,
-    ordersOnlyPab: p.ordersOnlyPab,
-    status: p.status,
-    worstStatus: worstStatus(p.status),
-    belowSafety: p.belowSafety,
-    firstShortage: ref(p.shortage.firstShortage),
-    peakShortage: ref(p.shortage.peakShortage),
-    recoveryIndex: p.shortage.recoveryIndex,
-    endShortfall: p.shortage.endShortfall,
-    cover: p.shortage.cover,
-    orderShortage: ref(p.orderShortage),
-    receipts: p.receipts.map((r) => ({ ...r, period: periods[r.index] })),
-    pabCells: [],
+    periodKind: "number",
+    periodCells: [],
+    opening: { value: input.onHand, cell: "" },
+    safetyStock: input.safetyStock === undefined ? null : { value: input.safetyStock, cell: "" },
+    pastDue: null,
+    orders: row("orders", input.orders),
+    forecast: input.forecast ? { ...row("orders", input.forecast), role: "forecast" } : null,
+    supply: [row("mps", input.mps.length ? input.mps : new Array<number>(n).fill(0))],
     plannerPab: null,
     flagged: false,
   };
+  return reportItem(computeFindings([record]).findings[0]);
 }
 
 const classic: PlanInput = {

@@ -11,7 +11,7 @@ import {
 import { readXlsxSnapshot, UnreadableWorkbookError } from "../../src/xlsx";
 import { shiftFormula } from "../../src/layout/formulaRefs";
 import { buildXlsx } from "../support/xlsxBuilder";
-import { sharedDir } from "../support/shared";
+import { sharedDir, sharedSamples } from "../support/shared";
 
 /** classic-example.xlsx as Office.js reports the used range (range.values; formulas and formats General). */
 const officeShaped: WorkbookSnapshot = {
@@ -47,7 +47,9 @@ const officeShaped: WorkbookSnapshot = {
 function officeShapedFromCells(
   name: string,
   cells: Record<string, string | number>,
-  sheetOrder: string[]
+  sheetOrder: string[],
+  /** The date format Office.js reports for a cell (the file's own, e.g. "mmm-yy"); default yyyy-mm-dd. */
+  formatOf: (sheet: string, address: string) => string | undefined = () => undefined
 ): WorkbookSnapshot {
   const bySheet = new Map<string, { row: number; column: number; value: string | number }[]>();
   for (const [ref, value] of Object.entries(cells)) {
@@ -73,7 +75,9 @@ function officeShapedFromCells(
     for (const c of list) {
       const iso = typeof c.value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(c.value);
       values[c.row - top][c.column - left] = iso ? isoToSerial(c.value as string, false) : c.value;
-      if (iso) numberFormats[a1(c.row, c.column)] = "yyyy-mm-dd";
+      if (iso)
+        numberFormats[a1(c.row, c.column)] =
+          formatOf(sheetName, a1(c.row, c.column)) ?? "yyyy-mm-dd";
     }
     return {
       name: sheetName,
@@ -105,21 +109,23 @@ describe("the .xlsx adapter gives what Office.js gives", () => {
     expect(readPlans(fromFile)).toEqual(readPlans(officeShaped));
   });
 
-  const samples = fs
-    .readdirSync(path.join(sharedDir, "samples"))
-    .filter((x) => x.endsWith(".expected.json"));
+  // Every sample, real-layouts/ included; those another branch is still making readable skipped by name.
+  const { ready, pending } = sharedSamples();
+  const samples = ready.map((s) => s.name);
+  if (pending.length) test.skip.each(pending)("%s: pending on %s", () => undefined);
   test.each(samples)(
     "%s: the file and an Office.js-shaped snapshot built from its planner cells read the same",
     (f) => {
       const expected = JSON.parse(fs.readFileSync(path.join(sharedDir, "samples", f), "utf8"));
       const snap = readXlsxSnapshot(
-        fs.readFileSync(path.join(sharedDir, "samples", expected.workbook)),
+        fs.readFileSync(path.join(sharedDir, "samples", path.dirname(f), expected.workbook)),
         expected.workbook
       );
       const office = officeShapedFromCells(
         expected.workbook,
         expected.plannerCells,
-        snap.sheets.map((s) => s.name)
+        snap.sheets.map((s) => s.name),
+        (sheet, address) => snap.sheets.find((s) => s.name === sheet)?.numberFormats[address]
       );
       expect(readPlans(office)).toEqual(readPlans(snap));
     }

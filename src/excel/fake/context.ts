@@ -1,13 +1,69 @@
 import { CellRange } from "../../layout/address";
 /* global TextEncoder */
 import {
+  FakeCell,
   FakeConditionalFormat,
+  columnName,
   FakeSheet,
+  FakeTable as FakeTableModel,
   FakeValue,
   FakeWorkbookModel,
   parseAddress,
   rangeAddress,
 } from "./model";
+
+/** getMergedAreasOrNullObject fails above this many areas in the range (the review of issue 12). */
+export const MERGED_AREAS_LIMIT = 512;
+/** Worksheet.getRanges refuses longer addresses (office-js #5198 failed at 8,207 characters). */
+export const RANGES_ADDRESS_LIMIT = 8192;
+
+/** What typing the text would give (values are parsed so; a text-formatted cell keeps the text). */
+function typedValue(text: string): { value?: FakeValue; formula?: string } {
+  if (text.startsWith("=")) return { formula: text };
+  const t = text.trim();
+  if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t))
+    return { value: Number(t.replace(/,/g, "")) };
+  if (/^[+-]?\d+(\.\d+)?%$/.test(t)) return { value: Number(t.slice(0, -1)) / 100 };
+  if (/^[+-]/.test(t) && t.length > 1) return { formula: `=${t}` };
+  const year = new Date().getUTCFullYear();
+  const serial = (y: number, m: number, d: number) =>
+    Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) return { value: serial(Number(m[1]), Number(m[2]), Number(m[3])) };
+  m = /^(\d{1,2})[-/](\d{1,2})$/.exec(t);
+  if (m && Number(m[1]) <= 12 && Number(m[2]) <= 31)
+    return { value: serial(year, Number(m[1]), Number(m[2])) };
+  if (/^true$/i.test(t)) return { value: true };
+  if (/^false$/i.test(t)) return { value: false };
+  return { value: text };
+}
+
+/** An R1C1 formula as A1 in the cell (row, column): R[-1]C[2], R2C3, RC. */
+function r1c1ToA1(formula: string, row: number, column: number): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2
+        ? part
+        : part.replace(
+            /(^|[^A-Za-z0-9_.])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(])/g,
+            (_m, pre: string, r?: string, c?: string) => {
+              const rowPart = !r
+                ? `${row + 1}`
+                : r.startsWith("[")
+                  ? `${row + Number(r.slice(1, -1)) + 1}`
+                  : `$${r}`;
+              const colPart = !c
+                ? columnName(column)
+                : c.startsWith("[")
+                  ? columnName(column + Number(c.slice(1, -1)))
+                  : `$${columnName(Number(c) - 1)}`;
+              return `${pre}${colPart}${rowPart}`;
+            }
+          )
+    )
+    .join("");
+}
 
 /** Excel on the web refuses requests over 5 MB. */
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -66,10 +122,12 @@ abstract class FakeObject {
       if (child instanceof FakeCollection) child.resolveItems(rest.join("/"));
       else child.resolve(rest.join("/"));
       this.loaded.set(head, child);
+      this.ctx.loadedThisSync.push(() => this.loaded.delete(head));
       return;
     }
     const value = this.snapshot(head);
     this.loaded.set(head, value);
+    this.ctx.loadedThisSync.push(() => this.loaded.delete(head));
     if (typeof value !== "object" || value === null || Array.isArray(value))
       this.ctx.noteResponse(value);
   }
@@ -125,7 +183,10 @@ export class FakeRequestContext {
   readonly model: FakeWorkbookModel;
   readonly workbook: FakeWorkbook;
   readonly runtime: { enableEvents: boolean };
-  readonly application: { suspendApiCalculationUntilNextSync: () => void };
+  readonly application: {
+    suspendApiCalculationUntilNextSync: () => void;
+    calculate: (type: string) => void;
+  };
   syncCount = 0;
   readonly requestBytes: number[] = [];
   suspendedSyncs = 0;
@@ -144,7 +205,11 @@ export class FakeRequestContext {
         ctx.enqueue({ set: "runtime.enableEvents", v }, () => (ctx.model.eventsEnabled = v));
       },
     };
-    this.application = { suspendApiCalculationUntilNextSync: () => (this.suspendNext = true) };
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => (this.suspendNext = true),
+      calculate: (_type: string) =>
+        this.enqueue({ calculate: _type }, () => (this.calculate = true)),
+    } as FakeRequestContext["application"];
   }
 
   /** Bytes of loaded values this sync returns; Excel on the web refuses responses over 5 MB too. */
@@ -152,8 +217,23 @@ export class FakeRequestContext {
   private responding = 0;
 
   noteResponse(value: unknown): void {
-    this.responding += JSON.stringify(value ?? null).length;
+    this.responding += new TextEncoder().encode(JSON.stringify(value ?? null)).length;
   }
+
+  /** Loads carried out in the current sync: a failed sync returns none of them, as Office.js. */
+  readonly loadedThisSync: (() => void)[] = [];
+  private wrote = false;
+  private calculate = false;
+  /** Cells the current sync wrote (for calculation and change events). */
+  noteWrite(sheet: string, row: number, column: number): void {
+    this.wrote = true;
+    if (this.suspended) this.model.uncalculated.add(`${sheet}!${row},${column}`);
+    this.changed.add(sheet);
+  }
+  private suspended = false;
+  private readonly changed = new Set<string>();
+  /** Names added in the current sync: `visible = false` in the same batch is ignored (office-js #3878, Windows). */
+  readonly addedNames = new Set<string>();
 
   get pending(): boolean {
     return this.queue.length > 0;
@@ -171,15 +251,45 @@ export class FakeRequestContext {
     this.syncCount++;
     this.requestBytes.push(bytes);
     if (this.suspendNext) this.suspendedSyncs++;
+    this.suspended = this.suspendNext;
     this.suspendNext = false;
     if (bytes > REQUEST_LIMIT_BYTES)
       throw new Error(`RequestPayloadSizeLimitExceeded: the request is ${bytes} bytes`);
     this.responding = 0;
-    for (const op of ops) op.apply();
-    this.responseBytes.push(this.responding);
-    if (this.responding > REQUEST_LIMIT_BYTES) {
-      throw new Error(`ResponsePayloadSizeLimitExceeded: the response is ${this.responding} bytes`);
+    this.loadedThisSync.length = 0;
+    this.addedNames.clear();
+    this.wrote = false;
+    this.calculate = false;
+    this.changed.clear();
+    // Operations run in order; one that fails ends the request, and those before it stay done
+    // (a batch is not a transaction), but no loaded value comes back.
+    try {
+      for (const op of ops) op.apply();
+      this.responseBytes.push(this.responding);
+      if (this.responding > REQUEST_LIMIT_BYTES) {
+        throw new Error(
+          `ResponsePayloadSizeLimitExceeded: the response is ${this.responding} bytes`
+        );
+      }
+    } catch (e) {
+      for (const undo of this.loadedThisSync) undo();
+      throw e;
+    } finally {
+      // With calculation on, Excel calculates what a sync wrote; a suspended sync leaves it for later.
+      if (this.calculate || (this.wrote && !this.suspended)) this.model.uncalculated.clear();
+      this.suspended = false;
+      if (this.changed.size) void this.raiseOwnChanges([...this.changed]);
     }
+  }
+
+  /** Our own writes raise worksheet.onChanged too, marked with triggerSource (ExcelApi 1.14). */
+  private async raiseOwnChanges(sheets: string[]): Promise<void> {
+    for (const sheet of sheets)
+      await this.model.emitChanged({
+        address: `${sheet}!A1`,
+        source: "Local",
+        triggerSource: "ThisLocalAddin",
+      });
   }
 
   get maxRequestBytes(): number {
@@ -191,8 +301,10 @@ export class FakeWorkbook extends FakeObject {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
   readonly settings: FakeSettingCollection;
+  readonly tables: FakeTableCollection;
   constructor(ctx: FakeRequestContext) {
     super(ctx);
+    this.tables = new FakeTableCollection(ctx, null);
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.names = new FakeNamedItemCollection(ctx);
     this.settings = new FakeSettingCollection(ctx);
@@ -301,7 +413,14 @@ export class FakeWorksheet extends FakeObject {
     if (!s) throw new Error(`ItemNotFound: the worksheet ${this.sheetName} does not exist`);
     if (prop === "name") return s.name;
     if (prop === "visibility") return s.visibility;
+    if (prop === "protection") return { protected: Boolean(s.protected) };
     throw new Error(`the fake does not model worksheet.${prop}`);
+  }
+  protected resolve(name: string): void {
+    super.resolve(name.startsWith("protection/") ? "protection" : name);
+  }
+  get protection(): { protected: boolean } {
+    return this.read("protection");
   }
 
   get name(): string {
@@ -338,7 +457,13 @@ export class FakeWorksheet extends FakeObject {
 
   getRanges(address: string): FakeRangeAreas {
     const ranges = address.split(/[,;]/).map((a) => parseAddress(a.trim(), this.sheetName).range);
-    return new FakeRangeAreas(this.ctx, this.sheetName, () => ranges);
+    return new FakeRangeAreas(this.ctx, this.sheetName, () => {
+      if (address.length > RANGES_ADDRESS_LIMIT)
+        throw new Error(
+          "InvalidArgument: The argument is invalid or missing or has an incorrect format."
+        );
+      return ranges;
+    });
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
@@ -360,6 +485,10 @@ export class FakeWorksheet extends FakeObject {
       this.model();
       this.ctx.model.activeSheet = this.sheetName;
     });
+  }
+
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.ctx, this.sheetName);
   }
 
   set visibility(v: string) {
@@ -408,6 +537,8 @@ export class FakeRange extends FakeObject {
 
   protected snapshot(prop: string): unknown {
     if (prop === "isNullObject") return this.area() === null;
+    // As in Office.js, a null object's other properties load as null (reading them is the caller's mistake).
+    if (this.orNull && this.area() === null) return null;
     const r = this.must();
     const s = this.sheet();
     const cell = (row: number, col: number) => this.ctx.model.cell(s, row, col);
@@ -431,6 +562,12 @@ export class FakeRange extends FakeObject {
       case "rowHidden": {
         const hidden = Array.from({ length: r.bottom - r.top + 1 }, (_x, i) =>
           s.hiddenRows.has(r.top + i)
+        );
+        return hidden.every(Boolean) ? true : hidden.some(Boolean) ? null : false;
+      }
+      case "columnHidden": {
+        const hidden = Array.from({ length: r.right - r.left + 1 }, (_x, i) =>
+          Boolean(s.hiddenColumns?.has(r.left + i))
         );
         return hidden.every(Boolean) ? true : hidden.some(Boolean) ? null : false;
       }
@@ -470,43 +607,67 @@ export class FakeRange extends FakeObject {
   get rowHidden(): boolean | null {
     return this.read("rowHidden");
   }
+  get columnHidden(): boolean | null {
+    return this.read("columnHidden");
+  }
 
   private write(
     prop: string,
-    data: unknown[][],
+    data: unknown,
     apply: (row: number, col: number, v: any) => void
   ): void {
     this.ctx.enqueue({ set: `${this.path()}.${prop}`, data }, () => {
       const r = this.must();
+      if (this.sheet().protected)
+        throw new Error(`AccessDenied: the sheet ${this.sheetName} is protected`);
       const rows = r.bottom - r.top + 1;
       const cols = r.right - r.left + 1;
-      const single = data.length === 1 && data[0].length === 1;
-      if (!single && (data.length !== rows || data.some((line) => line.length !== cols))) {
+      // One value (not an array) sets every cell of the range, as in Office.js.
+      const grid2 = Array.isArray(data) ? (data as unknown[][]) : [[data]];
+      const single = grid2.length === 1 && grid2[0].length === 1;
+      if (!single && (grid2.length !== rows || grid2.some((line) => line.length !== cols))) {
         throw new Error(
-          `InvalidArgument: ${prop} is ${data.length}x${data[0]?.length} for a ${rows}x${cols} range`
+          `InvalidArgument: ${prop} is ${grid2.length}x${grid2[0]?.length} for a ${rows}x${cols} range`
         );
       }
       for (let i = 0; i < rows; i++)
-        for (let j = 0; j < cols; j++)
-          apply(r.top + i, r.left + j, single ? data[0][0] : data[i][j]);
+        for (let j = 0; j < cols; j++) {
+          apply(r.top + i, r.left + j, single ? grid2[0][0] : grid2[i][j]);
+          this.ctx.noteWrite(this.sheetName, r.top + i, r.left + j);
+        }
     });
   }
 
+  /** Text through `values` is parsed as if typed (unless the cell is text-formatted): "=x" and "+x" formulas, "1-2" a date, "1,200" a number. */
   set values(data: FakeValue[][]) {
     this.write("values", data, (row, col, v) => {
       const s = this.sheet();
       const text = this.ctx.model.cell(s, row, col)?.numberFormat === "@";
-      if (typeof v === "string" && v.startsWith("=") && !text)
-        this.ctx.model.setCell(s, row, col, { formula: v, value: "" });
-      else this.ctx.model.setCell(s, row, col, { value: v, formula: undefined });
+      const typed: { value?: FakeValue; formula?: string } =
+        typeof v === "string" && !text ? typedValue(v) : { value: v };
+      if (typed.formula) this.ctx.model.writeFormula(s, row, col, typed.formula);
+      else
+        this.ctx.model.setCell(s, row, col, {
+          value: typed.value as FakeValue,
+          formula: undefined,
+        });
     });
   }
 
   set formulas(data: FakeValue[][]) {
     this.write("formulas", data, (row, col, v) => {
       const s = this.sheet();
+      if (typeof v === "string" && v.startsWith("=")) this.ctx.model.writeFormula(s, row, col, v);
+      else this.ctx.model.setCell(s, row, col, { value: v, formula: undefined });
+    });
+  }
+
+  /** R1C1 formulas: stored as the A1 formula they are in each cell. */
+  set formulasR1C1(data: FakeValue[][]) {
+    this.write("formulasR1C1", data, (row, col, v) => {
+      const s = this.sheet();
       if (typeof v === "string" && v.startsWith("="))
-        this.ctx.model.setCell(s, row, col, { formula: v, value: "" });
+        this.ctx.model.writeFormula(s, row, col, r1c1ToA1(v, row, col));
       else this.ctx.model.setCell(s, row, col, { value: v, formula: undefined });
     });
   }
@@ -519,15 +680,52 @@ export class FakeRange extends FakeObject {
     );
   }
 
-  clear(): void {
-    this.ctx.enqueue({ clear: this.path() }, () => {
+  /** clear("Contents") keeps formats, clear("Formats") keeps contents, clear() / clear("All") both. */
+  clear(applyTo: string = "All"): void {
+    this.ctx.enqueue({ clear: this.path(), applyTo }, () => {
       const r = this.must();
-      const cells = this.sheet().cells;
-      for (const k of [...cells.keys()]) {
+      const sheet = this.sheet();
+      if (sheet.protected)
+        throw new Error(`AccessDenied: the sheet ${this.sheetName} is protected`);
+      const cells = sheet.cells;
+      for (const [k, c] of [...cells]) {
         const [row, col] = k.split(",").map(Number);
-        if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) cells.delete(k);
+        if (row < r.top || row > r.bottom || col < r.left || col > r.right) continue;
+        this.ctx.noteWrite(this.sheetName, row, col);
+        const next: FakeCell = { ...c };
+        if (applyTo === "All" || applyTo === "Contents") {
+          next.value = "";
+          delete next.formula;
+        }
+        if (applyTo === "All" || applyTo === "Formats") {
+          delete next.numberFormat;
+          delete next.fill;
+          delete next.border;
+        }
+        if (
+          next.value === "" &&
+          next.formula === undefined &&
+          !next.numberFormat &&
+          !next.fill &&
+          !next.border
+        )
+          cells.delete(k);
+        else cells.set(k, next);
       }
     });
+  }
+
+  /** The cells a dynamic array anchored here spills into (ExcelApi 1.12); null when it does not spill. */
+  getSpillingToRangeOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      this.sheetName,
+      () => {
+        const r = this.must();
+        return this.sheet().spills?.get(`${r.top},${r.left}`) ?? null;
+      },
+      true
+    );
   }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {
@@ -536,9 +734,15 @@ export class FakeRange extends FakeObject {
       this.sheetName,
       () => {
         const r = this.must();
-        return this.sheet().merged.filter(
+        const hits = this.sheet().merged.filter(
           (m) => m.bottom >= r.top && m.top <= r.bottom && m.right >= r.left && m.left <= r.right
         );
+        // Reported in practice: above 512 merged areas the call fails the whole request.
+        if (hits.length > MERGED_AREAS_LIMIT)
+          throw new Error(
+            `GeneralException: ${hits.length} merged areas in ${this.sheetName}, more than ${MERGED_AREAS_LIMIT}`
+          );
+        return hits;
       },
       true
     );
@@ -560,6 +764,23 @@ export class FakeRange extends FakeObject {
 
   get conditionalFormats(): FakeConditionalFormatCollection {
     return new FakeConditionalFormatCollection(this.ctx, this.sheetName, () => [this.must()]);
+  }
+
+  /** Only the column width (points) of the range's columns. */
+  get format(): { columnWidth: number } {
+    const self = this;
+    return {
+      get columnWidth(): number {
+        throw notLoaded("format/columnWidth");
+      },
+      set columnWidth(points: number) {
+        self.ctx.enqueue({ set: `${self.path()}.format.columnWidth`, points }, () => {
+          const r = self.must();
+          const sheet = self.sheet();
+          for (let c = r.left; c <= r.right; c++) (sheet.columnWidths ??= new Map()).set(c, points);
+        });
+      },
+    };
   }
 }
 
@@ -632,18 +853,25 @@ export class FakeConditionalFormatCollection extends FakeCollection<FakeConditio
   }
 
   add(type: string): FakeConditionalFormat_ {
-    if (type !== "Custom")
-      throw new Error(`the fake models custom conditional formats only, not ${type}`);
-    const draft: FakeConditionalFormat = { id: 0, ranges: [], formula: "", format: {} };
+    const draft: FakeConditionalFormat = {
+      id: 0,
+      type: type as FakeConditionalFormat["type"],
+      ranges: [],
+      formula: "",
+      format: {},
+    };
     const proxy = new FakeConditionalFormat_(this.c, this.sheetName, draft);
-    this.c.enqueue({ add: "conditionalFormat", sheet: this.sheetName }, () => {
+    this.c.enqueue({ add: "conditionalFormat", sheet: this.sheetName, type }, () => {
       const sheet = this.c.model.sheet(this.sheetName);
       if (!sheet) throw new Error(`ItemNotFound: ${this.sheetName}`);
+      if (sheet.protected)
+        throw new Error(`AccessDenied: the sheet ${this.sheetName} is protected`);
       const added = this.c.model.addConditionalFormat(
         sheet,
         this.ranges(),
         draft.formula,
-        draft.format
+        draft.format,
+        draft.type
       );
       proxy.bind(added);
     });
@@ -677,6 +905,13 @@ export class FakeConditionalFormat_ extends FakeObject {
         set formula(v: string) {
           set("formula", (cf) => (cf.formula = v.replace(/^=/, "")));
         },
+        /** R1C1 reads the same from every cell: stored as A1 relative to the rule's anchor. */
+        set formulaR1C1(v: string) {
+          set("formulaR1C1", (cf) => {
+            const anchor = cf.ranges[0];
+            cf.formula = r1c1ToA1(v, anchor.top, anchor.left).replace(/^=/, "");
+          });
+        },
       },
       format: {
         fill: {
@@ -707,12 +942,26 @@ export class FakeConditionalFormat_ extends FakeObject {
     return `conditionalFormats(${this.cf.id})`;
   }
   protected snapshot(prop: string): unknown {
-    if (prop === "type") return "Custom";
-    if (prop === "custom") return { ...this.cf };
+    if (prop === "type") return this.cf.type ?? "Custom";
+    if (prop === "custom" || prop === "customOrNullObject") {
+      const custom = (this.cf.type ?? "Custom") === "Custom";
+      // office-js #2180: loading `custom` of a data bar, colour scale or preset rule fails the whole sync.
+      if (!custom && prop === "custom")
+        throw new Error(
+          "InvalidOperation: This operation is not permitted for the current object."
+        );
+      return { ...this.cf, isNullObject: !custom };
+    }
     throw new Error(`the fake does not model conditionalFormat.${prop}`);
   }
   protected resolve(name: string): void {
-    super.resolve(name.startsWith("custom/") ? "custom" : name);
+    const head = name.split("/")[0];
+    super.resolve(head === "custom" || head === "customOrNullObject" ? head : name);
+  }
+  /** The custom rule, or a null object for any other type (loading it never fails). */
+  get customOrNullObject(): { isNullObject: boolean; rule: { formula: string } } {
+    const c = this.read<FakeConditionalFormat & { isNullObject: boolean }>("customOrNullObject");
+    return { isNullObject: c.isNullObject, rule: { formula: c.formula } };
   }
   get type(): string {
     return this.read("type");
@@ -731,6 +980,7 @@ export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
   }
   add(name: string, reference: string, comment?: string): FakeNamedItem {
     this.c.enqueue({ add: "name", name, reference, comment }, () => {
+      this.c.addedNames.add(name);
       if (this.c.model.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
         throw new Error(`InvalidArgument: the name ${name} exists`);
       const parts = reference
@@ -751,17 +1001,42 @@ export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
   getItemOrNullObject(name: string): FakeNamedItem {
     return new FakeNamedItem(this.c, name);
   }
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.c, name, true);
+  }
 }
 
 export class FakeNamedItem extends FakeObject {
   constructor(
     ctx: FakeRequestContext,
-    readonly itemName: string
+    readonly itemName: string,
+    private readonly must = false
   ) {
     super(ctx);
   }
   private model() {
-    return this.ctx.model.names.find((n) => n.name === this.itemName);
+    const n = this.ctx.model.names.find((x) => x.name === this.itemName);
+    if (!n && this.must) throw new Error(`ItemNotFound: the name ${this.itemName} does not exist`);
+    return n;
+  }
+  set formula(reference: string) {
+    this.ctx.enqueue({ set: `${this.path()}.formula`, reference }, () => {
+      const n = this.model();
+      if (!n) return;
+      const parts = reference
+        .replace(/^=/, "")
+        .split(",")
+        .map((p) => parseAddress(p, null));
+      n.sheet = parts[0].sheet as string;
+      n.ranges = parts.map((p) => p.range);
+      delete n.broken;
+    });
+  }
+  set comment(text: string) {
+    this.ctx.enqueue({ set: `${this.path()}.comment`, text }, () => {
+      const n = this.model();
+      if (n) n.comment = text;
+    });
   }
   protected path(): string {
     return `names('${this.itemName}')`;
@@ -774,6 +1049,16 @@ export class FakeNamedItem extends FakeObject {
       case "name":
         return n.name;
       case "formula":
+        // A name whose sheet was deleted reads "=#REF!$A$7:$I$7".
+        if (n.broken)
+          return `=${n.ranges
+            .map(
+              (r) =>
+                `#REF!${rangeAddress("S", r)
+                  .slice(2)
+                  .replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`
+            )
+            .join(",")}`;
         return `=${n.ranges.map((r) => rangeAddress(n.sheet, r).replace(/!([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/, (_m, c1, r1, c2, r2) => `!$${c1}$${r1}${c2 ? `:$${c2}$${r2}` : ""}`)).join(",")}`;
       case "comment":
         return n.comment;
@@ -798,7 +1083,8 @@ export class FakeNamedItem extends FakeObject {
   set visible(v: boolean) {
     this.ctx.enqueue({ set: `${this.path()}.visible`, v }, () => {
       const n = this.model();
-      if (n) n.visible = v;
+      // office-js #3878: hiding a name in the batch that adds it is ignored on Windows.
+      if (n && !this.ctx.addedNames.has(n.name)) n.visible = v;
     });
   }
   get isNullObject(): boolean {
@@ -844,5 +1130,114 @@ export class FakeSetting extends FakeObject {
   }
   get value(): unknown {
     return this.read("value");
+  }
+}
+
+/** Tables of one sheet (or of the workbook, sheet null). */
+export class FakeTableCollection extends FakeCollection<FakeTable> {
+  constructor(
+    private readonly c: FakeRequestContext,
+    private readonly sheetName: string | null
+  ) {
+    super(
+      c,
+      () =>
+        c.model.tables
+          .filter((t) => sheetName === null || t.sheet.toLowerCase() === sheetName.toLowerCase())
+          .map((t) => new FakeTable(c, () => t)),
+      sheetName === null ? "tables" : `worksheets('${sheetName}').tables`
+    );
+  }
+
+  /** tables.add("'PAB Watch Log'!A1:AE2", true): the table exists after the sync. */
+  add(address: string, hasHeaders: boolean): FakeTable {
+    let made: FakeTableModel | null = null;
+    this.c.enqueue({ add: "table", address, hasHeaders }, () => {
+      const { sheet, range } = parseAddress(address, this.sheetName);
+      if (!sheet) throw new Error("InvalidArgument: the table address needs a sheet");
+      if (this.sheetName !== null && sheet.toLowerCase() !== this.sheetName.toLowerCase())
+        throw new Error("InvalidArgument: the address is on another sheet");
+      made = this.c.model.addTable(sheet, range, hasHeaders);
+    });
+    return new FakeTable(this.c, () => made);
+  }
+
+  getItemOrNullObject(name: string): FakeTable {
+    return new FakeTable(
+      this.c,
+      () =>
+        this.c.model.tables.find(
+          (t) =>
+            t.name.toLowerCase() === name.toLowerCase() &&
+            (this.sheetName === null || t.sheet.toLowerCase() === this.sheetName.toLowerCase())
+        ) ?? null,
+      true
+    );
+  }
+}
+
+export class FakeTable extends FakeObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly table: () => FakeTableModel | null,
+    private readonly orNull = false
+  ) {
+    super(ctx);
+  }
+  protected path(): string {
+    return `tables('${this.table()?.name ?? "?"}')`;
+  }
+  private must(): FakeTableModel {
+    const t = this.table();
+    if (!t) throw new Error("InvalidObjectPath: the table does not exist");
+    return t;
+  }
+  protected snapshot(prop: string): unknown {
+    if (prop === "isNullObject") return this.table() === null;
+    const t = this.must();
+    if (prop === "name") return t.name;
+    if (prop === "id") return String(t.id);
+    throw new Error(`the fake does not model table.${prop}`);
+  }
+  get isNullObject(): boolean {
+    if (!this.orNull) return false;
+    return this.read("isNullObject");
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  set name(v: string) {
+    this.ctx.enqueue({ set: "table.name", v }, () => this.ctx.model.renameTable(this.must(), v));
+  }
+  /** A range on the table's sheet, known only once the table exists (after a sync). */
+  private rangeOnSheet(area: () => CellRange): FakeRange {
+    const range = new FakeRange(this.ctx, "", area);
+    Object.defineProperty(range, "sheetName", { get: () => this.must().sheet });
+    return range;
+  }
+  getRange(): FakeRange {
+    return this.rangeOnSheet(() => this.must().range);
+  }
+  getHeaderRowRange(): FakeRange {
+    return this.rangeOnSheet(() => ({ ...this.must().range, bottom: this.must().range.top }));
+  }
+  resize(address: string): void {
+    this.ctx.enqueue({ resize: "table", address }, () => {
+      const t = this.must();
+      const { sheet, range } = parseAddress(address, t.sheet);
+      if (sheet && sheet.toLowerCase() !== t.sheet.toLowerCase())
+        throw new Error("InvalidArgument: a table cannot move to another sheet");
+      this.ctx.model.resizeTable(t, range);
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue({ delete: "table" }, () => {
+      const i = this.ctx.model.tables.indexOf(this.must());
+      if (i >= 0) this.ctx.model.tables.splice(i, 1);
+    });
+  }
+  /** Rows one at a time are what this adapter must never do: the fake refuses them. */
+  get rows(): never {
+    throw new Error("the fake refuses table.rows: write the rows in one block through the range");
   }
 }

@@ -1,5 +1,5 @@
 import { a1, parseA1, parseRange, CellRange, columnName } from "../../layout/address";
-import { insertRowsInFormula } from "../../layout/formulaRefs";
+import { insertRowsInFormula, shiftFormula } from "../../layout/formulaRefs";
 
 export type FakeValue = number | string | boolean;
 
@@ -7,11 +7,27 @@ export interface FakeCell {
   value: FakeValue;
   formula?: string;
   numberFormat?: string;
+  /** The planner's own cell formatting (what clear("Contents") keeps and clear("All") removes). */
+  fill?: string;
+  border?: string;
 }
+
+/** Conditional-format types as Office.js names them; only "Custom" has a `custom` rule. */
+export type FakeConditionalFormatType =
+  | "Custom"
+  | "DataBar"
+  | "ColorScale"
+  | "IconSet"
+  | "PresetCriteria"
+  | "CellValue"
+  | "TopBottom"
+  | "ContainsText";
 
 export interface FakeConditionalFormat {
   id: number;
+  type?: FakeConditionalFormatType;
   ranges: CellRange[];
+  /** Relative references read from the top-left cell of ranges[0], the range it was added to (office-js #5194). */
   formula: string;
   format: {
     fill?: string;
@@ -28,7 +44,14 @@ export interface FakeSheet {
   cells: Map<string, FakeCell>;
   merged: CellRange[];
   hiddenRows: Set<number>;
+  hiddenColumns?: Set<number>;
   conditionalFormats: FakeConditionalFormat[];
+  /** A protected sheet refuses every write (all cells locked, as by default). */
+  protected?: boolean;
+  /** Column widths in points, where set. */
+  columnWidths?: Map<number, number>;
+  /** Spilled dynamic arrays: anchor "row,column" → the range they fill. */
+  spills?: Map<string, CellRange>;
 }
 
 export interface FakeName {
@@ -37,6 +60,16 @@ export interface FakeName {
   ranges: CellRange[];
   comment: string;
   visible: boolean;
+  /** Its sheet was deleted: the name now refers to =#REF!. */
+  broken?: boolean;
+}
+
+/** An Excel table: a named range whose first row is its header. */
+export interface FakeTable {
+  id: number;
+  name: string;
+  sheet: string;
+  range: CellRange;
 }
 
 const key = (row: number, column: number) => `${row},${column}`;
@@ -49,6 +82,7 @@ export class FakeWorkbookModel {
   readonly sheets: FakeSheet[] = [];
   readonly names: FakeName[] = [];
   readonly settings = new Map<string, unknown>();
+  readonly tables: FakeTable[] = [];
   date1904 = false;
   eventsEnabled = true;
   /** The sheet Excel shows (null: the first visible one). */
@@ -81,9 +115,12 @@ export class FakeWorkbookModel {
     address: string;
     source: "Local" | "Remote";
     changeType?: string;
+    /** "ThisLocalAddin" when this add-in's own API calls made the change (ExcelApi 1.14). */
+    triggerSource?: "ThisLocalAddin" | "Unknown";
   }): Promise<void> {
     if (!this.eventsEnabled) return;
-    for (const h of this.changeHandlers) await h(event);
+    for (const h of this.changeHandlers)
+      await h({ changeType: "RangeEdited", triggerSource: "Unknown", ...event });
   }
   private nextId = 1;
 
@@ -105,10 +142,80 @@ export class FakeWorkbookModel {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
+  /** Deleting a sheet turns every reference to it into #REF!: names and other sheets' formulas. */
   deleteSheet(name: string): void {
     const i = this.sheets.findIndex((s) => s.name === name);
-    if (i >= 0) this.sheets.splice(i, 1);
+    if (i < 0) return;
+    this.sheets.splice(i, 1);
+    for (const n of this.names) if (n.sheet === name) n.broken = true;
+    const quoted = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "''");
+    const ref = new RegExp(
+      `('${quoted}'|${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? quoted : "(?!)"})!\\$?[A-Z]{1,3}\\$?\\d+(:\\$?[A-Z]{1,3}\\$?\\d+)?`,
+      "g"
+    );
+    for (const s of this.sheets)
+      for (const c of s.cells.values())
+        if (c.formula && ref.test(c.formula)) {
+          ref.lastIndex = 0;
+          c.formula = c.formula.replace(ref, "#REF!");
+          c.value = "#REF!";
+        }
+    for (let t = this.tables.length - 1; t >= 0; t--)
+      if (this.tables[t].sheet === name) this.tables.splice(t, 1);
   }
+
+  /**
+   * tables.add as Excel does it: the range must not overlap another table, the name must be free
+   * (no table or defined name of that name), and the header row gets unique, non-empty texts.
+   */
+  addTable(sheetName: string, range: CellRange, hasHeaders: boolean): FakeTable {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`ItemNotFound: the worksheet ${sheetName} does not exist`);
+    if (!hasHeaders) throw new Error("the fake models tables with a header row only");
+    if (range.bottom <= range.top)
+      throw new Error("InvalidArgument: a table needs a header row and at least one row");
+    for (const t of this.tables)
+      if (t.sheet === sheet.name && overlaps(t.range, range))
+        throw new Error(`InvalidArgument: the range overlaps the table ${t.name}`);
+    const seen = new Set<string>();
+    for (let c = range.left; c <= range.right; c++) {
+      const v = this.cell(sheet, range.top, c)?.value;
+      const text = v === undefined || v === "" ? `Column${c - range.left + 1}` : String(v);
+      if (seen.has(text.toLowerCase()))
+        throw new Error(`InvalidArgument: the header ${text} appears twice`);
+      seen.add(text.toLowerCase());
+      if (v === undefined || v === "") this.setCell(sheet, range.top, c, { value: text });
+    }
+    let n = this.tables.length + 1;
+    while (this.tables.some((t) => t.name === `Table${n}`)) n++;
+    const table = { id: this.nextId++, name: `Table${n}`, sheet: sheet.name, range };
+    this.tables.push(table);
+    return table;
+  }
+
+  renameTable(table: FakeTable, name: string): void {
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+      throw new Error(`InvalidArgument: ${name} is not a valid table name`);
+    const taken =
+      this.tables.some((t) => t !== table && t.name.toLowerCase() === name.toLowerCase()) ||
+      this.names.some((n) => n.name.toLowerCase() === name.toLowerCase());
+    if (taken) throw new Error(`InvalidArgument: the name ${name} is taken`);
+    table.name = name;
+  }
+
+  /** table.resize: the header stays in its row and columns; the new range must not overlap another table. */
+  resizeTable(table: FakeTable, range: CellRange): void {
+    if (range.top !== table.range.top || range.left !== table.range.left)
+      throw new Error("InvalidArgument: the header row of a table cannot move");
+    if (range.bottom <= range.top) throw new Error("InvalidArgument: a table needs one row");
+    for (const t of this.tables)
+      if (t !== table && t.sheet === table.sheet && overlaps(t.range, range))
+        throw new Error(`InvalidArgument: the range overlaps the table ${t.name}`);
+    table.range = range;
+  }
+
+  /** Cells written while calculation was suspended and not calculated since (see Excel.Application). */
+  readonly uncalculated = new Set<string>();
 
   cell(sheet: FakeSheet, row: number, column: number): FakeCell | undefined {
     return sheet.cells.get(key(row, column));
@@ -117,9 +224,70 @@ export class FakeWorkbookModel {
   setCell(sheet: FakeSheet, row: number, column: number, cell: Partial<FakeCell>): void {
     const now = sheet.cells.get(key(row, column)) ?? { value: "" };
     const next = { ...now, ...cell };
-    if (next.value === "" && next.formula === undefined && next.numberFormat === undefined)
+    if (
+      next.value === "" &&
+      next.formula === undefined &&
+      next.numberFormat === undefined &&
+      !next.fill &&
+      !next.border
+    )
       sheet.cells.delete(key(row, column));
     else sheet.cells.set(key(row, column), next);
+  }
+
+  /**
+   * How formulas calculate in this fake, when a test gives it a way (the workbench and tests plug in
+   * the add-in's own functions): a result larger than one cell spills, as dynamic arrays do.
+   */
+  evaluate:
+    ((sheet: string, row: number, column: number, formula: string) => FakeValue[][] | null) | null =
+    null;
+
+  /** A formula written into a cell: an earlier spill from it goes, a new one fills the cells around. */
+  writeFormula(sheet: FakeSheet, row: number, column: number, formula: string): void {
+    const k = key(row, column);
+    const old = sheet.spills?.get(k);
+    if (old) {
+      for (let r = old.top; r <= old.bottom; r++)
+        for (let c = old.left; c <= old.right; c++)
+          if (r !== row || c !== column) sheet.cells.delete(key(r, c));
+      sheet.spills!.delete(k);
+    }
+    const result = this.evaluate?.(sheet.name, row, column, formula) ?? null;
+    const now = sheet.cells.get(k) ?? { value: "" };
+    if (!result || (result.length === 1 && result[0].length === 1)) {
+      sheet.cells.set(k, { ...now, formula, value: result ? result[0][0] : "" });
+      return;
+    }
+    const area = {
+      top: row,
+      left: column,
+      bottom: row + result.length - 1,
+      right: column + result[0].length - 1,
+    };
+    let blocked = false;
+    for (let r = area.top; r <= area.bottom; r++)
+      for (let c = area.left; c <= area.right; c++) {
+        const cell = sheet.cells.get(key(r, c));
+        if ((r !== row || c !== column) && cell && (cell.value !== "" || cell.formula))
+          blocked = true;
+      }
+    if (blocked) {
+      sheet.cells.set(k, { ...now, formula, value: "#SPILL!" });
+      return;
+    }
+    // Spilled cells hold values only: `formulas` reads the value where there is no formula.
+    result.forEach((line, i) =>
+      line.forEach((v, j) => {
+        const at = key(row + i, column + j);
+        const cell = sheet.cells.get(at) ?? { value: "" };
+        sheet.cells.set(
+          at,
+          i === 0 && j === 0 ? { ...cell, formula, value: v } : { ...cell, value: v }
+        );
+      })
+    );
+    (sheet.spills ??= new Map()).set(k, area);
   }
 
   /** The used range (values only, as getUsedRange(true)): null when the sheet is empty. */
@@ -143,9 +311,10 @@ export class FakeWorkbookModel {
     sheet: FakeSheet,
     ranges: CellRange[],
     formula: string,
-    format: FakeConditionalFormat["format"]
+    format: FakeConditionalFormat["format"],
+    type: FakeConditionalFormatType = "Custom"
   ): FakeConditionalFormat {
-    const cf = { id: this.nextId++, ranges, formula, format };
+    const cf = { id: this.nextId++, type, ranges, formula, format };
     sheet.conditionalFormats.push(cf);
     return cf;
   }
@@ -171,7 +340,18 @@ export class FakeWorkbookModel {
     sheet.hiddenRows = new Set([...sheet.hiddenRows].map((r) => (r >= at ? r + count : r)));
     for (const cf of sheet.conditionalFormats) cf.ranges = cf.ranges.map(shift);
     for (const n of this.names) if (n.sheet === sheet.name) n.ranges = n.ranges.map(shift);
+    for (const t of this.tables) if (t.sheet === sheet.name) t.range = shift(t.range);
   }
+}
+
+function overlaps(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+/** The formula a custom rule evaluates at one cell: its references moved from the rule's anchor. */
+export function ruleFormulaAt(cf: FakeConditionalFormat, row: number, column: number): string {
+  const anchor = cf.ranges[0];
+  return shiftFormula(cf.formula, row - anchor.top, column - anchor.left);
 }
 
 export function rangeAddress(sheet: string, r: CellRange): string {
@@ -219,6 +399,7 @@ export function modelFromSnapshot(snapshot: {
     numberFormats: Record<string, string>;
     merged: string[];
     hiddenRows: number[];
+    hiddenColumns?: number[];
   }[];
 }): FakeWorkbookModel {
   const model = new FakeWorkbookModel();
@@ -237,6 +418,7 @@ export function modelFromSnapshot(snapshot: {
     );
     sheet.merged = s.merged.map((m) => parseRange(m));
     sheet.hiddenRows = new Set(s.hiddenRows);
+    sheet.hiddenColumns = new Set(s.hiddenColumns ?? []);
   }
   return model;
 }

@@ -117,9 +117,14 @@ export function Pane({ actions, language, customFunctions, incidentView: Inciden
     return { entries: sortEntries(entries), memory: { ...memory, watch } };
   }, [result, previous, watch, today, scannedSheets, overrides]);
 
+  // Saves are chained, and a scan waits for the last one, so it compares with what was shown.
+  const saving = React.useRef<Promise<void>>(Promise.resolve());
   React.useEffect(() => {
-    if (computed && result?.wrote !== undefined)
-      actions.saveMemory(computed.memory).catch((e: Error) => setError(t.failed(e.message)));
+    if (!computed) return;
+    const memory = computed.memory;
+    saving.current = saving.current
+      .then(() => actions.saveMemory(memory))
+      .catch((e: Error) => setError(t.failed(e.message)));
   }, [computed]);
 
   const scan = async (scope: "sheet" | "all", override?: WorkbookState) => {
@@ -138,6 +143,7 @@ export function Pane({ actions, language, customFunctions, incidentView: Inciden
         const active = await actions.activeSheet();
         sheets = active === SUMMARY_SHEET ? undefined : [active];
       }
+      await saving.current;
       const before = sanitizeMemory(await actions.loadMemory());
       const r = await actions.scan(current, {
         sheets,

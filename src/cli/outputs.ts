@@ -1,0 +1,206 @@
+/* global Buffer */
+import * as fs from "fs";
+import * as path from "path";
+import { strFromU8 } from "fflate";
+import { unzipPart } from "../xlsx/xlsxPackage";
+import { UsageError } from "./args";
+
+/** What an output file holds, so we can tell whether an existing one is ours. */
+export type OutputKind = "xlsx" | "json" | "eml" | "csv";
+
+export interface OutputTarget {
+  /** The option, for messages: "--out", "--json". */
+  option: string;
+  file: string;
+  kind: OutputKind;
+}
+
+const WHAT_ZH: Record<string, string> = {
+  workbook: "工作簿",
+  report: "报告",
+  incident: "事件文件",
+};
+
+function errnoCode(e: unknown): string {
+  return (e as { code?: string }).code ?? (e as Error).message;
+}
+
+/** The file's real path (symlinks resolved), or, for a new file, its real folder + its name. */
+function realTarget(option: string, file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    const dir = path.dirname(path.resolve(file));
+    let realDir: string;
+    try {
+      realDir = fs.realpathSync(dir);
+    } catch {
+      throw new UsageError(
+        `${option} ${file}: the folder ${dir} does not exist`,
+        `${option} ${file}：文件夹${dir}不存在`
+      );
+    }
+    if (!fs.statSync(realDir).isDirectory())
+      throw new UsageError(
+        `${option} ${file}: ${dir} is not a folder`,
+        `${option} ${file}：${dir}不是文件夹`
+      );
+    return path.join(realDir, path.basename(file));
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    const x = fs.statSync(a);
+    const y = fs.statSync(b);
+    return x.dev === y.dev && x.ino === y.ino; // a hard link to the same file
+  } catch {
+    return false;
+  }
+}
+
+/** Why an existing file is one PAB Watch wrote, or null when nothing says so. */
+export function ourMark(file: string, kind: OutputKind): string | null {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    return null;
+  }
+  try {
+    switch (kind) {
+      case "xlsx": {
+        const wb = unzipPart(bytes, "xl/workbook.xml");
+        return wb && /<definedName\b[^>]*\sname="_PABWatch\./.test(strFromU8(wb))
+          ? "an annotated copy PAB Watch wrote (it carries PAB Watch's _PABWatch names)"
+          : null;
+      }
+      case "json": {
+        const r = JSON.parse(bytes.toString("utf8").replace(/^\ufeff/, ""));
+        return r?.schemaVersion === 1 &&
+          typeof r.workbook === "string" &&
+          Array.isArray(r.items) &&
+          Array.isArray(r.diagnostics)
+          ? "a PAB Watch report (schemaVersion 1)"
+          : null;
+      }
+      case "eml": {
+        const head = bytes.subarray(0, 4096).toString("utf8");
+        return /\r\nX-Unsent: 1\r\n/.test(head) && /boundary="=_pabw_[0-9a-f]{8}"/.test(head)
+          ? "a draft PAB Watch wrote"
+          : null;
+      }
+      case "csv": {
+        const first = bytes.subarray(0, 512).toString("utf8").split("\r\n")[0];
+        return OUR_CSV_HEADERS.has(first) ? "a CSV PAB Watch wrote" : null;
+      }
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** The first lines of the CSV files we write (both languages, both audiences). */
+const OUR_CSV_HEADERS = new Set([
+  "\ufeffItem,Period,Date,Orders,Demand,MPS,PAB,Status",
+  "\ufeff物料,期间,日期,订单,需求,MPS,PAB,状态",
+  "\ufeffYour part number,PO,Line,Quantity,Original date,New date,New quantity",
+  "\ufeff贵司料号,订单号,行号,数量,原交期,新交期,新数量",
+]);
+
+/**
+ * Checks every output before anything is written: never onto a file being read (real paths,
+ * symlinks and hard links resolved), never two outputs onto one file, a folder that exists, and an
+ * existing file replaced only with --force or when PAB Watch wrote it. Returns what will be
+ * replaced, one line each, for the user.
+ */
+export function checkOutputs(
+  targets: OutputTarget[],
+  inputs: { what: string; file: string }[],
+  force: boolean
+): string[] {
+  const realInputs = inputs.map((i) => ({ ...i, real: safeReal(i.file) }));
+  const seen: { option: string; real: string }[] = [];
+  const notes: string[] = [];
+  for (const t of targets) {
+    if (t.file === "-") continue;
+    const real = realTarget(t.option, t.file);
+    for (const i of realInputs) {
+      if (i.real && sameFile(real, i.real))
+        throw new UsageError(
+          `${t.option} ${t.file} is the ${i.what} being read: PAB Watch never writes over it; name a new file`,
+          `${t.option} ${t.file}是正在读取的${WHAT_ZH[i.what] ?? i.what}：PAB Watch从不覆盖它，请指定新文件`
+        );
+    }
+    const twin = seen.find((s) => sameFile(s.real, real));
+    if (twin)
+      throw new UsageError(
+        `${t.option} and ${twin.option} name the same file ${t.file}`,
+        `${t.option}和${twin.option}指向同一个文件${t.file}`
+      );
+    seen.push({ option: t.option, real });
+    if (!fs.existsSync(real)) continue;
+    if (fs.statSync(real).isDirectory())
+      throw new UsageError(
+        `${t.option} ${t.file} is a folder: name a file`,
+        `${t.option} ${t.file}是文件夹，请指定文件`
+      );
+    if (force) {
+      notes.push(`replacing ${t.file} (--force)`);
+      continue;
+    }
+    const mark = ourMark(real, t.kind);
+    if (!mark)
+      throw new UsageError(
+        `${t.option} ${t.file} exists and nothing in it says PAB Watch wrote it: name a new file, or add --force to replace it`,
+        `${t.option} ${t.file}已存在，且看不出是PAB Watch写的：请指定新文件，或加--force覆盖`
+      );
+    notes.push(`replacing ${t.file}: ${mark}`);
+  }
+  return notes;
+}
+
+function safeReal(file: string): string | null {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/** Writes one output produced in pieces (the report JSON), never held whole; a failure is one line for the user. */
+export function writeOutputStream(
+  t: OutputTarget,
+  produce: (write: (text: string) => void) => void
+): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(t.file, "w");
+  } catch (e) {
+    throw new UsageError(`${t.option} ${t.file}: cannot write it (${errnoCode(e)})`);
+  }
+  try {
+    produce((text) => {
+      try {
+        fs.writeSync(fd, text);
+      } catch (e) {
+        throw new UsageError(`${t.option} ${t.file}: cannot write it (${errnoCode(e)})`);
+      }
+    });
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Writes one output; a failure is one line for the user. */
+export function writeOutput(t: OutputTarget, data: string | Uint8Array): void {
+  try {
+    fs.writeFileSync(t.file, data);
+  } catch (e) {
+    throw new UsageError(
+      `${t.option} ${t.file}: cannot write it (${errnoCode(e)})`,
+      `${t.option} ${t.file}：无法写入（${errnoCode(e)}）`
+    );
+  }
+}

@@ -1,0 +1,126 @@
+import { parseA1 } from "./address";
+import { LayoutMapping } from "./context";
+import { Role, SERIES_ROLES } from "./labels";
+import { WorkbookSnapshot, bottomRow, cellAt } from "./snapshot";
+
+type SheetMapping = NonNullable<LayoutMapping["sheets"]>[string];
+
+/** A mapping entry that cannot be used; `entry` is its path in the file (sheets.MPS.rows.7). */
+export class MappingError extends Error {
+  constructor(
+    readonly entry: string,
+    problem: string
+  ) {
+    super(`${entry}: ${problem}`);
+    this.name = "MappingError";
+  }
+}
+
+/** Roles a whole row can be given: the figures per period. */
+const ROW_ROLES: readonly (Role | "ignore")[] = [...SERIES_ROLES, "ignore"];
+/** Roles one cell can be given: the figures and names read as label/value pairs. */
+const CELL_ROLES: readonly Role[] = ["item", "site", "onHand", "safetyStock", "pastDue"];
+const MAX_ROW = 1_048_576;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+const quote = (key: string) => (/^[\w.-]+$/.test(key) ? key : JSON.stringify(key));
+
+function objectAt(v: unknown, entry: string): Record<string, unknown> {
+  if (!isObject(v)) throw new MappingError(entry, "must be an object ({ … })");
+  return v;
+}
+
+function roleAt<T extends string>(v: unknown, entry: string, allowed: readonly T[]): T {
+  if (typeof v !== "string" || !allowed.includes(v as T))
+    throw new MappingError(entry, `${JSON.stringify(v)} is not one of ${allowed.join(", ")}`);
+  return v as T;
+}
+
+/** Each field of a sheet's mapping with its check; a field added to LayoutMapping needs one here. */
+const SHEET_FIELDS: {
+  [K in keyof Required<SheetMapping>]: (v: unknown, entry: string) => SheetMapping[K];
+} = {
+  rows: (v, entry) => {
+    const rows: Record<number, Role | "ignore"> = {};
+    for (const [key, role] of Object.entries(objectAt(v, entry))) {
+      const at = `${entry}.${quote(key)}`;
+      const row = Number(key);
+      if (!/^\d+$/.test(key) || row < 1 || row > MAX_ROW)
+        throw new MappingError(at, "a row is its number as Excel shows it (1, 2, 3 …)");
+      rows[row] = roleAt(role, at, ROW_ROLES);
+    }
+    return rows;
+  },
+  cells: (v, entry) => {
+    const cells: Record<string, Role> = {};
+    for (const [key, role] of Object.entries(objectAt(v, entry))) {
+      const at = `${entry}.${quote(key)}`;
+      if (!/^[A-Za-z]{1,3}[1-9]\d*$/.test(key) || parseA1(key).column > 16383)
+        throw new MappingError(at, "a cell is its A1 address (B2, D5 …)");
+      cells[key.toUpperCase()] = roleAt(role, at, CELL_ROLES);
+    }
+    return cells;
+  },
+};
+
+/**
+ * A mapping read from a file (plain JSON data) checked field by field into a LayoutMapping:
+ * `{ "sheets": { "MPS": { "rows": { "7": "orders", "9": "ignore" }, "cells": { "B2": "onHand" } } } }`.
+ * Throws MappingError naming the first entry that is wrong.
+ */
+export function parseLayoutMapping(data: unknown): LayoutMapping {
+  const top = objectAt(data, "the mapping");
+  const sheets: NonNullable<LayoutMapping["sheets"]> = {};
+  for (const key of Object.keys(top)) {
+    if (key !== "sheets")
+      throw new MappingError(quote(key), 'unknown entry (the mapping holds "sheets")');
+  }
+  for (const [name, value] of Object.entries(objectAt(top.sheets ?? {}, "sheets"))) {
+    const entry = `sheets.${quote(name)}`;
+    const fields = objectAt(value, entry);
+    const sheet: SheetMapping = {};
+    for (const [field, v] of Object.entries(fields)) {
+      const check = SHEET_FIELDS[field as keyof SheetMapping];
+      if (!check)
+        throw new MappingError(
+          `${entry}.${quote(field)}`,
+          `unknown entry (a sheet's mapping holds ${Object.keys(SHEET_FIELDS).join(", ")})`
+        );
+      (sheet as Record<string, unknown>)[field] = check(v, `${entry}.${field}`);
+    }
+    sheets[name] = sheet;
+  }
+  return { sheets };
+}
+
+/**
+ * A mapping checked against the workbook it is for: every sheet it names exists, every row it
+ * maps is within the sheet, every cell it maps holds something. Throws MappingError.
+ */
+export function checkMappingFits(mapping: LayoutMapping, workbook: WorkbookSnapshot): void {
+  for (const [name, sheetMapping] of Object.entries(mapping.sheets ?? {})) {
+    const entry = `sheets.${quote(name)}`;
+    const sheet = workbook.sheets.find((s) => s.name === name);
+    if (!sheet)
+      throw new MappingError(
+        entry,
+        `there is no sheet "${name}" (sheets: ${workbook.sheets.map((s) => s.name).join(", ")})`
+      );
+    const last = bottomRow(sheet) + 1;
+    for (const key of Object.keys(sheetMapping.rows ?? {})) {
+      if (Number(key) > last)
+        throw new MappingError(
+          `${entry}.rows.${key}`,
+          `row ${key} is below the last row of ${name} (${last})`
+        );
+    }
+    for (const address of Object.keys(sheetMapping.cells ?? {})) {
+      const { row, column } = parseA1(address);
+      const v = cellAt(sheet, row, column);
+      if (v === "" || (typeof v === "string" && !v.trim()))
+        throw new MappingError(`${entry}.cells.${address}`, `${name}!${address} is empty`);
+    }
+  }
+}

@@ -1,0 +1,173 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { classicRows } from "../support/classic";
+import { runCli } from "../support/cli";
+import { schemaErrors } from "../support/schema";
+import { TestCell, buildXlsx } from "../support/xlsxBuilder";
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pab-inputs-"));
+const file = (name: string, content: string | Uint8Array) => {
+  const p = path.join(tmp, name);
+  fs.writeFileSync(p, content);
+  return p;
+};
+
+/** PAB as the definition gives it, computed here from the figures the test wrote. */
+const pabOf = (opening: number, orders: number[], mps: number[]) => {
+  let pab = opening;
+  return orders.map((o, t) => (pab = pab - o + mps[t]));
+};
+
+const oneLine = (text: string) => {
+  expect(text.endsWith("\n")).toBe(true);
+  expect(text.trimEnd().split("\n")).toHaveLength(1);
+  expect(text).not.toMatch(/\n\s+at /);
+};
+
+describe("a scan that found no item exits 2 with the reader's explanation", () => {
+  const nothing = file(
+    "notes.xlsx",
+    buildXlsx([
+      {
+        name: "Notes",
+        rows: [["Meeting notes"], ["Call the supplier about the resin"], [1, 2, 3]],
+      },
+    ])
+  );
+
+  test.each([[[]], [["--fail-on", "stockout"]], [["--fail-on", "low"]]])("options %p", (extra) => {
+    const r = runCli("scan", nothing, ...extra);
+    expect(r.code).toBe(2);
+    oneLine(r.stderr);
+    expect(r.stderr).toMatch(/^pab-watch: no item found in notes\.xlsx, nothing was checked: /);
+    expect(r.stderr).toContain("No plan found");
+    // The usual summary still says what was seen.
+    expect(r.stdout).toContain("notes.xlsx: 0 items");
+  });
+
+  test("--lang zh-CN says it in Chinese, on one line", () => {
+    const r = runCli("scan", nothing, "--lang", "zh-CN");
+    expect(r.code).toBe(2);
+    oneLine(r.stderr);
+    expect(r.stderr).toBe(
+      "pab-watch：notes.xlsx 中没有找到任何物料，未做任何检查（原因见上方摘要）\n"
+    );
+  });
+
+  test("--json - still prints the report (it validates), and the reason goes to stderr", () => {
+    const r = runCli("scan", nothing, "--json", "-", "--fail-on", "stockout");
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout);
+    expect(schemaErrors(report)).toEqual([]);
+    expect(report.items).toEqual([]);
+    expect(report.diagnostics.map((d: { code: string }) => d.code)).toContain("no-plan-found");
+    oneLine(r.stderr);
+  });
+
+  test("no annotated copy is written for a workbook with no item", () => {
+    const out = path.join(tmp, "notes-checked.xlsx");
+    const r = runCli("scan", nothing, "--out", out);
+    expect(r.code).toBe(2);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("a workbook with items still exits 0", () => {
+    const ok = file("classic.xlsx", buildXlsx([{ name: "MPS", rows: classicRows() }]));
+    expect(runCli("scan", ok).code).toBe(0);
+  });
+});
+
+describe("--mapping mapping.json", () => {
+  // Two rows could be the customer orders: the reader takes the first and says so.
+  const orders = [16, 15, 15, 20, 18, 22, 20, 25];
+  const sales = [3, 1, 4, 1, 5, 9, 2, 6];
+  const mps = [0, 0, 50, 0, 0, 50, 0, 0];
+  const rows: TestCell[][] = [
+    ["Item", "FG-1001"],
+    ["", 45],
+    [null, "W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8"],
+    ["Customer orders", ...orders],
+    ["MPS", ...mps],
+    ["Sales orders", ...sales],
+  ];
+  const workbook = file("ambiguous.xlsx", buildXlsx([{ name: "MPS", rows }]));
+  const mapping = (data: unknown, name = "mapping.json") =>
+    file(name, typeof data === "string" ? data : JSON.stringify(data));
+
+  test("rows and cells mapped to roles decide what the reader could not", () => {
+    const without = JSON.parse(runCli("scan", workbook, "--json", "-").stdout);
+    const codes = without.diagnostics.map((d: { code: string }) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(["ambiguous-row", "no-opening-balance"]));
+
+    const m = mapping({
+      sheets: { MPS: { rows: { "4": "ignore", "6": "orders" }, cells: { B2: "onHand" } } },
+    });
+    const r = runCli("scan", workbook, "--mapping", m, "--json", "-");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(schemaErrors(report)).toEqual([]);
+    expect(report.diagnostics).toEqual([]);
+    expect(report.items[0].orders).toEqual(sales);
+    expect(report.items[0].opening).toBe(45);
+    expect(report.items[0].pab).toEqual(pabOf(45, sales, mps));
+  });
+
+  test("a UTF-8 BOM in the mapping file is fine", () => {
+    const m = mapping(`\uFEFF${JSON.stringify({ sheets: { MPS: { cells: { B2: "onHand" } } } })}`);
+    const r = runCli("scan", workbook, "--mapping", m, "--json", "-");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).items[0].pab).toEqual(pabOf(45, orders, mps));
+  });
+
+  test.each([
+    [
+      { sheets: { MPS: { rows: { "6": "customer orders" } } } },
+      /sheets\.MPS\.rows\.6: "customer orders" is not one of orders, /,
+    ],
+    [
+      { sheets: { MPS: { rows: { "0": "orders" } } } },
+      /sheets\.MPS\.rows\.0: a row is its number as Excel shows it/,
+    ],
+    [{ sheets: { MPS: { rows: { A6: "orders" } } } }, /sheets\.MPS\.rows\.A6: a row is its number/],
+    [
+      { sheets: { MPS: { rows: { "600": "orders" } } } },
+      /sheets\.MPS\.rows\.600: row 600 is below the last row of MPS \(6\)/,
+    ],
+    [
+      { sheets: { MPS: { cells: { B2: "orders" } } } },
+      /sheets\.MPS\.cells\.B2: "orders" is not one of item, site, onHand, safetyStock, pastDue/,
+    ],
+    [
+      { sheets: { MPS: { cells: { "2B": "onHand" } } } },
+      /sheets\.MPS\.cells\.2B: a cell is its A1 address/,
+    ],
+    [{ sheets: { MPS: { cells: { C2: "onHand" } } } }, /sheets\.MPS\.cells\.C2: MPS!C2 is empty/],
+    [
+      { sheets: { MPS: { colums: { B: "orders" } } } },
+      /sheets\.MPS\.colums: unknown entry \(a sheet's mapping holds rows, cells\)/,
+    ],
+    [
+      { sheets: { Plan: { rows: { "6": "orders" } } } },
+      /sheets\.Plan: there is no sheet "Plan" \(sheets: MPS\)/,
+    ],
+    [{ sheets: { MPS: [] } }, /sheets\.MPS: must be an object/],
+    [{ sheet: {} }, /sheet: unknown entry \(the mapping holds "sheets"\)/],
+    [[1, 2], /the mapping: must be an object/],
+    ["{ sheets: ", /is not JSON \(/],
+  ])("a bad mapping is exit 2 naming the entry: %j", (data, message) => {
+    const m = mapping(data, "bad.json");
+    const r = runCli("scan", workbook, "--mapping", m);
+    expect(r.code).toBe(2);
+    oneLine(r.stderr);
+    expect(r.stderr).toMatch(/^pab-watch: --mapping \S*bad\.json(:| is not JSON)/);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe("");
+  });
+
+  test("a missing mapping file is exit 2", () => {
+    const r = runCli("scan", workbook, "--mapping", path.join(tmp, "nope.json"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^pab-watch: --mapping: cannot open \S*nope\.json \(ENOENT\)\n$/);
+  });
+});

@@ -1,0 +1,120 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { classicRows } from "../support/classic";
+import { runCli } from "../support/cli";
+import { sharedDir } from "../support/shared";
+import { buildXlsx } from "../support/xlsxBuilder";
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pab-out-"));
+const at = (name: string) => path.join(tmp, name);
+const classic = path.join(sharedDir, "samples", "classic-example.xlsx");
+
+test("the schema the command line validates with is the shared one, byte for byte", () => {
+  expect(
+    fs.readFileSync(path.resolve(__dirname, "../../src/report/report.schema.json"), "utf8")
+  ).toBe(fs.readFileSync(path.join(sharedDir, "report.schema.json"), "utf8"));
+});
+
+describe("an existing output is replaced only when PAB Watch wrote it, or with --force", () => {
+  test("our annotated copy and our report are replaced on the next run, saying why", () => {
+    const out = at("checked.xlsx");
+    const json = at("report.json");
+    expect(runCli("scan", classic, "--out", out, "--json", json).code).toBe(0);
+    const again = runCli("scan", classic, "--out", out, "--json", json);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe(
+      [
+        `pab-watch: replacing ${out}: an annotated copy PAB Watch wrote (it carries PAB Watch's _PABWatch names)`,
+        `pab-watch: replacing ${json}: a PAB Watch report (schemaVersion 1)`,
+        "",
+      ].join("\n")
+    );
+  });
+
+  test("our .eml and CSV are replaced; someone else's file only with --force", () => {
+    const report = at("r.json");
+    runCli("scan", classic, "--start", "2026-11-30", "--json", report);
+    const draft = (...extra: string[]) =>
+      runCli(
+        "draft",
+        "--report",
+        report,
+        "--item",
+        "FG-1001",
+        "--notice",
+        "internal",
+        "--to",
+        "a@example.com",
+        ...extra
+      );
+    const eml = at("alert.eml");
+    const csv = at("alert.csv");
+    expect(draft("--out", eml, "--csv", csv).code).toBe(0);
+    const again = draft("--out", eml, "--csv", csv);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`replacing ${eml}: a draft PAB Watch wrote`);
+    expect(again.stderr).toContain(`replacing ${csv}: a CSV PAB Watch wrote`);
+
+    const theirs = at("theirs.eml");
+    fs.writeFileSync(theirs, "From: someone\r\n\r\nhello\r\n");
+    expect(draft("--out", theirs).code).toBe(2);
+    expect(fs.readFileSync(theirs, "utf8")).toBe("From: someone\r\n\r\nhello\r\n");
+    const forced = draft("--out", theirs, "--force");
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toBe(`pab-watch: replacing ${theirs} (--force)\n`);
+    expect(fs.readFileSync(theirs, "utf8")).toContain("X-Unsent: 1");
+  });
+
+  test("a workbook the planner keeps is not ours: --out over it is refused, and --force never reaches the input", () => {
+    const planners = at("planners.xlsx");
+    fs.writeFileSync(planners, buildXlsx([{ name: "MPS", rows: classicRows() }]));
+    const before = fs.readFileSync(planners);
+    expect(runCli("scan", classic, "--out", planners).code).toBe(2);
+    expect(fs.readFileSync(planners)).toEqual(before);
+    expect(runCli("scan", planners, "--out", planners, "--force").code).toBe(2);
+    const hardLink = at("hard-link.xlsx");
+    fs.linkSync(planners, hardLink);
+    const r = runCli("scan", planners, "--out", hardLink, "--force");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is the workbook being read/);
+    expect(fs.readFileSync(planners)).toEqual(before);
+  });
+});
+
+describe("text from cells on the terminal", () => {
+  test("control and bidi characters in an item name are escaped in the summary", () => {
+    const rows = classicRows();
+    rows[0] = ["Item", "FG-\u202e1001\u009b2J"];
+    const file = at("hostile.xlsx");
+    fs.writeFileSync(file, buildXlsx([{ name: "MPS", rows }]));
+    const r = runCli("scan", file);
+    expect(r.stdout).toContain("FG-\\u202e1001\\u009b2J");
+    expect(r.stdout).not.toMatch(/[\u202e\u009b]/);
+    const json = runCli("scan", file, "--json", "-").stdout;
+    expect(json).not.toMatch(/[\u202e\u009b]/);
+    expect(JSON.parse(json).items[0].item).toBe("FG-\u202e1001\u009b2J");
+  });
+});
+
+describe("fractional quantities", () => {
+  test("the summary rounds to three decimals with digit grouping; the report keeps full precision", () => {
+    const rows: (string | number | null)[][] = [
+      ["Item", "STEEL-T"],
+      ["On hand", 1000.25],
+      [null, "W1", "W2"],
+      ["Customer orders", 2234.56789, 1.1],
+      ["MPS", 0, 0],
+    ];
+    const file = at("tonnes.xlsx");
+    fs.writeFileSync(file, buildXlsx([{ name: "MPS", rows }]));
+    const en = runCli("scan", file);
+    expect(en.stdout).toContain("first short W1 by 1,234.318");
+    expect(runCli("scan", file, "--lang", "zh-CN").stdout).toContain(
+      "STEEL-T：预计缺货；W1首次缺货1,234.318"
+    );
+    const report = JSON.parse(runCli("scan", file, "--json", "-").stdout);
+    expect(report.items[0].firstShortage.quantity).toBeCloseTo(1234.31789, 10);
+    expect(String(report.items[0].pab[0])).toMatch(/^-1234\.3178/);
+  });
+});
