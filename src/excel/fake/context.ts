@@ -950,14 +950,13 @@ export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
   add(name: string, reference: string, comment?: string): FakeNamedItem {
     this.c.enqueue({ add: "name", name, reference, comment }, () => {
       this.c.addedNames.add(name);
-      if (this.c.model.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
-        throw new Error(`InvalidArgument: the name ${name} exists`);
+
       const parts = reference
         .replace(/^=/, "")
         .split(",")
         .map((p) => parseAddress(p, null));
       const sheet = parts[0].sheet as string;
-      this.c.model.names.push({
+      this.c.model.addName({
         name,
         sheet,
         ranges: parts.map((p) => p.range),
@@ -984,7 +983,7 @@ export class FakeNamedItem extends FakeObject {
     super(ctx);
   }
   private model() {
-    const n = this.ctx.model.names.find((x) => x.name === this.itemName);
+    const n = this.ctx.model.findName(this.itemName);
     if (!n && this.must) throw new Error(`ItemNotFound: the name ${this.itemName} does not exist`);
     return n;
   }
@@ -1061,8 +1060,7 @@ export class FakeNamedItem extends FakeObject {
   }
   delete(): void {
     this.ctx.enqueue({ delete: this.path() }, () => {
-      const i = this.ctx.model.names.findIndex((n) => n.name === this.itemName);
-      if (i >= 0) this.ctx.model.names.splice(i, 1);
+      this.ctx.model.removeName(this.itemName);
     });
   }
 }

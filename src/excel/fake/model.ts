@@ -81,6 +81,26 @@ const key = (row: number, column: number) => `${row},${column}`;
 export class FakeWorkbookModel {
   readonly sheets: FakeSheet[] = [];
   readonly names: FakeName[] = [];
+  private readonly nameIndex = new Map<string, FakeName>();
+
+  /** A name by its (case-insensitive) name. */
+  findName(name: string): FakeName | undefined {
+    const hit = this.nameIndex.get(name.toLowerCase());
+    return hit;
+  }
+
+  addName(n: FakeName): void {
+    if (this.findName(n.name)) throw new Error(`InvalidArgument: the name ${n.name} exists`);
+    this.names.push(n);
+    this.nameIndex.set(n.name.toLowerCase(), n);
+  }
+
+  removeName(name: string): void {
+    const n = this.findName(name);
+    if (!n) return;
+    this.names.splice(this.names.indexOf(n), 1);
+    this.nameIndex.delete(name.toLowerCase());
+  }
   readonly settings = new Map<string, unknown>();
   readonly tables: FakeTable[] = [];
   date1904 = false;
