@@ -296,3 +296,25 @@ test("12: a cell the planner edits between the read and the write is left as the
     model.cell(model.sheet(s2)!, Number(c2.slice(1)) - 1, c2.charCodeAt(0) - 65)?.formula
   ).toBeDefined();
 });
+
+test("8 and 2: hidden rows and columns, 600 merged areas and date headers are read in few round trips", async () => {
+  const model = stackedGrid(400);
+  const mps = model.sheet("MPS")!;
+  for (const r of [5, 100, 101, 102, 2500]) mps.hiddenRows.add(r);
+  mps.hiddenColumns = new Set([3]);
+  for (let i = 0; i < 600; i++) mps.merged.push({ top: i * 4, bottom: i * 4, left: 10, right: 11 });
+  model.setCell(mps, 3, 12, { value: 46356, numberFormat: "yyyy-mm-dd" });
+  model.setCell(mps, 4, 12, { value: 46356 });
+  const contexts: FakeRequestContext[] = [];
+  const snapshot = await readWorkbookSnapshot(runOf(model, contexts), "w.xlsx");
+  const s = snapshot.sheets[0];
+  expect(s.hiddenRows).toEqual([5, 100, 101, 102, 2500]);
+  expect(s.hiddenColumns).toEqual([3]);
+  expect(s.merged).toHaveLength(600);
+  expect(new Set(s.merged).size).toBe(600);
+  expect(s.numberFormats).toEqual({ M4: "yyyy-mm-dd" });
+  expect(s.values[4][12]).toBe(46356);
+  const syncs = contexts.reduce((n, c) => n + c.syncCount, 0);
+  expect(syncs).toBeLessThanOrEqual(20);
+  expect(Math.max(...contexts.flatMap((c) => c.responseBytes))).toBeLessThan(4 * 1024 * 1024);
+});
