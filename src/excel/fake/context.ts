@@ -227,6 +227,7 @@ export class FakeRequestContext {
   /** Cells the current sync wrote (for calculation and change events). */
   noteWrite(sheet: string, row: number, column: number): void {
     this.wrote = true;
+    this.model.revision++;
     if (this.suspended) this.model.uncalculated.add(`${sheet}!${row},${column}`);
     this.changed.add(sheet);
   }
