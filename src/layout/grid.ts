@@ -1,8 +1,15 @@
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
-import { HeaderRun, checkRun, isNumberCell, runPeriods } from "./headerRuns";
-import { Role, SERIES_ROLES, roleOf, splitLabelValue } from "./labels";
+import { HeaderRun, checkRun, isFigureCell, isNumberCell, runPeriods } from "./headerRuns";
+import {
+  IGNORED_ROLES,
+  Role,
+  SERIES_ROLES,
+  DERIVED_REASON,
+  roleOf,
+  splitLabelValue,
+} from "./labels";
 import { parsePeriodHeader } from "./periods";
 import { CellFigure, PlanRecord, SeriesRow } from "./record";
 import { labelPairs, rowLabel } from "./rowLabels";
@@ -38,7 +45,7 @@ function blockRows(ctx: SheetContext, run: HeaderRun, until: number): BlockRows 
   const c1 = run.columns[0];
   const out: BlockRows = { series: [], opening: [], derived: [], unknown: [], end: run.row };
   const isEmpty = (r: number) => ctx.rowIsEmpty(r, run.firstColumn, run.lastColumn);
-  const figures = (r: number) => run.columns.filter((c) => isNumberCell(ctx, r, c)).length;
+  const figures = (r: number) => run.columns.filter((c) => isFigureCell(ctx, r, c)).length;
   let blanks = 0;
   for (let r = run.row + 1; r <= until; r++) {
     if (isEmpty(r)) {
@@ -59,7 +66,7 @@ function blockRows(ctx: SheetContext, run: HeaderRun, until: number): BlockRows 
       out.opening.push({ row: r, role, text: label!.text, column: label!.column });
     } else if (role && SERIES_ROLES.includes(role)) {
       out.series.push({ row: r, role, text: label!.text, column: label!.column });
-    } else if (role === "derived") {
+    } else if (role && IGNORED_ROLES.includes(role)) {
       out.derived.push({ row: r, role, text: label!.text, column: label!.column });
     } else if (figures(r) > 0 && (!role || role === "description")) {
       out.unknown.push({ row: r, text: label?.text ?? "", column: label?.column ?? c1 });
@@ -169,7 +176,7 @@ export function readGridBlock(
       "derived-row",
       at,
       name,
-      `${at}: "${d.text}" is derived from the other rows; read and not used`
+      `${at}: "${d.text}" ${DERIVED_REASON}; read and not used`
     );
   }
   for (const u of rows.unknown) {

@@ -494,6 +494,20 @@ describe("nothing dropped in silence", () => {
     ]);
   });
 
+  test("a date under the block is no figure: no row-not-understood for a Last update row", () => {
+    const rows: TestCell[][] = [
+      ["Item", "FG-1"],
+      ["On hand", 45],
+      [null, "W1", "W2", "W3"],
+      ["Customer orders", 16, 15, 15],
+      ["MPS", 0, 0, 50],
+      ["Last update", { date: "2026-11-30" }],
+    ];
+    const res = read([{ name: "S", rows }]);
+    expect(res.records[0].flagged).toBe(false);
+    expect(res.diagnostics).toEqual([]);
+  });
+
   test("a pivot measure not understood is reported too", () => {
     const rows: TestCell[][] = [
       ["Item", "Measure", "W1", "W2"],
