@@ -100,7 +100,6 @@ export function draft(args: DraftArgs, io: DraftIo): number {
   }
   const warn = args.lang === "zh-CN" ? "pab-watch：警告：" : "pab-watch: warning: ";
   for (const w of outputs.notice.warnings) io.stderr(`${warn}${terminalText(w)}\n`);
-  for (const note of replacing) io.stderr(`pab-watch: ${terminalText(note)}\n`);
   if (args.csv) writeOutput(targets.find((t) => t.option === "--csv") as OutputTarget, outputs.csv);
   if (args.out) {
     writeOutput(targets[0], outputs.eml);
@@ -110,5 +109,6 @@ export function draft(args: DraftArgs, io: DraftIo): number {
       terminalText(`Subject: ${outputs.subject}\nTo: ${to.join(", ")}\n\n${outputs.text}`, true)
     );
   }
+  for (const note of replacing) io.stderr(`pab-watch: ${terminalText(note)}\n`);
   return 0;
 }
