@@ -4,13 +4,13 @@ import * as path from "path";
 import { STATUS_SEVERITY } from "../engine";
 import { LayoutMapping } from "../layout";
 import { MappingError, parseLayoutMapping } from "../layout/mappingInput";
-import { Report } from "../report";
+import { Report, writeReportJson } from "../report";
 import { MalformedXmlError, UnreadableWorkbookError } from "../xlsx";
 import { HELP, ScanArgs, UsageError, parseCommandLine } from "./args";
 import { workbookErrorZh } from "./diagnosticsZh";
 import { draft } from "./draft";
 import { LOG_HELP, log, parseLog } from "./log";
-import { OutputTarget, checkOutputs, writeOutput } from "./outputs";
+import { OutputTarget, checkOutputs, writeOutput, writeOutputStream } from "./outputs";
 import { terminalJson, terminalText } from "./terminal";
 import { UnreadableCsvError } from "../csv";
 import { MissingSheetError, scanCsvFile, scanXlsxFile } from "./scanFile";
@@ -122,10 +122,9 @@ function scan(args: ScanArgs, io: Io): number {
     if (large) io.stderr(`wrote ${args.out}\n`);
   }
 
-  const json = () => `${JSON.stringify(report, null, 2)}\n`;
-  if (args.json === "-") io.stdout(terminalJson(json()));
+  if (args.json === "-") writeReportJson(report, (text) => io.stdout(terminalJson(text)));
   else {
-    if (args.json) writeOutput(target("--json"), json());
+    if (args.json) writeOutputStream(target("--json"), (write) => writeReportJson(report, write));
     io.stdout(summaryText(report, args.lang));
   }
   for (const note of replacing) io.stderr(`pab-watch: ${terminalText(note)}\n`);
