@@ -12,6 +12,10 @@ const { DEV_URL, toProductionUrls: rewrite } = require("./scripts/production-url
 
 // Where the production build is hosted: PAB_WATCH_URL=https://addin.example.com/ npm run build
 const urlProd = process.env.PAB_WATCH_URL || DEV_URL;
+// The app registration for Outlook drafts through Microsoft Graph (README: "Outlook drafts"); none: the option is hidden.
+const CLIENT_ID = process.env.PAB_WATCH_CLIENT_ID || "";
+const defineClientId = () =>
+  new (require("webpack").DefinePlugin)({ "process.env.PAB_WATCH_CLIENT_ID": JSON.stringify(CLIENT_ID) });
 
 
 function toProductionUrls(content) {
@@ -40,6 +44,7 @@ function workbenchConfig(dev) {
     },
     performance: { hints: false },
     plugins: [
+      defineClientId(),
       new HtmlWebpackPlugin({ filename: "workbench.html", template: "./src/workbench/workbench.html" }),
       new CopyWebpackPlugin({
         patterns: [{ from: path.resolve(__dirname, "../shared/samples/*.xlsx"), to: "samples/[name][ext]", noErrorOnMissing: true }],
@@ -79,6 +84,7 @@ async function addinConfig(env, options) {
     },
     performance: { hints: false },
     plugins: [
+      defineClientId(),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",
@@ -87,7 +93,7 @@ async function addinConfig(env, options) {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane", "functions"],
-        csp: contentSecurityPolicy({ serving }),
+        csp: contentSecurityPolicy({ serving, graph: CLIENT_ID !== "" }),
       }),
       new HtmlWebpackPlugin({
         filename: "help.html",

@@ -1,4 +1,4 @@
-import { PlanRecord, SeriesRow } from "../layout";
+import { PlanRecord, SeriesRow, sheetPrefix } from "../layout";
 import { formulaRef, splitRef } from "./refs";
 
 /** The opening as a formula on `onSheet` writes it: the on-hand cell, anchored; 0 when there is none. */
@@ -18,8 +18,13 @@ export function cellPabFormula(
   onSheet: string,
   fence: number
 ): string {
-  const at = (s: SeriesRow | null): string | null =>
-    s && s.cells[t] ? formulaRef(splitRef(s.cells[t]), onSheet) : null;
+  // A cell reference ("Sheet!D5") as written on `onSheet`: the sheet's own cells without their prefix.
+  const own = `${sheetPrefix(onSheet)}!`;
+  const at = (s: SeriesRow | null): string | null => {
+    const cell = s?.cells[t];
+    if (!cell) return null;
+    return cell.startsWith(own) ? cell.slice(own.length) : cell;
+  };
   const orders = at(record.orders) ?? "0";
   const forecast = at(record.forecast);
   const demand = forecast !== null && t >= fence ? `MAX(${forecast},${orders})` : orders;

@@ -1,4 +1,4 @@
-import { SheetSnapshot, columnName } from "../layout";
+import { SUMMARY_SHEET, SheetSnapshot, columnName } from "../layout";
 import { Finding } from "../report";
 import { cellPabFormula, openingRef } from "./cellFormulas";
 import { Context, commit, sheetOf } from "./commit";
@@ -99,30 +99,56 @@ export function annotateRowPerPart(ctx: Context, findings: Finding[]): Map<Findi
     }
   }
 
+  // The block's headers, then each part's row: a part of its own, so that a cell the planner
+  // changed in one part's PAB leaves the others ours.
+  if (
+    writes.length &&
+    !commit(
+      ctx,
+      first.item,
+      writes,
+      "the PAB block",
+      `so the PAB goes on the ${SUMMARY_SHEET} sheet`
+    )
+  ) {
+    for (const f of rest) {
+      targets.delete(f);
+      ctx.fallback.push(f);
+    }
+  }
   const col = columnName;
+  const names = new Map<number, string>();
+  const nameOf = (c: number) => names.get(c) ?? (names.set(c, col(c)), col(c));
   for (const [f, columns] of targets) {
     const row = partRow(f);
     const pab: CellPos[] = columns.map((column) => ({ sheet: sheetName, row, column }));
-    pab.forEach((p, t) =>
-      writes.push({
-        ...p,
-        formula: cellPabFormula(
-          f.record,
-          t,
-          t === 0 ? openingRef(f.record, sheetName) : `${col(pab[t - 1].column)}${row + 1}`,
-          sheetName,
-          ctx.fence
-        ),
+    const partWrites: CellWrite[] = [];
+    for (let t = 0; t < pab.length; t++) {
+      const prev =
+        t === 0 ? openingRef(f.record, sheetName) : `${nameOf(columns[t - 1])}${row + 1}`;
+      partWrites.push({
+        sheet: sheetName,
+        row,
+        column: columns[t],
+        formula: cellPabFormula(f.record, t, prev, sheetName, ctx.fence),
         cached: f.plan.pab[t],
-      })
-    );
-    out.set(f, pab);
-  }
-  if (!targets.size) return out;
-  if (!commit(ctx, first.item, writes, "the PAB block", "so the PAB goes on the PAB Watch sheet")) {
-    for (const f of targets.keys()) out.delete(f);
-    for (const f of targets.keys()) ctx.fallback.push(f);
-    return out;
+      });
+    }
+    const item = f.record.item;
+    if (
+      commit(
+        ctx,
+        item,
+        partWrites,
+        `${item}'s PAB`,
+        `so ${item}'s PAB goes on the ${SUMMARY_SHEET} sheet instead`
+      )
+    )
+      out.set(f, pab);
+    else {
+      targets.delete(f);
+      ctx.fallback.push(f);
+    }
   }
 
   // Rules, one range per run of consecutive part rows and columns that step together.

@@ -4,6 +4,7 @@ import { AddressError, NoticeRefused, draftNotice, parseAddressList } from "../m
 import { Report, factsForNotice } from "../report";
 import { DraftArgs, UsageError } from "./args";
 import { OutputTarget, checkOutputs, writeOutput } from "./outputs";
+import { problemZh } from "./diagnosticsZh";
 import { reportSchemaError } from "./reportSchema";
 import { terminalText } from "./terminal";
 
@@ -11,8 +12,10 @@ function readText(file: string, what: string): string {
   try {
     return fs.readFileSync(file, "utf8");
   } catch (e) {
+    const code = (e as { code?: string }).code ?? (e as Error).message;
     throw new UsageError(
-      `cannot open the ${what} ${file} (${(e as { code?: string }).code ?? (e as Error).message})`
+      `cannot open the ${what} ${file} (${code})`,
+      `无法打开${what === "report" ? "报告" : "事件文件"}${file}（${code}）`
     );
   }
 }
@@ -24,10 +27,17 @@ function readReport(file: string): Report {
     data = JSON.parse(readText(file, "report").replace(/^\ufeff/, ""));
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`the report ${file} is not valid JSON (${(e as Error).message})`);
+    throw new UsageError(
+      `the report ${file} is not valid JSON (${(e as Error).message})`,
+      `报告${file}不是有效的JSON（${(e as Error).message}）`
+    );
   }
   const why = reportSchemaError(data);
-  if (why) throw new UsageError(`${file} is not a PAB Watch report: ${why}`);
+  if (why)
+    throw new UsageError(
+      `${file} is not a PAB Watch report: ${why}`,
+      `${file}不是PAB Watch报告：${why}`
+    );
   return data as Report;
 }
 
@@ -35,7 +45,8 @@ function readIncident(file: string): Incident {
   try {
     return parseIncidentText(readText(file, "incident"));
   } catch (e) {
-    if (e instanceof IncidentError) throw new UsageError(`${file}: ${e.message}`);
+    if (e instanceof IncidentError)
+      throw new UsageError(`${file}: ${e.message}`, `事件文件${file}有误：${e.message}`);
     throw e;
   }
 }
@@ -68,26 +79,32 @@ export function draft(args: DraftArgs, io: DraftIo): number {
   if (!matches.length) {
     const names = [...new Set(report.items.map((i) => i.item))].slice(0, 10).join(", ");
     throw new UsageError(
-      `no item "${args.item}"${args.site ? ` at ${args.site}` : ""} in ${args.report} (items: ${names})`
+      `no item "${args.item}"${args.site ? ` at ${args.site}` : ""} in ${args.report} (items: ${names})`,
+      `${args.report}中没有物料“${args.item}”${args.site ? `（${args.site}）` : ""}（物料：${names}）`
     );
   }
   if (matches.length > 1) {
+    const sites = matches.map((m) => m.site).join(", ");
     throw new UsageError(
-      `"${args.item}" is at several sites (${matches.map((m) => m.site).join(", ")}): add --site`
+      `"${args.item}" is at several sites (${sites}): add --site`,
+      `“${args.item}”在多个工厂（${sites}）：请加--site`
     );
   }
   const incident = args.incident ? readIncident(args.incident) : {};
-  const facts = factsForNotice(matches[0], report.diagnostics);
+  const facts = factsForNotice(
+    matches[0],
+    report.diagnostics,
+    args.lang === "zh-CN" ? problemZh : undefined
+  );
   let outputs;
   try {
     outputs = draftNotice(args.notice, facts, to, incident, args.lang, { force: args.force });
   } catch (e) {
-    if (e instanceof NoticeRefused) throw new UsageError(e.message);
+    if (e instanceof NoticeRefused) throw new UsageError(e.message, e.message);
     throw e;
   }
   const warn = args.lang === "zh-CN" ? "pab-watch：警告：" : "pab-watch: warning: ";
   for (const w of outputs.notice.warnings) io.stderr(`${warn}${terminalText(w)}\n`);
-  for (const note of replacing) io.stderr(`pab-watch: ${terminalText(note)}\n`);
   if (args.csv) writeOutput(targets.find((t) => t.option === "--csv") as OutputTarget, outputs.csv);
   if (args.out) {
     writeOutput(targets[0], outputs.eml);
@@ -97,5 +114,6 @@ export function draft(args: DraftArgs, io: DraftIo): number {
       terminalText(`Subject: ${outputs.subject}\nTo: ${to.join(", ")}\n\n${outputs.text}`, true)
     );
   }
+  for (const note of replacing) io.stderr(`pab-watch: ${terminalText(note)}\n`);
   return 0;
 }

@@ -15,6 +15,12 @@ export interface OutputTarget {
   kind: OutputKind;
 }
 
+const WHAT_ZH: Record<string, string> = {
+  workbook: "工作簿",
+  report: "报告",
+  incident: "事件文件",
+};
+
 function errnoCode(e: unknown): string {
   return (e as { code?: string }).code ?? (e as Error).message;
 }
@@ -29,10 +35,16 @@ function realTarget(option: string, file: string): string {
     try {
       realDir = fs.realpathSync(dir);
     } catch {
-      throw new UsageError(`${option} ${file}: the folder ${dir} does not exist`);
+      throw new UsageError(
+        `${option} ${file}: the folder ${dir} does not exist`,
+        `${option} ${file}：文件夹${dir}不存在`
+      );
     }
     if (!fs.statSync(realDir).isDirectory())
-      throw new UsageError(`${option} ${file}: ${dir} is not a folder`);
+      throw new UsageError(
+        `${option} ${file}: ${dir} is not a folder`,
+        `${option} ${file}：${dir}不是文件夹`
+      );
     return path.join(realDir, path.basename(file));
   }
 }
@@ -117,15 +129,23 @@ export function checkOutputs(
     for (const i of realInputs) {
       if (i.real && sameFile(real, i.real))
         throw new UsageError(
-          `${t.option} ${t.file} is the ${i.what} being read: PAB Watch never writes over it; name a new file`
+          `${t.option} ${t.file} is the ${i.what} being read: PAB Watch never writes over it; name a new file`,
+          `${t.option} ${t.file}是正在读取的${WHAT_ZH[i.what] ?? i.what}：PAB Watch从不覆盖它，请指定新文件`
         );
     }
     const twin = seen.find((s) => sameFile(s.real, real));
-    if (twin) throw new UsageError(`${t.option} and ${twin.option} name the same file ${t.file}`);
+    if (twin)
+      throw new UsageError(
+        `${t.option} and ${twin.option} name the same file ${t.file}`,
+        `${t.option}和${twin.option}指向同一个文件${t.file}`
+      );
     seen.push({ option: t.option, real });
     if (!fs.existsSync(real)) continue;
     if (fs.statSync(real).isDirectory())
-      throw new UsageError(`${t.option} ${t.file} is a folder: name a file`);
+      throw new UsageError(
+        `${t.option} ${t.file} is a folder: name a file`,
+        `${t.option} ${t.file}是文件夹，请指定文件`
+      );
     if (force) {
       notes.push(`replacing ${t.file} (--force)`);
       continue;
@@ -133,7 +153,8 @@ export function checkOutputs(
     const mark = ourMark(real, t.kind);
     if (!mark)
       throw new UsageError(
-        `${t.option} ${t.file} exists and nothing in it says PAB Watch wrote it: name a new file, or add --force to replace it`
+        `${t.option} ${t.file} exists and nothing in it says PAB Watch wrote it: name a new file, or add --force to replace it`,
+        `${t.option} ${t.file}已存在，且看不出是PAB Watch写的：请指定新文件，或加--force覆盖`
       );
     notes.push(`replacing ${t.file}: ${mark}`);
   }
@@ -148,11 +169,38 @@ function safeReal(file: string): string | null {
   }
 }
 
+/** Writes one output produced in pieces (the report JSON), never held whole; a failure is one line for the user. */
+export function writeOutputStream(
+  t: OutputTarget,
+  produce: (write: (text: string) => void) => void
+): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(t.file, "w");
+  } catch (e) {
+    throw new UsageError(`${t.option} ${t.file}: cannot write it (${errnoCode(e)})`);
+  }
+  try {
+    produce((text) => {
+      try {
+        fs.writeSync(fd, text);
+      } catch (e) {
+        throw new UsageError(`${t.option} ${t.file}: cannot write it (${errnoCode(e)})`);
+      }
+    });
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Writes one output; a failure is one line for the user. */
 export function writeOutput(t: OutputTarget, data: string | Uint8Array): void {
   try {
     fs.writeFileSync(t.file, data);
   } catch (e) {
-    throw new UsageError(`${t.option} ${t.file}: cannot write it (${errnoCode(e)})`);
+    throw new UsageError(
+      `${t.option} ${t.file}: cannot write it (${errnoCode(e)})`,
+      `${t.option} ${t.file}：无法写入（${errnoCode(e)}）`
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { formatQuantity } from "../mail";
 import { Report, STATUS_WORDS } from "../report";
+import { diagnosticZh } from "./diagnosticsZh";
 import { terminalText } from "./terminal";
 
 const WORDS = {
@@ -9,6 +10,8 @@ const WORDS = {
     receipt: (periods: string[]) =>
       `receipt${periods.length > 1 ? "s" : ""} ${periods.join(", ")} must land on time`,
     sep: "; ",
+    colon: ": ",
+    site: (site: string) => ` (${site})`,
     check: "check the sheet",
     problems: (n: number) => `${n} problem${n === 1 ? "" : "s"} in the sheet:`,
     counts: (c: string) => `by worst status: ${c}`,
@@ -18,14 +21,16 @@ const WORDS = {
     problemsWord: "problems",
   },
   "zh-CN": {
-    items: (n: number) => `${n} 个物料`,
-    short: (period: string, qty: number) => `${period} 首次缺货 ${formatQuantity(qty, "zh-CN")}`,
-    receipt: (periods: string[]) => `${periods.join("、")} 到货必须准时`,
+    items: (n: number) => `${n}个物料`,
+    short: (period: string, qty: number) => `${period}首次缺货${formatQuantity(qty, "zh-CN")}`,
+    receipt: (periods: string[]) => `${periods.join("、")}到货必须准时`,
     sep: "；",
+    colon: "：",
+    site: (site: string) => `（${site}）`,
     check: "请检查表格",
-    problems: (n: number) => `表格中有 ${n} 个问题：`,
+    problems: (n: number) => `表格中有${n}个问题：`,
     counts: (c: string) => `按最严重状态：${c}`,
-    more: (n: number, what: string) => `  …… 另有 ${n} 个${what}（完整内容见 --json 报告）`,
+    more: (n: number, what: string) => `  ……另有${n}个${what}（完整内容见--json报告）`,
     itemsWord: "物料",
     problemsWord: "问题",
   },
@@ -46,7 +51,7 @@ export function summaryText(report: Report, lang: "en" | "zh-CN"): string {
   const items = [...report.items].sort(
     (a, b) => order[a.worstStatus] - order[b.worstStatus] || first(a) - first(b)
   );
-  const lines = [`${report.workbook}: ${w.items(items.length)}`];
+  const lines = [`${report.workbook}${w.colon}${w.items(items.length)}`];
   if (items.length > LIST_LIMIT) {
     const counts = (["stockout", "at-risk", "low", "ok"] as const)
       .map((s) => [s, items.filter((i) => i.worstStatus === s).length] as const)
@@ -62,13 +67,14 @@ export function summaryText(report: Report, lang: "en" | "zh-CN"): string {
       .map((r) => r.period);
     if (onTime.length) parts.push(w.receipt(onTime));
     if (it.flagged) parts.push(w.check);
-    lines.push(`  ${it.item}${it.site ? ` (${it.site})` : ""}: ${parts.join(w.sep)}`);
+    lines.push(`  ${it.item}${it.site ? w.site(it.site) : ""}${w.colon}${parts.join(w.sep)}`);
   }
   if (items.length > LIST_LIMIT) lines.push(w.more(items.length - LIST_LIMIT, w.itemsWord));
   const problems = report.diagnostics.filter((d) => d.severity !== "info");
   if (problems.length) {
     lines.push(w.problems(problems.length));
-    for (const d of problems.slice(0, LIST_LIMIT)) lines.push(`  ${d.severity}: ${d.message}`);
+    for (const d of problems.slice(0, LIST_LIMIT))
+      lines.push(lang === "zh-CN" ? `  ${diagnosticZh(d)}` : `  ${d.severity}: ${d.message}`);
     if (problems.length > LIST_LIMIT)
       lines.push(w.more(problems.length - LIST_LIMIT, w.problemsWord));
   }

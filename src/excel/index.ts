@@ -13,3 +13,9 @@ export { defaultWriteMode, scanOpenWorkbook } from "./scanOpenWorkbook";
 export type { OpenScanResult, WriteModeChoice } from "./scanOpenWorkbook";
 export { writeLogTable } from "./logTable";
 export type { LogTableResult } from "./logTable";
+export {
+  INCIDENTS_KEY,
+  loadIncidentStore,
+  readSelectionValues,
+  saveIncidentStore,
+} from "./incidentStore";

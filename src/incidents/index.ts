@@ -5,3 +5,4 @@ export * from "./targets";
 export * from "./words";
 export * from "./logRows";
 export * from "./store";
+export * from "./figures";

@@ -101,3 +101,8 @@ export function projectionOf(
 ): ItemProjection | undefined {
   return projections.find((p) => p.item === risk.item && (p.site ?? null) === risk.site);
 }
+
+/** A report item (or anything shaped like one) with the report's demand time fence. */
+export function withFence<T extends ItemProjection>(item: T, fence: number): ItemProjection {
+  return { ...item, fence };
+}

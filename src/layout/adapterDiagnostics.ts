@@ -73,7 +73,7 @@ export function attributeAdapterDiagnostics(
   records: PlanRecord[],
   diagnostics: Diagnostic[]
 ): Diagnostic[] {
-  if (!diagnostics.length) return [];
+  if (!diagnostics.some((d) => d.severity === "error" && d.cell)) return diagnostics;
   const owner = new Map<string, PlanRecord>();
   const boxes: Box[] = [];
   for (const r of records) {

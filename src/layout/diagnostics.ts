@@ -41,4 +41,6 @@ export type DiagnosticCode =
   /** A formula the file carries without a saved value that could not be calculated. */
   | "formula-not-evaluated"
   /** Formulas without a saved value that were calculated (one line per sheet). */
-  | "formula-evaluated";
+  | "formula-evaluated"
+  /** How a CSV export was read: its encoding and separator. */
+  | "csv-read";

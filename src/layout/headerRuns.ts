@@ -1,5 +1,5 @@
 import { SheetContext } from "./context";
-import { PLAN_ROLES, Role, isOpeningHeader, isTotalHeader } from "./labels";
+import { PLAN_ROLES, Role, isOpeningHeader, isTotalHeader, normalizeLabel } from "./labels";
 import {
   PeriodHeader,
   isNextPeriod,
@@ -9,6 +9,7 @@ import {
   recordKind,
   withYears,
 } from "./periods";
+import { dateFormatKind } from "./dates";
 import { parseQuantity } from "./quantities";
 import { rowLabel } from "./rowLabels";
 import { CellValue } from "./snapshot";
@@ -53,29 +54,27 @@ export function runKind(run: HeaderRun): "number" | "week" | "date" | "month" {
   return recordKind(run.headers.find((h) => h.kind !== "bad"));
 }
 
-/** A bare whole number 1–999 shown as a number (no date format): perhaps a period number. */
-function plainNumber(value: CellValue, format: string | undefined): PeriodHeader | null {
-  if (typeof value === "string" && !/^\s*\d{1,3}\s*$/.test(value)) return null;
-  if (typeof value !== "number" && typeof value !== "string") return null;
-  if (typeof value === "number" && format && !/^(general|0)$/i.test(format)) return null;
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= 999 ? { kind: "number", n, plain: true } : null;
+/** A bare whole number 1–999 shown as a number (no date format): perhaps a period number; else 0. */
+function plainValue(value: CellValue, format: string | undefined): number {
+  let n: number;
+  if (typeof value === "number") {
+    if (format && !/^(general|0)$/i.test(format)) return 0;
+    n = value;
+  } else if (typeof value === "string" && /^\s*\d{1,3}\s*$/.test(value)) n = Number(value);
+  else return 0;
+  return Number.isInteger(n) && n >= 1 && n <= 999 ? n : 0;
 }
 
 const kindOf = (h: PeriodHeader) => (h.kind === "number" && h.plain ? "plain" : h.kind);
 
 /** Where a run stops and a new one starts: another kind, or the sequence starting over (Jan … Jun, Jan … Jun). */
 function startsOver(run: PeriodHeader[], h: PeriodHeader): boolean {
-  const first = run.find((x) => x.kind !== "bad");
-  if (!first || h.kind === "bad") return false;
-  if (kindOf(first) !== kindOf(h)) return true;
-  const prev = run[run.length - 1];
-  if (h.kind === "number" && h.plain && prev.kind === "number") {
-    const wrap = prev.n >= 52 && h.n <= 2;
-    return h.n < prev.n && !wrap;
-  }
+  if (h.kind === "bad") return false;
+  const first = run[0].kind !== "bad" ? run[0] : run.find((x) => x.kind !== "bad");
+  if (!first) return false;
+  if (first.kind !== h.kind || kindOf(first) !== kindOf(h)) return true;
   if (h.kind === "monthName") return h.month === (first as typeof h).month; // Oct … Sep runs on
-  return run.length >= 2 && periodKey(h) <= periodKey(first) && kindOf(first) !== "plain";
+  return run.length >= 2 && periodKey(h) <= periodKey(first);
 }
 
 /**
@@ -83,9 +82,6 @@ function startsOver(run: PeriodHeader[], h: PeriodHeader): boolean {
  * names no series), mostly counting up, with a labelled plan row holding numbers under them.
  */
 function headsAPlan(ctx: SheetContext, run: HeaderRun): boolean {
-  const ns = run.headers.map((h) => (h.kind === "number" ? h.n : NaN));
-  const ups = ns.slice(1).filter((n, i) => n === ns[i] + 1 || (ns[i] >= 52 && n === 1)).length;
-  if (ups * 2 < ns.length - 1) return false;
   const own = rowLabel(ctx, run.row, run.columns[0], run.firstColumn);
   if (own?.role && ([...PLAN_ROLES, "safetyStock", "pastDue"] as Role[]).includes(own.role))
     return false;
@@ -97,71 +93,124 @@ function headsAPlan(ctx: SheetContext, run: HeaderRun): boolean {
   return false;
 }
 
+/** Bare numbers 1–12 under or beside a "Month" / "月份" label are months, not weeks. */
+function monthsByNumber(ctx: SheetContext, run: HeaderRun): boolean {
+  if (!run.headers.every((h) => h.kind === "number" && h.n <= 12)) return false;
+  const label = rowLabel(ctx, run.row, run.columns[0], run.firstColumn);
+  const above = ctx.text(run.row - 1, run.columns[0] - 1);
+  return [label?.text ?? "", above].some((t) => /^(month|mth|mo|月|月份)$/.test(normalizeLabel(t)));
+}
+
 /** Runs of at least two adjacent period headers of one kind in a row. */
 export function findHeaderRuns(ctx: SheetContext): HeaderRun[] {
   const runs: HeaderRun[] = [];
-  for (let r = ctx.sheet.top; r <= ctx.bottom; r++) {
-    const inRow: HeaderRun[] = [];
-    let current: HeaderRun | null = null;
-    const flush = () => {
-      if (current && current.headers.filter((h) => h.kind !== "bad").length >= 2)
-        inRow.push(current);
-      current = null;
-    };
+  let r = ctx.sheet.top;
+  let inRow: { columns: number[]; headers: PeriodHeader[] }[] = [];
+  let columns: number[] = [];
+  let headers: PeriodHeader[] = [];
+  const flush = () => {
+    if (headers.length >= 2 && headers.filter((h) => h.kind !== "bad").length >= 2)
+      inRow.push({ columns, headers });
+    if (headers.length) {
+      columns = [];
+      headers = [];
+    }
+  };
+  // Bare numbers, tracked without allocating (most numbers in a sheet are figures, not periods).
+  let start = -1;
+  let prev = 0;
+  let ups = 0;
+  let len = 0;
+  let plainAt: Set<number> | null = null;
+  const plainEnd = (end: number) => {
+    if (len >= 2 && ups * 2 >= len - 1) {
+      const cols: number[] = [];
+      for (let c = start; c < end; c++) cols.push(c);
+      inRow.push({
+        columns: cols,
+        headers: cols.map((c) => ({
+          kind: "number",
+          n: plainValue(ctx.value(r, c), undefined),
+          plain: true,
+        })),
+      });
+      plainAt ??= new Set<number>();
+      for (const c of cols) plainAt.add(c);
+    }
+    start = -1;
+    len = 0;
+    ups = 0;
+  };
+  for (; r <= ctx.bottom; r++) {
     for (let c = ctx.sheet.left; c <= ctx.right + 1; c++) {
       const v = c <= ctx.right ? ctx.value(r, c) : "";
-      const h =
-        c <= ctx.right
-          ? (parsePeriodHeader(v, ctx.format(r, c), ctx.date1904) ??
-            plainNumber(v, ctx.format(r, c)))
-          : null;
+      const h = v === "" ? null : parsePeriodHeader(v, ctx.format(r, c), ctx.date1904);
+      const n = h || v === "" ? 0 : plainValue(v, ctx.format(r, c));
+      if (n) {
+        const wrap = prev >= 52 && n <= 2;
+        if (len && n < prev && !wrap) plainEnd(c);
+        if (!len) start = c;
+        else if (n === prev + 1 || (wrap && n === 1)) ups++;
+        len++;
+        prev = n;
+      } else if (len) plainEnd(c);
       if (!h) {
         flush();
         continue;
       }
-      const run = current as HeaderRun | null;
-      if (run && startsOver(run.headers, h)) flush();
-      if (!current)
-        current = {
-          row: r,
-          columns: [],
-          headers: [],
-          labels: [],
-          plain: h.kind === "number" && !!h.plain,
-          openingColumn: null,
-          totalColumns: [],
-          firstColumn: ctx.sheet.left,
-          lastColumn: c,
-        };
-      const cur = current as HeaderRun;
-      cur.columns.push(c);
-      cur.headers.push(h);
-      cur.labels.push(displayed(ctx, r, c, h));
+      if (headers.length && startsOver(headers, h)) flush();
+      columns.push(c);
+      headers.push(h);
     }
     flush();
-    // Bare numbers are a header only as a whole stretch: not 13 14 15 inside "12 0 13 14 15 1 9".
-    const numeric = (c: number) => typeof ctx.value(r, c) === "number";
-    const plainAt = new Set(inRow.filter((x) => x.plain).flatMap((x) => x.columns));
-    const whole = (run: HeaderRun) => {
-      const a = run.columns[0] - 1;
-      const b = run.columns[run.columns.length - 1] + 1;
-      return (!numeric(a) || plainAt.has(a)) && (!numeric(b) || plainAt.has(b));
-    };
-    let from = ctx.sheet.left;
-    for (const run of inRow) {
-      run.firstColumn = from;
-      const c1 = run.columns[0];
-      let last = run.columns[run.columns.length - 1];
-      while (last < ctx.right && isTotalHeader(ctx.text(r, last + 1)))
-        run.totalColumns.push(++last);
-      run.lastColumn = last;
-      if (c1 - 1 >= from && isOpeningHeader(ctx.text(r, c1 - 1))) run.openingColumn = c1 - 1;
-      if (run.plain && !(whole(run) && headsAPlan(ctx, run))) continue;
-      runs.push(run);
-      from = last + 1;
-    }
+    if (inRow.length) runs.push(...rowRuns(ctx, r, inRow, plainAt));
+    if (inRow.length) inRow = [];
+    plainAt = null;
   }
   return runs;
+}
+
+/** The runs of one row, in column order: plain numbers kept only as a whole stretch heading a plan. */
+function rowRuns(
+  ctx: SheetContext,
+  r: number,
+  inRow: { columns: number[]; headers: PeriodHeader[] }[],
+  plainAt: Set<number> | null
+): HeaderRun[] {
+  const out: HeaderRun[] = [];
+  inRow.sort((x, y) => x.columns[0] - y.columns[0]);
+  // Not 13 14 15 inside "12 0 13 14 15 1 9": a neighbour that is a number must be a period too.
+  const numeric = (c: number) => typeof ctx.value(r, c) === "number" && !plainAt?.has(c);
+  let from = ctx.sheet.left;
+  for (const seg of inRow) {
+    const plain = kindOf(seg.headers[0]) === "plain";
+    const c1 = seg.columns[0];
+    const cn = seg.columns[seg.columns.length - 1];
+    if (plain && (numeric(c1 - 1) || numeric(cn + 1))) continue;
+    const run: HeaderRun = {
+      row: r,
+      columns: seg.columns,
+      headers: seg.headers,
+      labels: seg.columns.map((c, i) => displayed(ctx, r, c, seg.headers[i])),
+      plain,
+      openingColumn: null,
+      totalColumns: [],
+      firstColumn: from,
+      lastColumn: cn,
+    };
+    if (plain && !headsAPlan(ctx, run)) continue;
+    if (plain && monthsByNumber(ctx, run)) {
+      run.headers = run.headers.map((h) => ({ kind: "monthName", month: (h as { n: number }).n }));
+      run.plain = false;
+    }
+    let last = cn;
+    while (last < ctx.right && isTotalHeader(ctx.text(r, last + 1))) run.totalColumns.push(++last);
+    run.lastColumn = last;
+    if (c1 - 1 >= from && isOpeningHeader(ctx.text(r, c1 - 1))) run.openingColumn = c1 - 1;
+    out.push(run);
+    from = last + 1;
+  }
+  return out;
 }
 
 /** Headers that are not periods (an impossible date) are errors; a skipped or repeated period is a warning. */
@@ -225,4 +274,10 @@ export function isNumberCell(ctx: SheetContext, row: number, column: number): bo
   const v = ctx.value(row, column);
   if (v === "" || typeof v === "boolean") return false;
   return parseQuantity(v).ok && !(typeof v === "string" && v.trim() === "");
+}
+
+/** A figure of the plan: a number that is not a date (a "Last update | 2026-11-30" row is no figure). */
+export function isFigureCell(ctx: SheetContext, row: number, column: number): boolean {
+  if (!isNumberCell(ctx, row, column)) return false;
+  return !(typeof ctx.value(row, column) === "number" && dateFormatKind(ctx.format(row, column)));
 }

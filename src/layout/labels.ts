@@ -394,6 +394,7 @@ const TOTAL_WORDS = ["total", "sum", "subtotal", "grand total", "合计", "小�
 
 /** A column after the periods that adds them up or prices them: Total, Sum, Cost, 合计, 小计. */
 export function isTotalHeader(text: string): boolean {
+  if (!text) return false;
   const n = normalizeLabel(text);
   if (!n) return false;
   return (
@@ -419,6 +420,7 @@ const OPENING_WORDS = [
 
 /** A column just before period 1 that holds the opening: Before, Opening, Start, 期初. */
 export function isOpeningHeader(text: string): boolean {
+  if (!text) return false;
   const n = normalizeLabel(text);
   return !!n && (OPENING_WORDS.includes(n) || roleOf(text) === "onHand");
 }
@@ -436,5 +438,12 @@ export function splitLabelValue(text: unknown): { role: Role; value: string } | 
 export const SUPPLY_ROLES: readonly Role[] = ["mps", "firm", "planned", "inTransit", "receipts"];
 /** Roles that are a row of figures per period. */
 export const SERIES_ROLES: readonly Role[] = ["orders", "forecast", "pab", "atp", ...SUPPLY_ROLES];
+/** Roles of rows that are read and deliberately not used (said as info, never an error). */
+export const IGNORED_ROLES: readonly Role[] = ["derived"];
+
+/** Why a derived row is not used, for the info diagnostic. */
+export const DERIVED_REASON =
+  "is derived from the other rows (a net requirement, an order release, a total or a cost)";
+
 /** Labels of rows that belong to a plan: what tells bare numbers above them are periods. */
 export const PLAN_ROLES: readonly Role[] = [...SERIES_ROLES, "derived", "onHand"];

@@ -1,3 +1,4 @@
+import { columnName, sheetPrefix } from "./address";
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
@@ -196,6 +197,38 @@ export function readRowPerPart(
     );
   }
 
+  // Shared by every part: where each block column goes in the horizon, the column letters, the period fields.
+  const slotsOf = new Map(
+    blocks.map((b) => [
+      b,
+      b.headers.map((h) => (h.kind === "bad" ? -1 : (index.get(periodKey(h)) as number))),
+    ])
+  );
+  const prefix = `${sheetPrefix(ctx.name)}!`;
+  const columnNames = new Map(blockColumnList.map((c) => [c, columnName(c)]));
+  const merged = ctx.merged.length > 0;
+  const periodFields = {
+    periods: horizon.map((p) => p.label),
+    periodStarts: periodStarts(
+      horizon.map((p) => p.header),
+      startDate
+    ),
+    periodKind: recordKind(horizon[0]?.header),
+    periodCells: horizon.map((p) => p.cell),
+  };
+
+  for (const c of blockColumnList) {
+    if (!ctx.hiddenColumns.has(c)) continue;
+    const ref = ctx.ref(row, c);
+    ctx.report(
+      "warning",
+      "hidden-column",
+      ref,
+      null,
+      `${ref} heads a hidden column; its figures are included`
+    );
+  }
+
   const records: PlanRecord[] = [];
   const unknownSeen = new Set<number>();
   let end = row;
@@ -220,16 +253,32 @@ export function readRowPerPart(
       }
       continue;
     }
-    const cellsOf = (b: PeriodBlock): { cells: string[]; values: number[] } => {
+    if (ctx.hiddenRows.has(r)) {
+      const ref = ctx.ref(r, itemColumn);
+      ctx.report(
+        "warning",
+        "hidden-row",
+        ref,
+        item,
+        `Row ${r + 1} of ${ctx.name} (${item}) is hidden; its figures are included`
+      );
+    }
+    const rowNumber = String(r + 1);
+    const cellsOf = (b: PeriodBlock, slots: number[]): { cells: string[]; values: number[] } => {
       const cells = new Array<string>(horizon.length).fill("");
       const values = new Array<number>(horizon.length).fill(0);
-      b.columns.forEach((c, i) => {
-        const h = b.headers[i];
-        if (h.kind === "bad") return;
-        const t = index.get(periodKey(h)) as number;
-        cells[t] = ctx.ref(r, c);
-        values[t] += ctx.quantity(r, c, item).value;
-      });
+      for (let i = 0; i < b.columns.length; i++) {
+        const t = slots[i];
+        if (t < 0) continue;
+        const c = b.columns[i];
+        cells[t] = `${prefix}${columnNames.get(c)}${rowNumber}`;
+        // Plain figures are taken as they are; anything else goes through the checks that name the cell.
+        const v = ctx.value(r, c);
+        values[t] +=
+          typeof v === "number" && v >= 0 && Number.isFinite(v) && !merged
+            ? v
+            : ctx.quantity(r, c, item).value;
+      }
       return { cells, values };
     };
     const rows: SeriesRow[] = [];
@@ -238,7 +287,7 @@ export function readRowPerPart(
       if (b.role === "pab" || b.role === "onHand") {
         plannerPab.push(balanceBlock(ctx, r, b, horizon.length, index));
       } else if (b.role && SERIES_ROLES.includes(b.role) && b.role !== "atp") {
-        const { cells, values } = cellsOf(b);
+        const { cells, values } = cellsOf(b, slotsOf.get(b) as number[]);
         rows.push({
           role: b.role,
           label: b.label,
@@ -293,13 +342,10 @@ export function readRowPerPart(
       itemCell: ctx.ref(r, itemColumn),
       site: siteColumn !== undefined ? keyText(ctx, r, siteColumn) || null : null,
       layout: "row-per-part",
-      periods: horizon.map((p) => p.label),
-      periodStarts: periodStarts(
-        horizon.map((p) => p.header),
-        startDate
-      ),
-      periodKind: recordKind(horizon[0]?.header),
-      periodCells: horizon.map((p) => p.cell),
+      periods: periodFields.periods.slice(),
+      periodStarts: periodFields.periodStarts.slice(),
+      periodKind: periodFields.periodKind,
+      periodCells: periodFields.periodCells.slice(),
       opening: figures.onHand ?? null,
       safetyStock: figures.safetyStock ?? null,
       pastDue: figures.pastDue ?? null,

@@ -81,11 +81,6 @@ export function firstOrderShortage(f: NoticeFacts): PeriodFact | null {
   return t < 0 ? null : periodFact(f, t, f.orderFigures.backlog[t]);
 }
 
-/** The first period still short, for refusals: where and by how much. */
-export function stillShort(f: NoticeFacts): PeriodFact | null {
-  return firstOrderShortage(f);
-}
-
 /** Receipts customer orders depend on: without them, an order-backed period goes short. */
 export function receiptsOrdersNeed(f: NoticeFacts): NoticeFacts["receipts"] {
   const bal = ordersBalance(f);

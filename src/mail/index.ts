@@ -55,3 +55,21 @@ export function draftNotice(
     mailto: buildMailto(to, notice.subject, text, w.cutNote),
   };
 }
+export { GRAPH_BASE, GraphError, createGraphDraft, draftMessageBody } from "./graph";
+export type {
+  GraphDraft,
+  GraphDraftInput,
+  GraphErrorKind,
+  GraphOptions,
+  TokenProvider,
+} from "./graph";
+export { GRAPH_SCOPES, buildClientId, graphAvailable, nestedAppTokens } from "./graphAuth";
+export {
+  CONTACT_ROLES,
+  contactsFromCsv,
+  contactsFromRows,
+  mergeContacts,
+  parseCsv,
+  sanitizeContacts,
+} from "./contacts";
+export type { Contact, ContactImport, ContactRole } from "./contacts";

@@ -186,6 +186,7 @@ function internalAlert(c: Ctx): Built {
     );
   }
   const orders = inc.customer?.orders ?? [];
+  checkOrders(c);
   if (orders.length) {
     const customer = inc.customer?.name;
     blocks.push(

@@ -1,4 +1,4 @@
-import { a1, cellRef } from "../layout/address";
+import { a1, cellRef, parseRange } from "../layout/address";
 import { Diagnostic } from "../layout/diagnostics";
 import { isErrorValue } from "../layout/quantities";
 import {
@@ -9,7 +9,7 @@ import {
   cellAt,
   rightColumn,
 } from "../layout/snapshot";
-import { ParsedFormula, evaluate, parseFormula } from "./formulas/expression";
+import { ParsedFormula, TemplateCache, evaluate, parseFormula } from "./formulas/expression";
 import { FormulaError, NotEvaluable, Scalar, isError, scalarOf } from "./formulas/values";
 
 /** A formula cell the file carries without a saved value (files written by scripts, pandas, ERPs). */
@@ -17,6 +17,15 @@ export interface UncachedCell {
   sheet: string;
   row: number;
   column: number;
+  /** The range of an array formula (CSE or spilled) that this cell is the top-left of. */
+  array?: string;
+}
+
+/** A defined name of the workbook: global (sheet null) or local to a sheet. */
+export interface DefinedName {
+  name: string;
+  text: string;
+  sheet: string | null;
 }
 
 interface Node {
@@ -28,6 +37,8 @@ interface Node {
   deps: number[];
   failure: string | null;
   result: Scalar | undefined;
+  /** The other cells of a multi-cell array formula: they have no formula of their own. */
+  arrayCells: [number, number][];
 }
 
 /**
@@ -38,21 +49,37 @@ interface Node {
  */
 export function evaluateUncachedFormulas(
   workbook: WorkbookSnapshot,
-  uncached: UncachedCell[]
+  uncached: UncachedCell[],
+  definedNames: DefinedName[] = []
 ): Diagnostic[] {
   if (!uncached.length) return [];
   const sheets = workbook.sheets;
   const byName = new Map(sheets.map((s, i) => [s.name.toLowerCase(), i]));
   const bounds = sheets.map((s, index) => ({ index, bottom: bottomRow(s), right: rightColumn(s) }));
+  const names = new Map<string, DefinedName[]>();
+  for (const d of definedNames) {
+    const k = d.name.toLowerCase();
+    names.set(k, [...(names.get(k) ?? []), d]);
+  }
   const lookup = {
     sheet: (name: string) => {
       const i = byName.get(name.toLowerCase());
       return i === undefined ? null : bounds[i];
     },
+    definedName: (name: string, sheet: number) => {
+      const all = names.get(name.toLowerCase()) ?? [];
+      const own = sheets[sheet].name.toLowerCase();
+      const d =
+        all.find((x) => x.sheet?.toLowerCase() === own) ?? all.find((x) => x.sheet === null);
+      return d ? d.text : null;
+    },
   };
 
   const nodes: Node[] = [];
-  const at = new Map<string, number>();
+  // Cells by number (sheet, row, column packed), not by string: there may be a million.
+  const at = new Map<number, number>();
+  const key = (sheet: number, row: number, column: number) =>
+    sheet * 17_179_869_184 + row * 16_384 + column;
   const perSheet: number[][] = sheets.map(() => []);
   for (const u of uncached) {
     const sheet = byName.get(u.sheet.toLowerCase());
@@ -60,7 +87,7 @@ export function evaluateUncachedFormulas(
     const formula = sheets[sheet].formulas[a1(u.row, u.column)];
     if (!formula) continue;
     const id = nodes.length;
-    nodes.push({
+    const node: Node = {
       sheet,
       row: u.row,
       column: u.column,
@@ -69,14 +96,24 @@ export function evaluateUncachedFormulas(
       deps: [],
       failure: null,
       result: undefined,
-    });
-    at.set(`${sheet}:${u.row}:${u.column}`, id);
+      arrayCells: [],
+    };
+    nodes.push(node);
+    const area = u.array && /^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(u.array) ? parseRange(u.array) : null;
+    if (area && (area.bottom > area.top || area.right > area.left)) {
+      node.failure = `it is an array formula over ${u.array}, which PAB Watch does not calculate`;
+      for (let r = area.top; r <= area.bottom; r++)
+        for (let c = area.left; c <= area.right; c++)
+          if (r !== u.row || c !== u.column) node.arrayCells.push([r, c]);
+    }
+    at.set(key(sheet, u.row, u.column), id);
     perSheet[sheet].push(id);
   }
 
+  const templates: TemplateCache = new Map();
   for (const n of nodes) {
     try {
-      n.parsed = parseFormula(n.formula, bounds[n.sheet], lookup);
+      n.parsed = parseFormula(n.formula, bounds[n.sheet], lookup, n, templates);
     } catch (e) {
       if (!(e instanceof NotEvaluable)) throw e;
       n.failure = e.message;
@@ -88,7 +125,7 @@ export function evaluateUncachedFormulas(
       if (area <= perSheet[a.sheet].length) {
         for (let r = a.top; r <= a.bottom; r++)
           for (let c = a.left; c <= a.right; c++) {
-            const d = at.get(`${a.sheet}:${r}:${c}`);
+            const d = at.get(key(a.sheet, r, c));
             if (d !== undefined) deps.add(d);
           }
       } else {
@@ -109,7 +146,7 @@ export function evaluateUncachedFormulas(
   });
 
   const cell = (sheet: number, row: number, column: number): Scalar => {
-    const id = at.get(`${sheet}:${row}:${column}`);
+    const id = at.get(key(sheet, row, column));
     if (id !== undefined) {
       const n = nodes[id];
       if (n.result === undefined)
@@ -157,6 +194,16 @@ export function evaluateUncachedFormulas(
       item: null,
       message: `${ref}: ${n.formula} has no saved value and PAB Watch could not calculate it: ${n.failure}. Open and save the file in Excel (or type the figure) so the value is known`,
     });
+    for (const [r, c] of n.arrayCells) {
+      const other = cellRef(sheets[n.sheet].name, r, c);
+      diagnostics.push({
+        severity: "error",
+        code: "formula-not-evaluated",
+        cell: other,
+        item: null,
+        message: `${other}: part of the array formula ${n.formula} in ${ref}, which has no saved value and PAB Watch could not calculate (${n.failure}). Open and save the file in Excel so the values are known`,
+      });
+    }
   }
   for (const [sheet, list] of calculated) {
     const n = list.length;

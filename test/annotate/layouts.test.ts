@@ -1,10 +1,11 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { execFileSync } from "child_process";
 import { unzipSync } from "fflate";
 import { buildWritePlan } from "../../src/annotate";
 import { scanXlsxFile } from "../../src/cli/scanFile";
-import { SUMMARY_SHEET, serialToIso } from "../../src/layout";
+import { SUMMARY_SHEET, parseA1, serialToIso } from "../../src/layout";
 import { scanSnapshot } from "../../src/report";
 import {
   XlsxPackage,
@@ -13,6 +14,7 @@ import {
   snapshotOfPackage,
 } from "../../src/xlsx";
 import { readWorkbookInfo } from "../../src/xlsx/workbookParts";
+import { artifactsDir } from "../support/browser";
 import { formulaAt, valueAt } from "../support/cells";
 import { handPab, makeParts, materialBalanceSheet } from "../support/layouts";
 import { libreOfficeConvert } from "../support/libreoffice";
@@ -199,4 +201,95 @@ describe("LibreOffice, recalculating on load, gives the expected PAB at pabCells
         d.c.pab[item.item],
       ]);
   });
+});
+
+test("the annotated periods-down and row-per-part sheets rendered to PNG for a person to look at", () => {
+  const files = ["generated-down.xlsx", "generated-parts.xlsx"].map((n) => {
+    const file = path.join(tmp, `render-${n}`);
+    fs.writeFileSync(file, done.find((d) => d.c.name === n)!.annotated as Uint8Array);
+    return file;
+  });
+  libreOfficeConvert(files, "pdf", tmp);
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  for (const name of ["generated-down", "generated-parts"])
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "80",
+      path.join(tmp, `render-${name}.pdf`),
+      path.join(artifactsDir, `annotated-${name}`),
+    ]);
+  const pngs = fs
+    .readdirSync(artifactsDir)
+    .filter((f) => /^annotated-generated-(down|parts).*\.png$/.test(f));
+  expect(pngs.some((f) => f.includes("down"))).toBe(true);
+  expect(pngs.some((f) => f.includes("parts"))).toBe(true);
+});
+
+describe("no room right of the table: the PAB goes on the PAB Watch sheet as formulas over the planner's cells", () => {
+  test.each(["row per part", "periods down"])("%s at the sheet's right edge", (kind) => {
+    const input =
+      kind === "row per part"
+        ? buildXlsx([
+            {
+              ...materialBalanceSheet(parts.slice(0, 3), months, {
+                sheet: "Edge",
+                part: "Part",
+                description: "Description",
+                stock: "Stock",
+                safety: "Safety stock",
+                receipts: "Receipts",
+                demand: "Demand",
+              }),
+              offset: { row: 0, column: 16384 - 16 },
+            },
+          ])
+        : buildXlsx([
+            {
+              name: "Edge",
+              rows: downRows.map((r) => r.slice(0, 3)),
+              offset: { row: 0, column: 16384 - 3 },
+            },
+          ]);
+    const { report, annotated } = scanXlsxFile(input, "edge.xlsx", { annotate: true });
+    expect(report.items.length).toBeGreaterThan(0);
+    const after = readXlsxSnapshot(annotated as Uint8Array, "edge.xlsx");
+    for (const item of report.items) {
+      expect(item.pabCells).toHaveLength(item.periods.length);
+      expect(item.pabCells[0]).toMatch(/^'PAB Watch'!/);
+      // The first period's formula starts from the part's own on-hand cell on its sheet.
+      expect(formulaAt(after, item.pabCells[0])).toMatch(/^=Edge!\$X[A-F][A-Z]?\$\d+-Edge!X/);
+      expect(item.pabCells.map((ref) => valueAt(after, ref))).toEqual(item.pab);
+    }
+    expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});
+
+test("a PAB cell the planner typed over is theirs: that part is checked, not rewritten; the other parts stay ours", () => {
+  const d = done.find((x) => x.c.name === "generated-parts.xlsx")!;
+  const snapshot = readXlsxSnapshot(d.annotated as Uint8Array, d.c.name);
+  const sheet = snapshot.sheets.find((s) => s.name === "Material balance")!;
+  const target = d.report.items[4].pabCells[2]; // the fifth part, third month
+  const { row, column } = parseA1(target.split("!")[1]);
+  sheet.values[row - sheet.top][column - sheet.left] = 999;
+  delete sheet.formulas[target.split("!")[1]];
+  const { report, findings } = scanSnapshot(snapshot);
+  const plan = buildWritePlan(snapshot, findings);
+  expect(plan.pabCells[4]).toEqual([]);
+  plan.pabCells.forEach((cells, i) => {
+    if (i !== 4) expect(cells).toEqual(d.report.items[i].pabCells);
+  });
+  expect(plan.writes.some((w) => w.row === row && w.column === column)).toBe(false);
+  expect(report.diagnostics.map((x) => [x.code, x.cell])).toEqual([["pab-differs", target]]);
+  expect(plan.diagnostics).toEqual([]);
+});
+
+test("live mode writes the same portable formulas for these layouts (=PAB.BALANCE spills only across a grid or pivot row)", () => {
+  for (const d of done.filter((x) => !x.c.sideSheet)) {
+    const snapshot = readXlsxSnapshot(d.c.input, d.c.name);
+    const { findings } = scanSnapshot(snapshot);
+    const live = buildWritePlan(snapshot, findings, { live: true });
+    expect(live.writes).toEqual(buildWritePlan(snapshot, findings).writes);
+    expect(live.writes.some((w) => w.formula?.includes("PAB."))).toBe(false);
+  }
 });

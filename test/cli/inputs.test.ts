@@ -46,6 +46,15 @@ describe("a scan that found no item exits 2 with the reader's explanation", () =
     expect(r.stdout).toContain("notes.xlsx: 0 items");
   });
 
+  test("--lang zh-CN says it in Chinese, on one line", () => {
+    const r = runCli("scan", nothing, "--lang", "zh-CN");
+    expect(r.code).toBe(2);
+    oneLine(r.stderr);
+    expect(r.stderr).toBe(
+      "pab-watch：notes.xlsx 中没有找到任何物料，未做任何检查（原因见上方摘要）\n"
+    );
+  });
+
   test("--json - still prints the report (it validates), and the reason goes to stderr", () => {
     const r = runCli("scan", nothing, "--json", "-", "--fail-on", "stockout");
     expect(r.code).toBe(2);

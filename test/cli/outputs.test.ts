@@ -110,7 +110,9 @@ describe("fractional quantities", () => {
     fs.writeFileSync(file, buildXlsx([{ name: "MPS", rows }]));
     const en = runCli("scan", file);
     expect(en.stdout).toContain("first short W1 by 1,234.318");
-    expect(runCli("scan", file, "--lang", "zh-CN").stdout).toContain("W1 首次缺货 1,234.318");
+    expect(runCli("scan", file, "--lang", "zh-CN").stdout).toContain(
+      "STEEL-T：预计缺货；W1首次缺货1,234.318"
+    );
     const report = JSON.parse(runCli("scan", file, "--json", "-").stdout);
     expect(report.items[0].firstShortage.quantity).toBeCloseTo(1234.31789, 10);
     expect(String(report.items[0].pab[0])).toMatch(/^-1234\.3178/);

@@ -2,9 +2,11 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { classicRows } from "../support/classic";
 import { runCli } from "../support/cli";
 import { schemaErrors } from "../support/schema";
 import { sharedDir } from "../support/shared";
+import { buildXlsx } from "../support/xlsxBuilder";
 
 const sample = (name: string) => path.join(sharedDir, "samples", name);
 
@@ -69,7 +71,18 @@ describe("pab-watch scan", () => {
 
   test("--lang zh-CN", () => {
     const r = run("scan", sample("chinese-grid.xlsx"), "--lang", "zh-CN");
-    expect(r.stdout).toContain("成品-A01: 预计缺货；第1周 首次缺货 8；第3周 到货必须准时");
+    expect(r.stdout).toContain("成品-A01：预计缺货；第1周首次缺货8；第3周到货必须准时");
+  });
+
+  test("--lang zh-CN gives the sheet's problems in Chinese, with the cell and the value read", () => {
+    const rows = classicRows();
+    rows[4] = ["Customer orders", 16, "abc", 15, 20, 18, 22, 20, 25];
+    const file = path.join(tmp, "bad-cell.xlsx");
+    fs.writeFileSync(file, buildXlsx([{ name: "MPS", rows }]));
+    expect(run("scan", file, "--lang", "zh-CN").stdout).toContain(
+      "表格中有1个问题：\n  错误：MPS!C5，单元格内容不是数量：“abc”\n"
+    );
+    expect(run("scan", file).stdout).toContain('  error: MPS!C5: "abc" is not a quantity\n');
   });
 
   test("--sheet picks a sheet; an unknown one is refused", () => {
@@ -88,7 +101,7 @@ describe("pab-watch scan", () => {
   test.each([
     [
       ["scan", "README.md"],
-      "pab-watch: not an .xlsx workbook (it is not a zip package; .xls and .csv are not supported)\n",
+      "pab-watch: not an .xlsx workbook (it is not a zip package; a CSV export is read when its name ends in .csv)\n",
     ],
     [["scan", "missing.xlsx"], "pab-watch: cannot open missing.xlsx (ENOENT)\n"],
     [

@@ -150,4 +150,24 @@ describe("periods down the rows", () => {
     expect(report.items[0]).toMatchObject({ item: "X-1", opening, pab });
     expect(report.diagnostics.map((d) => [d.code, d.cell])).toEqual([["pab-differs", "MRP!B7"]]);
   });
+
+  test("months without a year down the rows take theirs from the start date", () => {
+    const rows: TestCell[][] = [
+      ["Item", "AGG-1"],
+      ["Month", "Demand", "Production", "Ending inventory"],
+      ["Opening", null, null, 25],
+      ...["Nov", "Dec", "Jan"].map((m, t): TestCell[] => [m, demand[t], production[t] + 30, null]),
+    ];
+    const { report } = scan([{ name: "Agg", rows }]);
+    expect(report.items[0]).toMatchObject({
+      item: "AGG-1",
+      opening: 25,
+      periods: ["Nov", "Dec", "Jan"],
+      periodStarts: ["2026-11-01", "2026-12-01", "2027-01-01"],
+      pab: handPab(25, demand.slice(0, 3), [30, 30, 110]),
+    });
+    expect(report.diagnostics.map((d) => [d.severity, d.code, d.cell])).toEqual([
+      ["info", "month-year", "Agg!A4"],
+    ]);
+  });
 });

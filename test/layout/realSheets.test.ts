@@ -5,6 +5,8 @@
  * computed here from the cells written, never taken from the reader.
  */
 import { Diagnostic, PlanRecord, mpsOf, readPlans, roleOf } from "../../src/layout";
+import { SheetContext } from "../../src/layout/context";
+import { findHeaderRuns } from "../../src/layout/headerRuns";
 import { scanSnapshot } from "../../src/report";
 import { readXlsxSnapshot } from "../../src/xlsx";
 import { schemaErrors } from "../support/schema";
@@ -255,6 +257,14 @@ describe("months without a year", () => {
     );
   });
 
+  test("numbers 1 … 12 beside a Month label are months", () => {
+    const rows = plan(range(1, 12));
+    rows[2][0] = "Month";
+    const res = read([{ name: "Plan", rows }], { startDate: "2027-01-01" });
+    expect(res.records[0].periodKind).toBe("month");
+    expect(res.records[0].periodStarts[11]).toBe("2027-12-01");
+  });
+
   test("with neither: undated, never guessed from today", () => {
     const res = read([{ name: "Plan", rows: plan(MONTHS) }]);
     expect(res.records[0].periodStarts).toEqual(new Array(12).fill(null));
@@ -444,6 +454,24 @@ describe("blocks side by side", () => {
   });
 });
 
+test("two scenarios of one item side by side: the shared item and opening above, each block named by its title", () => {
+  const chase = { d: [10, 12, 9], p: [10, 12, 9] };
+  const level = { d: [10, 12, 9], p: [11, 11, 11] };
+  const rows: TestCell[][] = [
+    ["Item", "PUMP-7"],
+    ["On hand", 5],
+    ["Chase", null, null, null, null, null, "Level"],
+    [null, 1, 2, 3, "Total", null, null, 1, 2, 3],
+    ["Demand", ...chase.d, 31, null, "Demand", ...level.d],
+    ["Production", ...chase.p, 31, null, "Production", ...level.p],
+  ];
+  const report = scan([{ name: "Scenarios", rows }]);
+  expect(report.items.map((i) => i.item)).toEqual(["PUMP-7 (Chase)", "PUMP-7 (Level)"]);
+  expect(report.items[0]).toMatchObject({ opening: 5, pab: pabOf(5, chase.d, chase.p) });
+  expect(report.items[1]).toMatchObject({ opening: 5, pab: pabOf(5, level.d, level.p) });
+  expect(errors(report.diagnostics)).toEqual([]);
+});
+
 describe("nothing dropped in silence", () => {
   test("a row of figures whose label is unknown: row-not-understood names label and cell, item flagged", () => {
     const rows: TestCell[][] = [
@@ -484,6 +512,20 @@ describe("nothing dropped in silence", () => {
     ]);
   });
 
+  test("a date under the block is no figure: no row-not-understood for a Last update row", () => {
+    const rows: TestCell[][] = [
+      ["Item", "FG-1"],
+      ["On hand", 45],
+      [null, "W1", "W2", "W3"],
+      ["Customer orders", 16, 15, 15],
+      ["MPS", 0, 0, 50],
+      ["Last update", { date: "2026-11-30" }],
+    ];
+    const res = read([{ name: "S", rows }]);
+    expect(res.records[0].flagged).toBe(false);
+    expect(res.diagnostics).toEqual([]);
+  });
+
   test("a pivot measure not understood is reported too", () => {
     const rows: TestCell[][] = [
       ["Item", "Measure", "W1", "W2"],
@@ -496,5 +538,34 @@ describe("nothing dropped in silence", () => {
     expect(res.diagnostics).toContainEqual(
       expect.objectContaining({ code: "row-not-understood", cell: "Export!B4", item: "FG-1" })
     );
+  });
+});
+
+describe("period axes down a column (for the periods-down reader)", () => {
+  test("findHeaderRuns over a transposed context finds 第1周 … down column A, naming the real cells", () => {
+    const rows: TestCell[][] = [
+      ["物料编码：FG-77"],
+      ["期初库存", 120],
+      [],
+      ["周", "客户订单", "计划产量"],
+      ["第1周", 30, null],
+      ["第2周", 45, null],
+      ["第3周", 50, 80],
+    ];
+    const sheet = snapshot([{ name: "周计划", rows }]).sheets[0];
+    const ctx = new SheetContext(sheet, false, [], undefined).transposed();
+    const runs = findHeaderRuns(ctx);
+    expect(runs).toHaveLength(1);
+    expect(runs[0].labels).toEqual(["第1周", "第2周", "第3周"]);
+    expect(runs[0].columns.map((c) => ctx.ref(runs[0].row, c))).toEqual([
+      "周计划!A5",
+      "周计划!A6",
+      "周计划!A7",
+    ]);
+    // The measure labels sit where a grid's row labels would: before the first period.
+    expect(ctx.text(1, 3)).toBe("客户订单");
+    expect(ctx.ref(1, 6)).toBe("周计划!B7");
+    expect(ctx.value(1, 6)).toBe(50);
+    expect(ctx.transposed().ref(6, 1)).toBe("周计划!B7");
   });
 });

@@ -1,4 +1,4 @@
-import { readPlans } from "../../src/layout";
+import { SheetSnapshot, WorkbookSnapshot, readPlans } from "../../src/layout";
 import { scanSnapshot } from "../../src/report";
 import { readXlsxSnapshot } from "../../src/xlsx";
 import { handPab, makeParts, materialBalanceSheet } from "../support/layouts";
@@ -156,5 +156,80 @@ describe("row-per-part material balance", () => {
     expect(report.items.map((i) => [i.item, i.arrangement, i.pab])).toEqual([
       ["FG-1", "pivot", [30, 40, 10]],
     ]);
+  });
+
+  test("read in one pass: the cells visited grow with the parts, not with parts × parts", () => {
+    const visits = (count: number) => {
+      const sheet = materialBalanceSheet(makeParts(count, 12), monthCells(12), {
+        sheet: "MB",
+        part: "Part",
+        description: "Description",
+        stock: "Stock",
+        safety: "Safety stock",
+        receipts: "Receipts",
+        demand: "Demand",
+        balance: "Balance",
+      });
+      const snapshot = readXlsxSnapshot(buildXlsx([sheet]), "big.xlsx");
+      let reads = 0;
+      const counted: SheetSnapshot = {
+        ...snapshot.sheets[0],
+        values: snapshot.sheets[0].values.map(
+          (row) =>
+            new Proxy(row, {
+              get(target, key, receiver) {
+                if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+                return Reflect.get(target, key, receiver);
+              },
+            })
+        ),
+      };
+      const wb: WorkbookSnapshot = { ...snapshot, sheets: [counted] };
+      const read = readPlans(wb);
+      expect(read.records).toHaveLength(count);
+      return reads;
+    };
+    const small = visits(100);
+    const large = visits(400);
+    expect(large / small).toBeLessThan(4.4);
+    // Each part's row is visited a few times over (period cells, stock, the empty-row check), no more.
+    expect(large / (400 * 30)).toBeLessThan(6);
+  });
+
+  test("the README's picture: stock, receipts and demand blocks under group headers, a closing balance", () => {
+    const rows: TestCell[][] = [
+      [null, null, "Receipts (ETA)", null, null, null, null, null, "Demand"],
+      ["Part", "Stock", ...monthCells(6), ...monthCells(6), "Balance"],
+      ["C-1000", 140, 0, 100, 0, 0, 100, 0, 77, 65, 50, 4, 0, 28, 116],
+      ["C-1001", 89, 0, 100, 0, 0, 100, 0, 77, 25, 21, 52, 87, 25, 2],
+    ];
+    const { report } = scan([{ name: "Material balance", rows }]);
+    expect(report.diagnostics).toEqual([]);
+    expect(report.items.map((i) => [i.item, i.pab])).toEqual([
+      ["C-1000", handPab(140, [77, 65, 50, 4, 0, 28], [0, 100, 0, 0, 100, 0])],
+      ["C-1001", handPab(89, [77, 25, 21, 52, 87, 25], [0, 100, 0, 0, 100, 0])],
+    ]);
+    expect(report.items.map((i) => i.pab[5])).toEqual([116, 2]);
+  });
+
+  test("months without a year run on past December inside a block; each group header starts a block", () => {
+    const months = ["Oct", "Nov", "Dec", "Jan", "Feb"];
+    const rows: TestCell[][] = [
+      [null, null, "到货", null, null, null, null, "需求"],
+      ["料号", "库存", ...months, ...months],
+      ["M-1", 10, 0, 40, 0, 0, 40, 5, 10, 20, 15, 30],
+    ];
+    const snapshot = readXlsxSnapshot(buildXlsx([{ name: "S", rows }]), "m.xlsx");
+    const { report } = scanSnapshot(snapshot, { startDate: "2026-10-05" });
+    expect(report.items[0]).toMatchObject({
+      item: "M-1",
+      arrangement: "row-per-part",
+      periods: months,
+      periodStarts: ["2026-10-01", "2026-11-01", "2026-12-01", "2027-01-01", "2027-02-01"],
+      orders: [5, 10, 20, 15, 30],
+      mps: [0, 40, 0, 0, 40],
+      pab: handPab(10, [5, 10, 20, 15, 30], [0, 40, 0, 0, 40]),
+    });
+    expect(report.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
   });
 });

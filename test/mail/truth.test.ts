@@ -448,3 +448,9 @@ describe("subjects", () => {
     expect(encodeSubject("Hello \u202eworld\u2066")).toBe("Hello world");
   });
 });
+
+test("the internal alert warns about orders outside the short periods too", () => {
+  expect(draft("internal", classic, fullIncident()).notice.warnings).toEqual([
+    "PO-4712 (2027-01-11, in W7) is not in a short period (W8); check the incident's orders",
+  ]);
+});

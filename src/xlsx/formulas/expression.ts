@@ -1,4 +1,5 @@
 import { AstExpression, ReferenceIdentifier, parse, parseA1Ref, tokenize } from "@borgar/fx";
+import { columnIndex } from "../../layout/address";
 import { FUNCTIONS } from "./functions";
 import {
   DIV0,
@@ -29,16 +30,96 @@ export interface Area {
 export interface SheetLookup {
   /** The sheet of that name (names match without regard to case, as in Excel); null if none. */
   sheet(name: string): { index: number; bottom: number; right: number } | null;
+  /** What a defined name refers to ("Stock!$B$2:$B$9"), seen from a sheet: its own names first. */
+  definedName?(name: string, sheet: number): string | null;
 }
 
-/** A formula read into its syntax tree (by @borgar/fx) with every reference resolved to an area. */
+/** A formula's syntax tree (by @borgar/fx) with every reference resolved to an area. */
 export interface ParsedFormula {
   ast: AstExpression;
   areas: Map<ReferenceIdentifier, Area>;
 }
 
-/** Throws NotEvaluable for anything that cannot be pinned to cells of this workbook. */
+/** A parsed formula kept for the other cells whose formula is the same but for relative shifts. */
+interface Template {
+  parsed: ParsedFormula;
+  row: number;
+  column: number;
+  /** Which bounds are anchored ($) in each reference. */
+  anchored: Map<ReferenceIdentifier, [boolean, boolean, boolean, boolean]>;
+}
+
+export type TemplateCache = Map<string, Template | null>;
+
+const A1_REF = /(^|[^A-Za-z0-9_.])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g;
+
+/**
+ * The formula with each A1 reference written relative to its cell (or as anchored), so the
+ * formulas of a filled-down row ("=B6-C4+C5", "=C6-D4+D5" …) share one key and one parse.
+ */
+function relativeKey(sheet: number, formula: string, row: number, column: number): string {
+  const body = formula
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/) // text and quoted sheet names stay as they are
+    .map((part, i) =>
+      i % 2
+        ? part
+        : part.replace(
+            A1_REF,
+            (_m, pre: string, ca: string, col: string, ra: string, r: string) =>
+              `${pre}${ca ? `$${col.toUpperCase()}` : `c${columnIndex(col) - column}`}${ra ? `$${r}` : `r${Number(r) - 1 - row}`}`
+          )
+    )
+    .join("");
+  return `${sheet}|${body}`;
+}
+
+/**
+ * A formula read into its syntax tree (by @borgar/fx) with every reference resolved to an area.
+ * Throws NotEvaluable for anything that cannot be pinned to cells of this workbook.
+ */
 export function parseFormula(
+  formula: string,
+  own: { index: number; bottom: number; right: number },
+  lookup: SheetLookup,
+  at: { row: number; column: number } = { row: 0, column: 0 },
+  cache?: TemplateCache
+): ParsedFormula {
+  const key = cache ? relativeKey(own.index, formula, at.row, at.column) : "";
+  const t = cache?.get(key);
+  if (t) return shifted(t, at.row - t.row, at.column - t.column);
+  const parsed = parseOnce(formula, own, lookup);
+  if (cache && t === undefined) {
+    // Whole rows and columns (A:A) are not shifted: such formulas are parsed each time.
+    const anchored = new Map<ReferenceIdentifier, [boolean, boolean, boolean, boolean]>();
+    let shareable = true;
+    for (const node of parsed.areas.keys()) {
+      const ref = parseA1Ref(node.value);
+      const r = ref && "range" in ref ? ref.range : null;
+      if (!r || r.top === null || r.left === null || r.bottom === null || r.right === null)
+        shareable = false;
+      else anchored.set(node, [!!r.$top, !!r.$left, !!r.$bottom, !!r.$right]);
+    }
+    cache.set(key, shareable ? { parsed, row: at.row, column: at.column, anchored } : null);
+  }
+  return parsed;
+}
+
+function shifted(t: Template, dr: number, dc: number): ParsedFormula {
+  const areas = new Map<ReferenceIdentifier, Area>();
+  for (const [node, a] of t.parsed.areas) {
+    const [top, left, bottom, right] = t.anchored.get(node) as [boolean, boolean, boolean, boolean];
+    areas.set(node, {
+      sheet: a.sheet,
+      top: top ? a.top : a.top + dr,
+      left: left ? a.left : a.left + dc,
+      bottom: bottom ? a.bottom : a.bottom + dr,
+      right: right ? a.right : a.right + dc,
+    });
+  }
+  return { ast: t.parsed.ast, areas };
+}
+
+function parseOnce(
   formula: string,
   own: { index: number; bottom: number; right: number },
   lookup: SheetLookup
@@ -80,7 +161,19 @@ function resolve(
   own: { index: number; bottom: number; right: number },
   lookup: SheetLookup
 ): Area {
-  if (node.kind === "name") throw new NotEvaluable(`it uses the defined name ${node.value}`);
+  if (node.kind === "name") {
+    const text = lookup.definedName?.(node.value, own.index) ?? null;
+    // A name for a range of cells is followed; a name for a constant or a formula is not.
+    const target = text?.replace(/^=/, "") ?? "";
+    const ref = target ? parseA1Ref(target) : null;
+    if (!ref || !("range" in ref) || !ref.range || !ref.context?.length)
+      throw new NotEvaluable(
+        text === null
+          ? `it uses the name ${node.value}, which the workbook does not define`
+          : `it uses the defined name ${node.value} (${target}), which is not a range of cells`
+      );
+    return resolve({ ...node, kind: "range", value: target }, own, lookup);
+  }
   if (node.kind === "table") throw new NotEvaluable(`it refers to the table column ${node.value}`);
   const ref = parseA1Ref(node.value);
   if (!ref || !("range" in ref) || !ref.range) throw new NotEvaluable(`it refers to ${node.value}`);

@@ -1,0 +1,1 @@
+export { readCsvSnapshot, UnreadableCsvError } from "./readCsv";
