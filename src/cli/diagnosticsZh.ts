@@ -37,12 +37,16 @@ const SEVERITY: Record<string, string> = { error: "错误", warning: "警告", i
  * message quotes from the sheet. A code without a Chinese meaning keeps its English message.
  */
 export function diagnosticZh(d: Diagnostic): string {
+  return `${SEVERITY[d.severity] ?? d.severity}：${problemZh(d)}`;
+}
+
+/** What a diagnostic says, in Chinese, without its severity (for a notice's assumptions). */
+export function problemZh(d: Diagnostic): string {
   const meaning = MEANING[d.code];
-  const severity = SEVERITY[d.severity] ?? d.severity;
-  if (!meaning) return `${severity}：${d.message}`;
+  if (!meaning) return d.message;
   const quoted = d.message.match(/"[^"]*"/g) ?? [];
   const values = quoted.length ? `：${quoted.map((q) => `“${q.slice(1, -1)}”`).join("、")}` : "";
-  return `${severity}：${d.cell ? `${d.cell}，` : d.item ? `${d.item}，` : ""}${meaning}${values}`;
+  return `${d.cell ? `${d.cell}，` : d.item ? `${d.item}，` : ""}${meaning}${values}`;
 }
 
 const WORKBOOK_ERRORS: [RegExp, string][] = [
