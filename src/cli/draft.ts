@@ -4,6 +4,7 @@ import { AddressError, NoticeRefused, draftNotice, parseAddressList } from "../m
 import { Report, factsForNotice } from "../report";
 import { DraftArgs, UsageError } from "./args";
 import { OutputTarget, checkOutputs, writeOutput } from "./outputs";
+import { problemZh } from "./diagnosticsZh";
 import { reportSchemaError } from "./reportSchema";
 import { terminalText } from "./terminal";
 
@@ -90,7 +91,11 @@ export function draft(args: DraftArgs, io: DraftIo): number {
     );
   }
   const incident = args.incident ? readIncident(args.incident) : {};
-  const facts = factsForNotice(matches[0], report.diagnostics);
+  const facts = factsForNotice(
+    matches[0],
+    report.diagnostics,
+    args.lang === "zh-CN" ? problemZh : undefined
+  );
   let outputs;
   try {
     outputs = draftNotice(args.notice, facts, to, incident, args.lang, { force: args.force });

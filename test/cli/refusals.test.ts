@@ -413,3 +413,17 @@ test("with --lang zh-CN a workbook that cannot be read is explained in Chinese",
   );
   expect(zh(at("bad-xml.xlsx"))).toMatch(/^pab-watch：无法读取工作簿：XML格式错误（/);
 });
+
+test("--force drafts a customer notice for a flagged item, naming what was assumed, in the notice's language", () => {
+  const flagged = at("bad-cell.json");
+  const args = ["draft", "--report", flagged, "--notice", "customer-risk", "--force", ...DRAFT];
+  const en = runCli(...args);
+  expect(en.code).toBe(0);
+  expect(en.stdout).toContain(
+    '[to fill: check before sending: the sheet had problems and these figures assume: MPS!C5: "abc" is not a quantity]'
+  );
+  const zh = runCli(...args, "--lang", "zh-CN");
+  expect(zh.stdout).toContain(
+    "【待填写：发送前请核实：表格读取有问题，以下数字基于这些假设：MPS!C5，单元格内容不是数量：“abc”】"
+  );
+});

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as React from "react";
-import { render } from "@testing-library/react";
+import { configure, render } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { FakeWorkbookModel, modelFromSnapshot } from "../../src/excel/fake/model";
 import { App } from "../../src/taskpane/components/App";
@@ -26,6 +26,8 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
     },
   });
 }
+// The machine is shared: give what the pane shows time to arrive.
+configure({ asyncUtilTimeout: 10_000 });
 // The pane updates itself after every await of the workbook, as it does in Excel; tests wait for what it shows.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
 

@@ -13,7 +13,7 @@ function actionsFor(...args: Parameters<typeof plainActions>) {
   return { ...a, scan: (...s: Parameters<typeof a.scan>) => a.scan(...s).finally(() => scans.done++) };
 }
 
-jest.setTimeout(30_000);
+jest.setTimeout(90_000);
 
 // Role queries walk the whole tree in jsdom; these two are asked often, so they go by the list's label.
 const risks = () => document.querySelector('ul[aria-label="Risks"], ul[aria-label="风险"]') as HTMLElement;

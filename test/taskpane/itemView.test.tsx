@@ -7,7 +7,7 @@ import { DEFAULT_STATE } from "../../src/excel";
 import { IncidentViewProps } from "../../src/taskpane/incidentSlot";
 import { actionsFor, renderPane, sampleModel } from "../support/paneHarness";
 
-jest.setTimeout(30_000);
+jest.setTimeout(90_000);
 
 const buttonNamed = (name: string | RegExp) => {
   const b = [...document.querySelectorAll("button")].find((x) =>

@@ -4,7 +4,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { actionsFor, modelOf, renderPane, sampleModel } from "../support/paneHarness";
 
-jest.setTimeout(30_000);
+jest.setTimeout(90_000);
 
 const buttonNamed = (name: string) => {
   const b = [...document.querySelectorAll("button")].find((x) => x.textContent === name);
