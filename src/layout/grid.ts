@@ -1,8 +1,15 @@
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
-import { HeaderRun, checkRun, isNumberCell, runPeriods } from "./headerRuns";
-import { Role, SERIES_ROLES, roleOf, splitLabelValue } from "./labels";
+import { HeaderRun, checkRun, isFigureCell, isNumberCell, runPeriods } from "./headerRuns";
+import {
+  IGNORED_ROLES,
+  Role,
+  SERIES_ROLES,
+  DERIVED_REASON,
+  roleOf,
+  splitLabelValue,
+} from "./labels";
 import { parsePeriodHeader } from "./periods";
 import { CellFigure, PlanRecord, SeriesRow } from "./record";
 import { labelPairs, rowLabel } from "./rowLabels";
@@ -38,7 +45,7 @@ function blockRows(ctx: SheetContext, run: HeaderRun, until: number): BlockRows 
   const c1 = run.columns[0];
   const out: BlockRows = { series: [], opening: [], derived: [], unknown: [], end: run.row };
   const isEmpty = (r: number) => ctx.rowIsEmpty(r, run.firstColumn, run.lastColumn);
-  const figures = (r: number) => run.columns.filter((c) => isNumberCell(ctx, r, c)).length;
+  const figures = (r: number) => run.columns.filter((c) => isFigureCell(ctx, r, c)).length;
   let blanks = 0;
   for (let r = run.row + 1; r <= until; r++) {
     if (isEmpty(r)) {
@@ -59,7 +66,7 @@ function blockRows(ctx: SheetContext, run: HeaderRun, until: number): BlockRows 
       out.opening.push({ row: r, role, text: label!.text, column: label!.column });
     } else if (role && SERIES_ROLES.includes(role)) {
       out.series.push({ row: r, role, text: label!.text, column: label!.column });
-    } else if (role === "derived") {
+    } else if (role && IGNORED_ROLES.includes(role)) {
       out.derived.push({ row: r, role, text: label!.text, column: label!.column });
     } else if (figures(r) > 0 && (!role || role === "description")) {
       out.unknown.push({ row: r, text: label?.text ?? "", column: label?.column ?? c1 });
@@ -119,7 +126,8 @@ export function readGridBlock(
   from: number,
   until: number,
   startDate: string | null,
-  sheetItem: string | null = null
+  sheetItem: string | null = null,
+  besideOthers = false
 ): GridBlock | null {
   const c1 = run.columns[0];
   const rows = blockRows(ctx, run, until);
@@ -128,15 +136,29 @@ export function readGridBlock(
   const end = rows.end;
 
   // The item, site, on hand and safety stock: pairs above the header (and left of the periods on the header row).
-  const pairs = [
+  const own = [
     ...labelPairs(ctx, from, run.row - 1, run.lastColumn + 1, run.firstColumn),
     ...labelPairs(ctx, run.row, run.row, c1, run.firstColumn),
   ];
-  const itemPair = pairs.find((p) => p.role === "item");
+  // Blocks side by side may share what sits above them all: two scenarios of one item.
+  const shared = besideOthers ? labelPairs(ctx, from, run.row - 1) : [];
+  const pairs = [...own, ...shared];
+  const ownItem = own.find((p) => p.role === "item");
+  const sharedItem = shared.find((p) => p.role === "item");
   const sitePair = pairs.find((p) => p.role === "site");
-  const title = itemPair?.text ? null : titleOf(ctx, run, from);
-  let item = itemPair?.text || title?.text || null;
-  let itemCell = itemPair ? ctx.ref(itemPair.row, itemPair.column) : (title?.cell ?? null);
+  const ownName = ownItem && (!sharedItem || ownItem.text !== sharedItem.text);
+  const itemPair = ownName ? ownItem : (ownItem ?? sharedItem);
+  const title = ownName ? null : titleOf(ctx, run, from);
+  let item: string | null;
+  let itemCell: string | null;
+  if (title && itemPair?.text && title.text !== itemPair.text) {
+    // "Item | X" above two blocks titled "Chase" and "Level": X (Chase), X (Level).
+    item = `${itemPair.text} (${title.text})`;
+    itemCell = title.cell;
+  } else {
+    item = itemPair?.text || title?.text || null;
+    itemCell = itemPair ? ctx.ref(itemPair.row, itemPair.column) : (title?.cell ?? null);
+  }
   const firstLabel = ctx.ref(seriesRows[0].row, seriesRows[0].column);
   if (!item && sheetItem) {
     item = sheetItem;
@@ -169,7 +191,7 @@ export function readGridBlock(
       "derived-row",
       at,
       name,
-      `${at}: "${d.text}" is derived from the other rows; read and not used`
+      `${at}: "${d.text}" ${DERIVED_REASON}; read and not used`
     );
   }
   for (const u of rows.unknown) {

@@ -9,6 +9,7 @@ import {
   recordKind,
   withYears,
 } from "./periods";
+import { dateFormatKind } from "./dates";
 import { parseQuantity } from "./quantities";
 import { rowLabel } from "./rowLabels";
 import { CellValue } from "./snapshot";
@@ -273,4 +274,10 @@ export function isNumberCell(ctx: SheetContext, row: number, column: number): bo
   const v = ctx.value(row, column);
   if (v === "" || typeof v === "boolean") return false;
   return parseQuantity(v).ok && !(typeof v === "string" && v.trim() === "");
+}
+
+/** A figure of the plan: a number that is not a date (a "Last update | 2026-11-30" row is no figure). */
+export function isFigureCell(ctx: SheetContext, row: number, column: number): boolean {
+  if (!isNumberCell(ctx, row, column)) return false;
+  return !(typeof ctx.value(row, column) === "number" && dateFormatKind(ctx.format(row, column)));
 }

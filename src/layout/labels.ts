@@ -438,5 +438,12 @@ export function splitLabelValue(text: unknown): { role: Role; value: string } | 
 export const SUPPLY_ROLES: readonly Role[] = ["mps", "firm", "planned", "inTransit", "receipts"];
 /** Roles that are a row of figures per period. */
 export const SERIES_ROLES: readonly Role[] = ["orders", "forecast", "pab", "atp", ...SUPPLY_ROLES];
+/** Roles of rows that are read and deliberately not used (said as info, never an error). */
+export const IGNORED_ROLES: readonly Role[] = ["derived"];
+
+/** Why a derived row is not used, for the info diagnostic. */
+export const DERIVED_REASON =
+  "is derived from the other rows (a net requirement, an order release, a total or a cost)";
+
 /** Labels of rows that belong to a plan: what tells bare numbers above them are periods. */
 export const PLAN_ROLES: readonly Role[] = [...SERIES_ROLES, "derived", "onHand"];

@@ -1,8 +1,8 @@
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
-import { isNumberCell } from "./headerRuns";
-import { Role, SERIES_ROLES, roleOf } from "./labels";
+import { isFigureCell, isNumberCell } from "./headerRuns";
+import { IGNORED_ROLES, Role, SERIES_ROLES, DERIVED_REASON, roleOf } from "./labels";
 import { PeriodHeader, parsePeriodHeader, periodKey, periodStarts } from "./periods";
 import { CellFigure, PlanRecord, SeriesRow } from "./record";
 import { TableHeader, keyText } from "./tableHeader";
@@ -165,17 +165,18 @@ function tableColumnsNotUnderstood(ctx: SheetContext, h: TableHeader, end: numbe
   for (let c = ctx.sheet.left; c <= ctx.right; c++) {
     if (known.has(c)) continue;
     let first = -1;
-    for (let r = h.row + 1; r <= end && first < 0; r++) if (isNumberCell(ctx, r, c)) first = r;
+    for (let r = h.row + 1; r <= end && first < 0; r++) if (isFigureCell(ctx, r, c)) first = r;
     if (first < 0) continue;
     const text = ctx.text(h.row, c);
     const at = ctx.ref(h.row, c);
-    if (text && roleOf(text) === "derived") {
+    const role = text ? roleOf(text) : null;
+    if (role && IGNORED_ROLES.includes(role)) {
       ctx.report(
         "info",
         "derived-row",
         at,
         null,
-        `${at}: column "${text}" is derived from the others; read and not used`
+        `${at}: column "${text}" ${DERIVED_REASON}; read and not used`
       );
       continue;
     }

@@ -1,8 +1,8 @@
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
-import { HeaderRun, checkRun, isNumberCell, runPeriods } from "./headerRuns";
-import { Role, SERIES_ROLES, roleOf } from "./labels";
+import { HeaderRun, checkRun, isFigureCell, runPeriods } from "./headerRuns";
+import { IGNORED_ROLES, Role, SERIES_ROLES, DERIVED_REASON, roleOf } from "./labels";
 import { CellFigure, PlanRecord } from "./record";
 import { readAlignedRows } from "./series";
 
@@ -62,16 +62,16 @@ export function readPivot(
     const mapped = ctx.mappedRow(r);
     const text = ctx.text(r, measureCol);
     const role = mapped === "ignore" ? null : (mapped ?? roleOf(text));
-    if (!role || role === "derived") {
+    if (!role || IGNORED_ROLES.includes(role)) {
       const at = ctx.ref(r, measureCol);
-      if (mapped !== "ignore" && run.columns.some((c) => isNumberCell(ctx, r, c))) {
+      if (mapped !== "ignore" && run.columns.some((c) => isFigureCell(ctx, r, c))) {
         if (role)
           ctx.report(
             "info",
             "derived-row",
             at,
             lastItem,
-            `${at}: "${text}" is derived from the other rows; read and not used`
+            `${at}: "${text}" ${DERIVED_REASON}; read and not used`
           );
         else
           ctx.report(

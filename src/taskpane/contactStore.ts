@@ -1,4 +1,4 @@
-import { Contact, sanitizeContacts } from "../mail";
+import { Contact, sanitizeContacts } from "../mail/contacts";
 
 /** Where the user's contacts live: per user and device, never in the workbook. */
 export interface ContactStore {

@@ -6,9 +6,11 @@ import {
   saveIncidentStore,
   writeLogTable,
 } from "../excel";
-import { buildClientId, createGraphDraft, graphAvailable, nestedAppTokens } from "../mail";
-import { ContactStore } from "./contactStore";
-import { Platform } from "./incidentFlow";
+// The small Graph modules only: the notice templates load with the incident views.
+import { createGraphDraft } from "../mail/graph";
+import { buildClientId, graphAvailable, nestedAppTokens } from "../mail/graphAuth";
+import type { ContactStore } from "./contactStore";
+import type { Platform } from "./incidentFlow";
 import type { IncidentDeps } from "./components/incident";
 import type { DraftHandoffs } from "./components/incident/DraftView";
 

@@ -34,7 +34,7 @@ export function snapshotOfPackage(
     options.onSheet?.(s.name, i, wanted.length);
     const cells: { row: number; column: number; array?: string }[] = [];
     const sheet = readSheet(
-      pkg.text(s.path),
+      pkg.readText(s.path),
       s.name,
       s.visible,
       strings,

@@ -3,6 +3,7 @@ import { BUILTIN_FORMATS } from "./numberFormats";
 import { ownedAreaOf } from "../annotate/ownedNames";
 import { UnreadableWorkbookError, XlsxPackage } from "./xlsxPackage";
 import { isTrue, parseXml } from "./xml";
+import { END, OPEN, TEXT, XmlScanner } from "./xmlScanner";
 
 export interface SheetEntry {
   name: string;
@@ -65,21 +66,20 @@ export function readSharedStrings(pkg: XlsxPackage): string[] {
   let current = "";
   let inText = false;
   let phonetic = 0;
-  parseXml(pkg.text(path), {
-    open: (name) => {
-      if (name === "si") current = "";
-      else if (name === "t") inText = true;
-      else if (name === "rPh") phonetic++;
-    },
-    close: (name) => {
-      if (name === "si") out.push(current);
-      else if (name === "t") inText = false;
-      else if (name === "rPh") phonetic--;
-    },
-    text: (t) => {
-      if (inText && phonetic === 0) current += t;
-    },
-  });
+  const s = new XmlScanner(pkg.readText(path), "the shared strings");
+  for (let kind = s.next(); kind !== END; kind = s.next()) {
+    if (kind === TEXT) {
+      if (inText && phonetic === 0) current += s.text();
+    } else if (kind === OPEN) {
+      if (s.is("si")) {
+        current = "";
+        if (s.selfClosing) out.push(current);
+      } else if (s.is("t")) inText = !s.selfClosing;
+      else if (s.is("rPh") && !s.selfClosing) phonetic++;
+    } else if (s.is("si")) out.push(current);
+    else if (s.is("t")) inText = false;
+    else if (s.is("rPh")) phonetic--;
+  }
   return out;
 }
 
