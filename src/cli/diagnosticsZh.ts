@@ -75,6 +75,14 @@ const WORKBOOK_ERRORS: [RegExp, string][] = [
     "工作簿缺少工作表“$2”的部件$1（文件已损坏）",
   ],
   [/^the workbook package is damaged \((.*)\)$/, "工作簿文件已损坏（$1）"],
+  [
+    /^not an \.xlsx workbook \(it is not a zip package/,
+    "不是.xlsx工作簿（不是zip包）；CSV导出文件的文件名须以.csv结尾",
+  ],
+  [
+    /^the CSV file is neither UTF-8 nor GB18030 text/,
+    "CSV文件既不是UTF-8也不是GB18030文本：请另存为“CSV UTF-8”",
+  ],
   [/^cannot open (.*) \((\w+)\)$/, "无法打开$1（$2）"],
   [/^malformed XML \((.*)\)$/, "无法读取工作簿：XML格式错误（$1）"],
 ];

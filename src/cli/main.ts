@@ -172,7 +172,9 @@ function failure(e: unknown, io: Io, zh: boolean): number {
       ? null
       : e instanceof UsageError
         ? (e.zh ?? null)
-        : e instanceof UnreadableWorkbookError || e instanceof MalformedXmlError
+        : e instanceof UnreadableWorkbookError ||
+            e instanceof MalformedXmlError ||
+            e instanceof UnreadableCsvError
           ? workbookErrorZh(e.message)
           : null;
   if (zhText) {
