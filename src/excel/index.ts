@@ -28,3 +28,4 @@ export {
   readSelectionValues,
   saveIncidentStore,
 } from "./incidentStore";
+export { localToday } from "./today";

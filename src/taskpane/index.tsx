@@ -9,6 +9,7 @@ import {
   activeSheetName,
   loadSetting,
   loadWorkbookState,
+  localToday,
   officeExcelRun,
   removeAnnotations,
   saveSetting,
@@ -18,7 +19,6 @@ import {
   selectedAddress,
 } from "../excel";
 import { MEMORY_KEY } from "./model/riskWatch";
-import { localToday } from "./model/dates";
 import { projectInWorker } from "./projectWorker";
 import { fluentTheme, themeOf } from "./theme";
 import { defaultContactStore } from "./contactStore";
