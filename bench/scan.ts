@@ -9,7 +9,7 @@ import { workload } from "./workload";
 
 const root = path.resolve(__dirname, "..");
 
-/** A 5,000-item, 52-week MPS grid workbook, as planners stack them. */
+/** An MPS grid workbook of `items` items and `periods` weeks, stacked as planners stack them. */
 export function gridWorkbook(items: number, periods: number): string {
   const file = path.join(os.tmpdir(), `pab-bench-${items}x${periods}.xlsx`);
   if (fs.existsSync(file)) return file;
@@ -43,41 +43,61 @@ function ensureCliBuilt(): void {
     throw new Error("could not build the command line (tsc -p tsconfig.cli.json)");
 }
 
-/** `pab-watch scan --out` in a fresh process: wall time (startup included) and peak resident memory. */
-export function timeScan(input: string): { ms: number; peakMb: number } {
+/**
+ * `pab-watch scan` in a fresh process: wall time (startup included) and peak resident memory;
+ * `out` writes the annotated copy (`--out`), `json` the full report (`--json`).
+ */
+export function timeScan(
+  input: string,
+  options: { out: boolean; json: boolean }
+): { ms: number; peakMb: number } {
   ensureCliBuilt();
-  const out = path.join(os.tmpdir(), "pab-bench-annotated.xlsx");
+  const out = path.join(os.tmpdir(), `pab-bench-annotated-${process.pid}.xlsx`);
+  const json = path.join(os.tmpdir(), `pab-bench-report-${process.pid}.json`);
+  const argv = [
+    "scan",
+    input,
+    ...(options.json ? ["--json", json] : []),
+    ...(options.out ? ["--out", out] : []),
+  ];
   const script = `const code = require(${JSON.stringify(path.join(root, "lib", "cli", "main.js"))}).main(${JSON.stringify(
-    ["scan", input, "--out", out]
+    argv
   )}, { stdout() {}, stderr(t) { process.stderr.write(t); }, today: () => "2026-11-30" });
 process.stdout.write(JSON.stringify({ code, rssKb: process.resourceUsage().maxRSS }));`;
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", maxBuffer: 1 << 20 });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`scan failed: ${r.stderr}`);
-  const { code, rssKb } = JSON.parse(r.stdout);
-  if (code !== 0) throw new Error(`scan exited ${code}`);
-  return { ms, peakMb: rssKb / 1024 };
+  try {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", maxBuffer: 1 << 20 });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0) throw new Error(`scan failed: ${r.stderr}`);
+    const { code, rssKb } = JSON.parse(r.stdout);
+    if (code !== 0) throw new Error(`scan exited ${code}`);
+    return { ms, peakMb: rssKb / 1024 };
+  } finally {
+    fs.rmSync(out, { force: true });
+    fs.rmSync(json, { force: true });
+  }
 }
 
-/** LibreOffice headless loading, recalculating and saving the same workbook (a warm profile). */
-export function timeLibreOffice(input: string, runs: number): number[] | null {
+/**
+ * LibreOffice headless loading, recalculating and saving the same workbook (a warm profile), one
+ * run at a time, so its runs can alternate with ours on a machine whose load varies.
+ */
+export function libreOfficeRunner(input: string): { run: () => number; close: () => void } | null {
   if (!fs.existsSync(SOFFICE)) return null;
   const profile = recalculatingProfile();
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "pab-bench-lo-"));
-  try {
-    libreOfficeConvert([input], "xlsx", outDir, profile); // warm-up: the profile's first start
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
+  libreOfficeConvert([input], "xlsx", outDir, profile); // warm-up: the profile's first start
+  return {
+    run: () => {
       const t0 = process.hrtime.bigint();
       libreOfficeConvert([input], "xlsx", outDir, profile);
-      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    }
-    return times;
-  } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
-    fs.rmSync(outDir, { recursive: true, force: true });
-  }
+      return Number(process.hrtime.bigint() - t0) / 1e6;
+    },
+    close: () => {
+      fs.rmSync(profile, { recursive: true, force: true });
+      fs.rmSync(outDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface OfficeJsFigures {

@@ -63,10 +63,17 @@ function parseDraft(rest: string[]): Args {
   const v = parsed.values;
   if (v.help) return { command: "help", topic: "draft" };
   for (const name of ["report", "item", "notice", "to"] as const) {
-    if (!v[name]) throw new UsageError(`draft needs --${name} (try: pab-watch draft --help)`);
+    if (!v[name])
+      throw new UsageError(
+        `draft needs --${name} (try: pab-watch draft --help)`,
+        `draft需要--${name}（参见pab-watch draft --help）`
+      );
   }
   if (!NOTICE_KINDS.includes(v.notice as NoticeKind)) {
-    throw new UsageError(`--notice ${v.notice}: use one of ${NOTICE_KINDS.join(", ")}`);
+    throw new UsageError(
+      `--notice ${v.notice}: use one of ${NOTICE_KINDS.join(", ")}`,
+      `--notice ${v.notice}：请用${NOTICE_KINDS.join("、")}之一`
+    );
   }
   const lang = v.lang ?? "en";
   if (lang !== "en" && lang !== "zh-CN") throw new UsageError(`--lang ${lang}: use en or zh-CN`);
@@ -103,7 +110,10 @@ export function parseCommandLine(argv: string[]): Args {
   }
   if (command === "draft") return parseDraft(rest);
   if (command !== "scan")
-    throw new UsageError(`unknown command "${command}" (try: pab-watch --help)`);
+    throw new UsageError(
+      `unknown command "${command}" (try: pab-watch --help)`,
+      `未知命令“${command}”（参见pab-watch --help）`
+    );
   let parsed;
   try {
     parsed = parseArgs({
@@ -128,22 +138,34 @@ export function parseCommandLine(argv: string[]): Args {
   const v = parsed.values;
   if (v.help) return { command: "help", topic: "scan" };
   if (parsed.positionals.length !== 1)
-    throw new UsageError("scan takes one workbook: pab-watch scan <in.xlsx>");
+    throw new UsageError(
+      "scan takes one workbook: pab-watch scan <in.xlsx>",
+      "scan只接受一个工作簿：pab-watch scan <in.xlsx>"
+    );
   const start = v.start ?? null;
   if (start !== null) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(start);
     if (!m || !isoDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
-      throw new UsageError(`--start ${start} is not a date in the form YYYY-MM-DD`);
+      throw new UsageError(
+        `--start ${start} is not a date in the form YYYY-MM-DD`,
+        `--start ${start}不是YYYY-MM-DD格式的有效日期`
+      );
     }
   }
   const fence = v.fence === undefined ? 0 : Number(v.fence);
   if (!Number.isInteger(fence) || fence < 0)
-    throw new UsageError(`--fence ${v.fence} is not a whole number of periods`);
+    throw new UsageError(
+      `--fence ${v.fence} is not a whole number of periods`,
+      `--fence ${v.fence}不是整数期数`
+    );
   const lang = v.lang ?? "en";
   if (lang !== "en" && lang !== "zh-CN") throw new UsageError(`--lang ${lang}: use en or zh-CN`);
   const failOn = v["fail-on"] ?? null;
   if (failOn !== null && !["stockout", "at-risk", "low"].includes(failOn)) {
-    throw new UsageError(`--fail-on ${failOn}: use stockout, at-risk or low`);
+    throw new UsageError(
+      `--fail-on ${failOn}: use stockout, at-risk or low`,
+      `--fail-on ${failOn}：请用stockout、at-risk或low`
+    );
   }
   return {
     command: "scan",

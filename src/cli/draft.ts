@@ -4,6 +4,7 @@ import { AddressError, NoticeRefused, draftNotice, parseAddressList } from "../m
 import { Report, factsForNotice } from "../report";
 import { DraftArgs, UsageError } from "./args";
 import { OutputTarget, checkOutputs, writeOutput } from "./outputs";
+import { problemZh } from "./diagnosticsZh";
 import { reportSchemaError } from "./reportSchema";
 import { terminalText } from "./terminal";
 
@@ -90,7 +91,11 @@ export function draft(args: DraftArgs, io: DraftIo): number {
     );
   }
   const incident = args.incident ? readIncident(args.incident) : {};
-  const facts = factsForNotice(matches[0], report.diagnostics);
+  const facts = factsForNotice(
+    matches[0],
+    report.diagnostics,
+    args.lang === "zh-CN" ? problemZh : undefined
+  );
   let outputs;
   try {
     outputs = draftNotice(args.notice, facts, to, incident, args.lang, { force: args.force });
@@ -100,7 +105,6 @@ export function draft(args: DraftArgs, io: DraftIo): number {
   }
   const warn = args.lang === "zh-CN" ? "pab-watch：警告：" : "pab-watch: warning: ";
   for (const w of outputs.notice.warnings) io.stderr(`${warn}${terminalText(w)}\n`);
-  for (const note of replacing) io.stderr(`pab-watch: ${terminalText(note)}\n`);
   if (args.csv) writeOutput(targets.find((t) => t.option === "--csv") as OutputTarget, outputs.csv);
   if (args.out) {
     writeOutput(targets[0], outputs.eml);
@@ -110,5 +114,6 @@ export function draft(args: DraftArgs, io: DraftIo): number {
       terminalText(`Subject: ${outputs.subject}\nTo: ${to.join(", ")}\n\n${outputs.text}`, true)
     );
   }
+  for (const note of replacing) io.stderr(`pab-watch: ${terminalText(note)}\n`);
   return 0;
 }

@@ -4,12 +4,13 @@ import * as path from "path";
 import { STATUS_SEVERITY } from "../engine";
 import { LayoutMapping } from "../layout";
 import { MappingError, parseLayoutMapping } from "../layout/mappingInput";
-import { Report } from "../report";
+import { Report, writeReportJson } from "../report";
 import { MalformedXmlError, UnreadableWorkbookError } from "../xlsx";
 import { HELP, ScanArgs, UsageError, parseCommandLine } from "./args";
+import { workbookErrorZh } from "./diagnosticsZh";
 import { draft } from "./draft";
 import { LOG_HELP, log, parseLog } from "./log";
-import { OutputTarget, checkOutputs, writeOutput } from "./outputs";
+import { OutputTarget, checkOutputs, writeOutput, writeOutputStream } from "./outputs";
 import { terminalJson, terminalText } from "./terminal";
 import { UnreadableCsvError } from "../csv";
 import { MissingSheetError, scanCsvFile, scanXlsxFile } from "./scanFile";
@@ -30,14 +31,13 @@ const defaultIo: Io = {
 const LARGE_FILE = 5 * 1024 * 1024;
 
 /** The files `scan` writes, checked before anything is read or written. */
-function scanOutputs(args: ScanArgs, io: Io): OutputTarget[] {
+function scanOutputs(args: ScanArgs): { targets: OutputTarget[]; replacing: string[] } {
   const targets: OutputTarget[] = [];
   if (args.out) targets.push({ option: "--out", file: args.out, kind: "xlsx" });
   if (args.json && args.json !== "-")
     targets.push({ option: "--json", file: args.json, kind: "json" });
-  const notes = checkOutputs(targets, [{ what: "workbook", file: args.input }], args.force);
-  for (const note of notes) io.stderr(`pab-watch: ${terminalText(note)}\n`);
-  return targets;
+  const replacing = checkOutputs(targets, [{ what: "workbook", file: args.input }], args.force);
+  return { targets, replacing };
 }
 
 function readMapping(file: string): LayoutMapping {
@@ -80,7 +80,7 @@ function scan(args: ScanArgs, io: Io): number {
       `--out: ${path.basename(args.input)} is a CSV export, which cannot hold PAB formulas or colours; save it as .xlsx in Excel to get an annotated copy (the report works as it is: --json)`,
       `--out：${path.basename(args.input)} 是 CSV 导出文件，无法写入 PAB 公式和颜色；请在 Excel 中另存为 .xlsx 后再生成批注副本（报告可直接用 --json）`
     );
-  const targets = scanOutputs(args, io);
+  const { targets, replacing } = scanOutputs(args);
   const target = (option: string) => targets.find((t) => t.option === option) as OutputTarget;
   const mapping = args.mapping ? readMapping(args.mapping) : undefined;
   let bytes: Uint8Array;
@@ -122,12 +122,12 @@ function scan(args: ScanArgs, io: Io): number {
     if (large) io.stderr(`wrote ${args.out}\n`);
   }
 
-  const json = () => `${JSON.stringify(report, null, 2)}\n`;
-  if (args.json === "-") io.stdout(terminalJson(json()));
+  if (args.json === "-") writeReportJson(report, (text) => io.stdout(terminalJson(text)));
   else {
-    if (args.json) writeOutput(target("--json"), json());
+    if (args.json) writeOutputStream(target("--json"), (write) => writeReportJson(report, write));
     io.stdout(summaryText(report, args.lang));
   }
+  for (const note of replacing) io.stderr(`pab-watch: ${terminalText(note)}\n`);
   // A nightly check must not pass on a sheet that was not read.
   if (!found)
     throw new UsageError(
@@ -167,8 +167,18 @@ export function main(argv: string[], io: Io = defaultIo): number {
 /** Any failure is one line on stderr and exit 2; PAB_WATCH_DEBUG=1 adds the stack of a bug. */
 function failure(e: unknown, io: Io, zh: boolean): number {
   const line = (s: string) => terminalText(s.replace(/\s*\n\s*/g, " "));
-  if (e instanceof UsageError && zh && e.zh) {
-    io.stderr(`pab-watch：${line(e.zh)}\n`);
+  const zhText =
+    !zh || !(e instanceof Error)
+      ? null
+      : e instanceof UsageError
+        ? (e.zh ?? null)
+        : e instanceof UnreadableWorkbookError ||
+            e instanceof MalformedXmlError ||
+            e instanceof UnreadableCsvError
+          ? workbookErrorZh(e.message)
+          : null;
+  if (zhText) {
+    io.stderr(`pab-watch：${line(zhText)}\n`);
   } else if (
     e instanceof UsageError ||
     e instanceof UnreadableWorkbookError ||

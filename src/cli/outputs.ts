@@ -169,6 +169,30 @@ function safeReal(file: string): string | null {
   }
 }
 
+/** Writes one output produced in pieces (the report JSON), never held whole; a failure is one line for the user. */
+export function writeOutputStream(
+  t: OutputTarget,
+  produce: (write: (text: string) => void) => void
+): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(t.file, "w");
+  } catch (e) {
+    throw new UsageError(`${t.option} ${t.file}: cannot write it (${errnoCode(e)})`);
+  }
+  try {
+    produce((text) => {
+      try {
+        fs.writeSync(fd, text);
+      } catch (e) {
+        throw new UsageError(`${t.option} ${t.file}: cannot write it (${errnoCode(e)})`);
+      }
+    });
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Writes one output; a failure is one line for the user. */
 export function writeOutput(t: OutputTarget, data: string | Uint8Array): void {
   try {

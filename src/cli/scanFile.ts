@@ -1,9 +1,11 @@
 import { buildWritePlan } from "../annotate";
+import { WritePlan } from "../annotate/writePlan";
 import { readCsvSnapshot } from "../csv";
 import { WorkbookSnapshot } from "../layout";
 import { checkMappingFits } from "../layout/mappingInput";
 import { Language, Report, ScanOptions, scanSnapshot } from "../report";
 import { XlsxPackage, applyWritePlanToPackage, snapshotOfPackage } from "../xlsx";
+import { nodeZipCodec } from "./nodeZip";
 
 export interface ScanFileOptions extends ScanOptions {
   /** Write an annotated copy (returned as bytes). */
@@ -18,14 +20,24 @@ export function scanXlsxFile(
   name: string,
   options: ScanFileOptions = {}
 ): { report: Report; annotated: Uint8Array | null } {
-  const pkg = new XlsxPackage(bytes);
+  const pkg = new XlsxPackage(bytes, { codec: nodeZipCodec });
+  const { report, plan } = reportAndPlan(pkg, name, options);
+  return { report, annotated: plan ? applyWritePlanToPackage(pkg, plan) : null };
+}
+
+/** Read, project and plan the writes; the snapshot is left behind before the package is written. */
+function reportAndPlan(
+  pkg: XlsxPackage,
+  name: string,
+  options: ScanFileOptions
+): { report: Report; plan: WritePlan | null } {
   const snapshot = snapshotOfPackage(pkg, name, { onSheet: options.onSheet });
   const { report, findings } = scanChecked(snapshot, options);
-  if (!options.annotate) return { report, annotated: null };
+  if (!options.annotate) return { report, plan: null };
   const plan = buildWritePlan(snapshot, findings, { fence: options.fence, lang: options.lang });
   report.items.forEach((item, i) => (item.pabCells = plan.pabCells[i]));
   report.diagnostics.push(...plan.diagnostics);
-  return { report, annotated: applyWritePlanToPackage(pkg, plan) };
+  return { report, plan };
 }
 
 /** A CSV export → its report: one sheet, read by the same reader (there is no copy to annotate). */

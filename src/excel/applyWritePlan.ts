@@ -14,6 +14,7 @@ import {
 } from "../annotate";
 import { SUMMARY_SHEET, WorkbookSnapshot, a1, parseRange } from "../layout";
 import { shiftFormula } from "../layout/formulaRefs";
+import { bandRules } from "./bandRules";
 import { BLOCK_BYTES, ExcelRun, requestCost } from "./run";
 
 /** How results go into the planner's sheet (see DESIGN.md, "Write modes"). */
@@ -50,20 +51,29 @@ interface Run {
   cells: CellWrite[];
 }
 
+/**
+ * Text that typing cannot turn into anything but itself (letters and a bracket, no leading sign): our
+ * row labels. It may go in one range with the formulas beside it; any other text is written alone,
+ * text-formatted first.
+ */
+export function inertText(text: string): boolean {
+  return /[A-Za-z\u3400-\u9fff]/.test(text) && /[(（]/.test(text) && !/^[=+\-@'\s]/.test(text);
+}
+
 function runsOf(writes: CellWrite[]): Run[] {
   const sorted = writes
     .slice()
     .sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row || a.column - b.column);
   const runs: Run[] = [];
+  const kind = (w: CellWrite) => (w.text === undefined || inertText(w.text) ? "f" : "t");
   for (const w of sorted) {
     const last = runs[runs.length - 1];
-    const isText = w.text !== undefined;
     if (
       last &&
       last.sheet === w.sheet &&
       last.row === w.row &&
       last.left + last.cells.length === w.column &&
-      (last.cells[0].text !== undefined) === isText
+      kind(last.cells[0]) === kind(w)
     ) {
       last.cells.push(w);
     } else {
@@ -252,18 +262,23 @@ export async function applyWritePlan(
 
       const existing = new Set(names.items.map((n) => n.name));
       const added: string[] = [];
+      const sheetsByName = new Map<string, Excel.Worksheet>();
+      const worksheet = (name: string) => {
+        let ws = sheetsByName.get(name);
+        if (!ws) sheetsByName.set(name, (ws = wb.worksheets.getItem(name)));
+        return ws;
+      };
       const writeRun = (r: Run): number => {
-        const ws = wb.worksheets.getItem(r.sheet);
-        const range = ws.getRangeByIndexes(r.row, r.left, 1, r.cells.length);
-        const text = r.cells[0].text !== undefined;
+        const range = worksheet(r.sheet).getRangeByIndexes(r.row, r.left, 1, r.cells.length);
+        const text = r.cells.every((w) => w.text !== undefined) && !inertText(r.cells[0].text!);
         const data = r.cells.map((w) =>
-          text ? (w.text as string) : mode === "values" ? (w.cached ?? "") : `=${w.formula}`
+          w.text !== undefined ? w.text : mode === "values" ? (w.cached ?? "") : `=${w.formula}`
         );
         // Text is set text-formatted first, so it can never be parsed into a formula, date or number.
         if (text) range.numberFormat = [r.cells.map(() => "@")];
         if (text || mode === "values") range.values = [data];
         else range.formulas = [data];
-        return requestCost(text ? 2 : 1, data, text ? r.cells.length * 4 : 0);
+        return requestCost(text ? 2 : 1, data);
       };
 
       // Each item's cells and its name in the same block.
@@ -314,7 +329,7 @@ export async function applyWritePlan(
       // Names are hidden in a later batch than the one that added them (office-js #3878).
       if (bytes > 0) await spend(BLOCK_BYTES);
 
-      for (const rule of plan.rules) {
+      for (const rule of bandRules(plan)) {
         cfRules += addRule(context, rule);
         await spend(requestCost(10, rule.ranges));
       }

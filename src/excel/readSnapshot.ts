@@ -1,11 +1,8 @@
 /* global Excel */
-import { CellValue, OwnedArea, SheetSnapshot, WorkbookSnapshot, a1 } from "../layout";
-import { ownedAreaOf } from "../annotate/ownedNames";
+import { CellValue, OwnedArea, SheetSnapshot, WorkbookSnapshot, a1, parseRange } from "../layout";
+import { ownedAreaOf, parseOwnedReference } from "../annotate/ownedNames";
 import { cellsOfRanges, contentOf, hashOf } from "../annotate/ownership";
-import { BLOCK_BYTES, ExcelRun } from "./run";
-
-/** Bytes a cell costs in a read response (values, formulas, number formats), for sizing row blocks. */
-const BYTES_PER_CELL = 48;
+import { ExcelRun, utf8Length } from "./run";
 
 export interface ReadOptions {
   /** Only these sheets (default: all). */
@@ -13,8 +10,47 @@ export interface ReadOptions {
 }
 
 /**
- * The open workbook as a SheetSnapshot per sheet: one batch of loads and one sync per sheet (row
- * blocks for sheets whose response would pass the 5 MB cap of Excel on the web).
+ * Estimated response bytes per read round trip. Row costs are measured with a 20% margin, so a
+ * response comes to about 3.75 MB, under Excel on the web's 5 MB cap.
+ */
+const READ_BYTES = 4.5 * 1024 * 1024;
+
+/** Rows read with the used range itself, to measure what a row costs in a response. */
+const PROBE_ROWS = 32;
+/** What a formula costs in a response until one is measured (our PAB formulas are ~12 characters). */
+const FORMULA_BYTES = 32;
+/** Pieces a range is split into, per round trip, to find its hidden rows or columns. */
+const HIDDEN_SPLIT = 64;
+
+/**
+ * Serial numbers a date header can have (1925 to 2100 in either date system). Number formats are
+ * read only for numbers in this window: formats matter to the reader only to tell a date from a
+ * number, and reading every cell's format would triple the response.
+ */
+export function couldBeDate(v: CellValue): boolean {
+  return typeof v === "number" && v >= 9000 && v <= 73051;
+}
+
+interface SheetRead {
+  ws: Excel.Worksheet;
+  snapshot: SheetSnapshot;
+  used: Excel.Range;
+  head: Excel.Range;
+  formulaCells: Excel.RangeAreas;
+  merged: Excel.RangeAreas | null;
+  /** Bytes one row costs in a values response, as last measured. */
+  rowBytes: number;
+  next: number;
+  formulaAreas: { top: number; address: string }[];
+}
+
+/**
+ * The open workbook as a SheetSnapshot per sheet, in few round trips: (1) sheets, names and the date
+ * system; (2) each sheet's used range with its first rows, where its formulas are, its merged areas
+ * and whether any row or column is hidden; (3…) values in blocks of rows sized from the bytes the
+ * previous rows measured, each under the response cap, with the formulas of those rows; then, only
+ * where needed, the number formats of cells that could be dates and the hidden rows and columns
+ * (found by splitting, not cell by cell).
  */
 export async function readWorkbookSnapshot(
   run: ExcelRun,
@@ -27,90 +63,240 @@ export async function readWorkbookSnapshot(
     sheets.load("items/name,items/visibility");
     const names = wb.names;
     names.load("items/name,items/formula,items/comment");
-    const used: { ws: Excel.Worksheet; range: Excel.Range }[] = [];
-    await context.sync();
-
-    const wanted = sheets.items.filter((s) => !options.sheets || options.sheets.includes(s.name));
-    for (const ws of wanted) {
-      const range = ws.getUsedRangeOrNullObject(true);
-      range.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount,rowHidden");
-      used.push({ ws, range });
-    }
     // Office.js has no 1904 flag; DATE(1904,1,1) is serial 0 in the 1904 system and 1462 in the 1900 one.
     const probe = wb.functions.date(1904, 1, 1);
     probe.load("value");
     await context.sync();
     const date1904 = probe.value === 0;
 
-    const out: SheetSnapshot[] = [];
-    for (const { ws, range } of used) {
-      const snapshot: SheetSnapshot = {
-        name: ws.name,
-        visible: ws.visibility === "Visible",
-        top: 0,
-        left: 0,
-        values: [[""]],
-        formulas: {},
-        numberFormats: {},
-        merged: [],
-        hiddenRows: [],
-        hiddenColumns: [],
-      };
-      out.push(snapshot);
-      if (range.isNullObject) continue;
-      snapshot.top = range.rowIndex;
-      snapshot.left = range.columnIndex;
-      snapshot.values = [];
-      const rowsPerBlock = Math.max(
-        1,
-        Math.floor(BLOCK_BYTES / (BYTES_PER_CELL * range.columnCount))
-      );
-      const merged = range.getMergedAreasOrNullObject();
-      merged.load("isNullObject,areas/items/address");
-      for (let start = 0; start < range.rowCount; start += rowsPerBlock) {
-        const rows = Math.min(rowsPerBlock, range.rowCount - start);
-        const block = ws.getRangeByIndexes(
-          range.rowIndex + start,
-          range.columnIndex,
-          rows,
-          range.columnCount
-        );
-        block.load("values,formulas,numberFormat");
-        const hidden: Excel.Range[] = [];
-        if (range.rowHidden !== false) {
-          for (let r = 0; r < rows; r++) {
-            const row = ws
-              .getRangeByIndexes(range.rowIndex + start + r, range.columnIndex, 1, 1)
-              .getEntireRow();
-            row.load("rowHidden");
-            hidden.push(row);
+    const queue = (withMerged: boolean): SheetRead[] =>
+      sheets.items
+        .filter((s) => !options.sheets || options.sheets.includes(s.name))
+        .map((s) => {
+          const ws = wb.worksheets.getItem(s.name);
+          const used = ws.getUsedRangeOrNullObject(true);
+          used.load(
+            "isNullObject,rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden"
+          );
+          const head = used
+            .getCell(0, 0)
+            .getResizedRange(PROBE_ROWS - 1, 0)
+            .getEntireRow()
+            .getIntersectionOrNullObject(used);
+          head.load("isNullObject,rowCount,values");
+          const formulaCells = used.getSpecialCellsOrNullObject(
+            "Formulas" as Excel.SpecialCellType
+          );
+          formulaCells.load("isNullObject,address");
+          let merged: Excel.RangeAreas | null = null;
+          if (withMerged) {
+            merged = used.getMergedAreasOrNullObject();
+            merged.load("isNullObject,areas/items/address");
           }
-        }
-        await context.sync();
-        const formulas = block.formulas;
-        const formats = block.numberFormat;
-        block.values.forEach((line, i) => {
-          const row = range.rowIndex + start + i;
-          snapshot.values.push(line as CellValue[]);
-          line.forEach((_v, j) => {
-            const column = range.columnIndex + j;
-            const f = formulas[i][j];
-            if (typeof f === "string" && f.startsWith("=")) snapshot.formulas[a1(row, column)] = f;
-            const nf = formats[i][j];
-            if (nf && nf !== "General") snapshot.numberFormats[a1(row, column)] = nf;
-          });
+          return {
+            ws,
+            used,
+            head,
+            formulaCells,
+            merged,
+            rowBytes: 0,
+            next: 0,
+            formulaAreas: [],
+            snapshot: {
+              name: s.name,
+              visible: s.visibility === "Visible",
+              top: 0,
+              left: 0,
+              values: [[""]],
+              formulas: {},
+              numberFormats: {},
+              merged: [],
+              hiddenRows: [],
+              hiddenColumns: [],
+            },
+          };
         });
-        hidden.forEach((h, i) => {
-          if (h.rowHidden) snapshot.hiddenRows.push(range.rowIndex + start + i);
-        });
-      }
-      if (!merged.isNullObject) {
-        snapshot.merged = merged.areas.items.map((a) =>
-          a.address.slice(a.address.lastIndexOf("!") + 1).replace(/\$/g, "")
-        );
-      }
+    let reads = queue(true);
+    let mergedLater = false;
+    try {
+      await context.sync();
+    } catch {
+      // More merged areas than Excel returns at once (it fails above 512): read them per block below.
+      reads = queue(false);
+      await context.sync();
+      mergedLater = true;
     }
 
+    const live = reads.filter((r) => !r.used.isNullObject);
+    for (const r of live) {
+      const s = r.snapshot;
+      s.top = r.used.rowIndex;
+      s.left = r.used.columnIndex;
+      s.values = new Array(r.used.rowCount);
+      const head = r.head.isNullObject ? [] : (r.head.values as CellValue[][]);
+      head.forEach((line, i) => (s.values[i] = line));
+      r.next = head.length;
+      r.rowBytes = head.length
+        ? (utf8Length(JSON.stringify(head)) / head.length) * 1.2 + 8
+        : r.used.columnCount * 8;
+      if (!r.formulaCells.isNullObject) {
+        for (const ref of parseOwnedReference(r.formulaCells.address)?.ranges ?? [])
+          r.formulaAreas.push({ top: parseRange(ref).top, address: ref });
+      }
+      if (r.merged && !r.merged.isNullObject)
+        s.merged = r.merged.areas.items.map((a) =>
+          a.address.slice(a.address.lastIndexOf("!") + 1).replace(/\$/g, "")
+        );
+    }
+
+    // Hidden rows and columns: a range whose rowHidden is null has some hidden rows: split it.
+    type Probe = {
+      read: SheetRead;
+      from: number;
+      count: number;
+      range: Excel.Range;
+      rows: boolean;
+    };
+    let probes: Probe[] = [];
+    const split = (read: SheetRead, from: number, count: number, rows: boolean) => {
+      const size = Math.ceil(count / HIDDEN_SPLIT);
+      for (let start = from; start < from + count; start += size) {
+        const n = Math.min(size, from + count - start);
+        const u = read.used;
+        const range = rows
+          ? read.ws.getRangeByIndexes(start, u.columnIndex, n, 1)
+          : read.ws.getRangeByIndexes(u.rowIndex, start, 1, n);
+        range.load(rows ? "rowHidden" : "columnHidden");
+        probes.push({ read, from: start, count: n, range, rows });
+      }
+    };
+    const settleProbes = () => {
+      const open = probes;
+      probes = [];
+      for (const p of open) {
+        const hidden = p.rows ? p.range.rowHidden : p.range.columnHidden;
+        const list = p.rows ? p.read.snapshot.hiddenRows : p.read.snapshot.hiddenColumns;
+        if (hidden === true) for (let i = 0; i < p.count; i++) list.push(p.from + i);
+        else if (hidden === null) split(p.read, p.from, p.count, p.rows);
+      }
+    };
+    for (const r of live) {
+      if (r.used.rowHidden === true)
+        for (let i = 0; i < r.used.rowCount; i++) r.snapshot.hiddenRows.push(r.used.rowIndex + i);
+      else if (r.used.rowHidden === null) split(r, r.used.rowIndex, r.used.rowCount, true);
+      if (r.used.columnHidden === true)
+        for (let i = 0; i < r.used.columnCount; i++)
+          r.snapshot.hiddenColumns.push(r.used.columnIndex + i);
+      else if (r.used.columnHidden === null)
+        split(r, r.used.columnIndex, r.used.columnCount, false);
+    }
+
+    // Values (and the formulas of those rows) in blocks; each round trip holds what fits the cap.
+    type Block = {
+      read: SheetRead;
+      start: number;
+      rows: number;
+      range: Excel.Range | null;
+      formulas: { address: string; range: Excel.Range }[];
+    };
+    const formulasDone = new Set<SheetRead>();
+    for (;;) {
+      let budget = READ_BYTES;
+      const blocks: Block[] = [];
+      for (const r of live) {
+        const rowCount = r.used.rowCount;
+        while (r.next < rowCount && (budget > r.rowBytes || !blocks.length)) {
+          const rows = Math.max(1, Math.min(rowCount - r.next, Math.floor(budget / r.rowBytes)));
+          const range = r.ws.getRangeByIndexes(
+            r.used.rowIndex + r.next,
+            r.used.columnIndex,
+            rows,
+            r.used.columnCount
+          );
+          range.load("values");
+          blocks.push({ read: r, start: r.next, rows, range, formulas: [] });
+          budget -= rows * r.rowBytes;
+          r.next += rows;
+        }
+        // The formulas of the rows read so far (the probe's with the first block).
+        if (!formulasDone.has(r) && budget > 0) {
+          const upTo = r.used.rowIndex + r.next;
+          const block: Block = { read: r, start: 0, rows: 0, range: null, formulas: [] };
+          r.formulaAreas = r.formulaAreas.filter((area) => {
+            if (area.top >= upTo || budget <= 0) return true;
+            const range = r.ws.getRange(area.address);
+            range.load("formulas");
+            block.formulas.push({ address: area.address, range });
+            budget -= cellsOfRanges([area.address]).length * FORMULA_BYTES;
+            return false;
+          });
+          if (block.formulas.length) blocks.push(block);
+          if (!r.formulaAreas.length && r.next >= rowCount) formulasDone.add(r);
+        }
+      }
+      if (!blocks.length && !probes.length) break;
+      await context.sync();
+      for (const b of blocks) {
+        const s = b.read.snapshot;
+        if (b.range) {
+          const values = b.range.values as CellValue[][];
+          values.forEach((line, i) => (s.values[b.start + i] = line));
+          // The next block is sized from what these rows measured (long text, CJK).
+          b.read.rowBytes = (utf8Length(JSON.stringify(values)) / values.length) * 1.2 + 8;
+        }
+        for (const f of b.formulas) {
+          const start = parseRange(f.address);
+          f.range.formulas.forEach((line, i) =>
+            line.forEach((v, j) => {
+              if (typeof v === "string" && v.startsWith("="))
+                s.formulas[a1(start.top + i, start.left + j)] = v;
+            })
+          );
+        }
+      }
+      settleProbes();
+    }
+
+    // Merged areas that could not come at once: per block of rows, halving a block that fails
+    // (before anything else is queued: a failed round trip returns none of its loads).
+    if (mergedLater) await readMergedInBlocks(context, live);
+
+    // Number formats, only of cells that could be dates, one range per row run.
+    const formats: { snapshot: SheetSnapshot; row: number; left: number; range: Excel.Range }[] =
+      [];
+    for (const r of live) {
+      const s = r.snapshot;
+      s.values.forEach((line, i) => {
+        let first = -1;
+        let last = -1;
+        line.forEach((v, j) => {
+          if (!couldBeDate(v)) return;
+          if (first < 0) first = j;
+          last = j;
+        });
+        if (first < 0) return;
+        const range = r.ws.getRangeByIndexes(s.top + i, s.left + first, 1, last - first + 1);
+        range.load("numberFormat");
+        formats.push({ snapshot: s, row: s.top + i, left: s.left + first, range });
+      });
+    }
+    if (formats.length) {
+      await context.sync();
+      for (const f of formats) {
+        const line = f.snapshot.values[f.row - f.snapshot.top];
+        f.range.numberFormat[0].forEach((nf, j) => {
+          const v = line[f.left - f.snapshot.left + j];
+          if (couldBeDate(v) && nf && nf !== "General")
+            f.snapshot.numberFormats[a1(f.row, f.left + j)] = nf;
+        });
+      }
+    }
+    for (const r of reads) {
+      r.snapshot.hiddenRows.sort((a, b) => a - b);
+      r.snapshot.hiddenColumns.sort((a, b) => a - b);
+    }
+
+    const out = reads.map((r) => r.snapshot);
     const owned: OwnedArea[] = [];
     for (const n of names.items) {
       const area = ownedAreaOf(n.name, n.comment, n.formula.replace(/^=/, ""));
@@ -155,4 +341,42 @@ export async function readWorkbookSnapshot(
     }
     return { name, date1904, sheets: out, ...(owned.length ? { owned } : {}) };
   });
+}
+
+/** Merged areas per block of rows; a block Excel refuses (too many areas) is halved and read again. */
+async function readMergedInBlocks(
+  context: Excel.RequestContext,
+  reads: { ws: Excel.Worksheet; used: Excel.Range; snapshot: SheetSnapshot }[]
+): Promise<void> {
+  for (const r of reads) {
+    const pending = [{ from: r.used.rowIndex, count: r.used.rowCount }];
+    while (pending.length) {
+      const block = pending.shift()!;
+      const range = r.ws.getRangeByIndexes(
+        block.from,
+        r.used.columnIndex,
+        block.count,
+        r.used.columnCount
+      );
+      const merged = range.getMergedAreasOrNullObject();
+      merged.load("isNullObject,areas/items/address");
+      try {
+        await context.sync();
+      } catch (e) {
+        if (block.count === 1) throw e;
+        const half = Math.ceil(block.count / 2);
+        pending.unshift(
+          { from: block.from, count: half },
+          { from: block.from + half, count: block.count - half }
+        );
+        continue;
+      }
+      if (merged.isNullObject) continue;
+      for (const a of merged.areas.items) {
+        const ref = a.address.slice(a.address.lastIndexOf("!") + 1).replace(/\$/g, "");
+        // An area crossing two blocks comes back from both.
+        if (!r.snapshot.merged.includes(ref)) r.snapshot.merged.push(ref);
+      }
+    }
+  }
 }

@@ -126,7 +126,8 @@ export function readGridBlock(
   from: number,
   until: number,
   startDate: string | null,
-  sheetItem: string | null = null
+  sheetItem: string | null = null,
+  besideOthers = false
 ): GridBlock | null {
   const c1 = run.columns[0];
   const rows = blockRows(ctx, run, until);
@@ -135,15 +136,29 @@ export function readGridBlock(
   const end = rows.end;
 
   // The item, site, on hand and safety stock: pairs above the header (and left of the periods on the header row).
-  const pairs = [
+  const own = [
     ...labelPairs(ctx, from, run.row - 1, run.lastColumn + 1, run.firstColumn),
     ...labelPairs(ctx, run.row, run.row, c1, run.firstColumn),
   ];
-  const itemPair = pairs.find((p) => p.role === "item");
+  // Blocks side by side may share what sits above them all: two scenarios of one item.
+  const shared = besideOthers ? labelPairs(ctx, from, run.row - 1) : [];
+  const pairs = [...own, ...shared];
+  const ownItem = own.find((p) => p.role === "item");
+  const sharedItem = shared.find((p) => p.role === "item");
   const sitePair = pairs.find((p) => p.role === "site");
-  const title = itemPair?.text ? null : titleOf(ctx, run, from);
-  let item = itemPair?.text || title?.text || null;
-  let itemCell = itemPair ? ctx.ref(itemPair.row, itemPair.column) : (title?.cell ?? null);
+  const ownName = ownItem && (!sharedItem || ownItem.text !== sharedItem.text);
+  const itemPair = ownName ? ownItem : (ownItem ?? sharedItem);
+  const title = ownName ? null : titleOf(ctx, run, from);
+  let item: string | null;
+  let itemCell: string | null;
+  if (title && itemPair?.text && title.text !== itemPair.text) {
+    // "Item | X" above two blocks titled "Chase" and "Level": X (Chase), X (Level).
+    item = `${itemPair.text} (${title.text})`;
+    itemCell = title.cell;
+  } else {
+    item = itemPair?.text || title?.text || null;
+    itemCell = itemPair ? ctx.ref(itemPair.row, itemPair.column) : (title?.cell ?? null);
+  }
   const firstLabel = ctx.ref(seriesRows[0].row, seriesRows[0].column);
   if (!item && sheetItem) {
     item = sheetItem;

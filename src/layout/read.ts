@@ -123,7 +123,15 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
           records.push(...pivot.records);
           end = Math.max(end, pivot.end);
         } else {
-          const block = readGridBlock(ctx, run, from, until, startDate, sheetItem);
+          const block = readGridBlock(
+            ctx,
+            run,
+            from,
+            until,
+            startDate,
+            sheetItem,
+            sameRow.length > 1
+          );
           if (block?.record) records.push(block.record);
           if (block) end = Math.max(end, block.end);
         }

@@ -7,3 +7,4 @@ export { scanSnapshot } from "./scan";
 export type { ScanOptions } from "./scan";
 export { STATUS_WORDS } from "./statusWords";
 export type { Language } from "./statusWords";
+export { writeReportJson } from "./reportJson";

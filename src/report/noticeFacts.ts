@@ -9,7 +9,8 @@ import { ReportItem } from "./report";
  */
 export function factsForNotice(
   item: ReportItem,
-  diagnostics: Diagnostic[] = []
+  diagnostics: Diagnostic[] = [],
+  describe: (d: Diagnostic) => string = (d) => d.message
 ): ReportItem & { assumptions: string[] } {
   const planning = shortageFigures(item.pab, item.opening);
   const ordersOnly = item.ordersOnlyPab ?? item.pab;
@@ -36,6 +37,6 @@ export function factsForNotice(
     },
     assumptions: diagnostics
       .filter((d) => d.item === item.item && d.severity !== "info")
-      .map((d) => d.message),
+      .map(describe),
   };
 }

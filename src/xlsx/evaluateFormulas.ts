@@ -21,6 +21,13 @@ export interface UncachedCell {
   array?: string;
 }
 
+/** A defined name of the workbook: global (sheet null) or local to a sheet. */
+export interface DefinedName {
+  name: string;
+  text: string;
+  sheet: string | null;
+}
+
 interface Node {
   sheet: number;
   row: number;
@@ -42,16 +49,29 @@ interface Node {
  */
 export function evaluateUncachedFormulas(
   workbook: WorkbookSnapshot,
-  uncached: UncachedCell[]
+  uncached: UncachedCell[],
+  definedNames: DefinedName[] = []
 ): Diagnostic[] {
   if (!uncached.length) return [];
   const sheets = workbook.sheets;
   const byName = new Map(sheets.map((s, i) => [s.name.toLowerCase(), i]));
   const bounds = sheets.map((s, index) => ({ index, bottom: bottomRow(s), right: rightColumn(s) }));
+  const names = new Map<string, DefinedName[]>();
+  for (const d of definedNames) {
+    const k = d.name.toLowerCase();
+    names.set(k, [...(names.get(k) ?? []), d]);
+  }
   const lookup = {
     sheet: (name: string) => {
       const i = byName.get(name.toLowerCase());
       return i === undefined ? null : bounds[i];
+    },
+    definedName: (name: string, sheet: number) => {
+      const all = names.get(name.toLowerCase()) ?? [];
+      const own = sheets[sheet].name.toLowerCase();
+      const d =
+        all.find((x) => x.sheet?.toLowerCase() === own) ?? all.find((x) => x.sheet === null);
+      return d ? d.text : null;
     },
   };
 

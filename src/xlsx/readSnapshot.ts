@@ -34,7 +34,7 @@ export function snapshotOfPackage(
     options.onSheet?.(s.name, i, wanted.length);
     const cells: { row: number; column: number; array?: string }[] = [];
     const sheet = readSheet(
-      pkg.text(s.path),
+      pkg.readText(s.path),
       s.name,
       s.visible,
       strings,
@@ -52,7 +52,7 @@ export function snapshotOfPackage(
     ...(info.owned.length ? { owned: info.owned } : {}),
   };
   // Office.js always reports values; a file written by a script may have none for its formulas.
-  const diagnostics = evaluateUncachedFormulas(snapshot, uncached);
+  const diagnostics = evaluateUncachedFormulas(snapshot, uncached, info.names);
   if (diagnostics.length) snapshot.diagnostics = diagnostics;
   return snapshot;
 }

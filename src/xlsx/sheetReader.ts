@@ -1,18 +1,77 @@
-import { a1, parseA1, parseRange } from "../layout/address";
+import { a1, parseRange } from "../layout/address";
 import { isoToSerial } from "../layout/dates";
 import { CellValue, SheetSnapshot } from "../layout/snapshot";
-import { shiftFormula } from "../layout/formulaRefs";
-import { isTrue, parseXml } from "./xml";
+import { formulaShifter } from "../layout/formulaRefs";
+import { UnreadableWorkbookError } from "./xlsxPackage";
+import { CLOSE, END, OPEN, XmlScanner } from "./xmlScanner";
+
+/** Cell types (the `t` attribute), as small numbers. */
+const NUMBER = 0;
+const SHARED = 1;
+const STR = 2;
+const INLINE = 3;
+const BOOL = 4;
+const ERROR = 5;
+const DATE = 6;
+
+/** Which text the scanner is in. */
+const NONE = 0;
+const VALUE = 1;
+const FORMULA = 2;
+const INLINE_TEXT = 3;
+
+function typeOf(xml: string, start: number, end: number): number {
+  switch (end - start) {
+    case 1: {
+      const c = xml.charCodeAt(start);
+      return c === 115 ? SHARED : c === 98 ? BOOL : c === 101 ? ERROR : c === 100 ? DATE : NUMBER;
+    }
+    case 3:
+      return xml.startsWith("str", start) ? STR : NUMBER;
+    case 9:
+      return xml.startsWith("inlineStr", start) ? INLINE : NUMBER;
+    default:
+      return NUMBER;
+  }
+}
+
+/** Digits only (at most 15, so exact) → their value; anything else → -1. */
+function digits(xml: string, start: number, end: number): number {
+  if (end <= start || end - start > 15) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = xml.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** Growable columns of numbers (row, column per cell) without an object per cell. */
+class IntColumn {
+  data = new Int32Array(4096);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+}
 
 interface SharedFormula {
   row: number;
   column: number;
-  text: string;
+  shift: (rows: number, columns: number) => string;
 }
 
 /**
  * One worksheet part → SheetSnapshot, shaped as Office.js reports the used range: numbers,
  * strings, booleans, errors as their text, "" for empty; formulas and non-General formats by address.
+ * One pass over the XML text: positions go into typed arrays, A1 addresses are made only for the
+ * cells that have a formula or a format, a shared formula's references are found once.
  */
 export function readSheet(
   xml: string,
@@ -24,7 +83,11 @@ export function readSheet(
   /** Receives the formula cells that carry no saved value, for evaluateUncachedFormulas. */
   uncached?: { row: number; column: number; array?: string }[]
 ): SheetSnapshot {
-  const cells = new Map<number, Map<number, CellValue>>();
+  const what = `the sheet "${name}"`;
+  const s = new XmlScanner(xml, what);
+  const cellRows = new IntColumn();
+  const cellColumns = new IntColumn();
+  const cellValues: CellValue[] = [];
   const formulas: Record<string, string> = {};
   const numberFormats: Record<string, string> = {};
   const merged: string[] = [];
@@ -32,62 +95,90 @@ export function readSheet(
   const hiddenColumns: number[] = [];
   const shared = new Map<string, SharedFormula>();
 
+  let inSheetData = false;
   let row = -1;
   let column = -1;
-  let type = "n";
+  let type = NUMBER;
   let style = 0;
   let value: string | null = null;
+  /** A number or string index written as digits only (the common case) is read without making a string. */
+  let valueDigits = -1;
+  let valueAt = -1;
+  let valueEnd = -1;
   let formula: string | null = null;
-  let formulaAttrs: Record<string, string> | null = null;
-  let text: "v" | "f" | "t" | null = null;
+  let sharedIndex: string | null = null;
+  /** The range of an array formula (`<f t="array" ref="B2:B9">`). */
+  let arrayRef: string | null = null;
   let inlineText = "";
+  let text = NONE;
+  let phonetic = 0;
   let minRow = Infinity;
   let minCol = Infinity;
   let maxRow = -1;
   let maxCol = -1;
 
+  const badAddress = (start: number, end: number): never => {
+    throw new UnreadableWorkbookError(
+      `${what} has a cell whose address "${xml.slice(start, end)}" is not an A1 address`
+    );
+  };
+
+  /** Sets row and column from an A1 address in the text ($ allowed, letters in any case). */
+  const readAddress = (start: number, end: number) => {
+    let i = start;
+    if (xml.charCodeAt(i) === 36) i++;
+    let c = 0;
+    const lettersStart = i;
+    for (; i < end; i++) {
+      const ch = xml.charCodeAt(i) | 32; // lower case
+      if (ch < 97 || ch > 122) break;
+      c = c * 26 + (ch - 96);
+    }
+    if (i === lettersStart || i - lettersStart > 3) badAddress(start, end);
+    if (xml.charCodeAt(i) === 36) i++;
+    const r = digits(xml, i, end);
+    if (r < 0) badAddress(start, end);
+    row = r - 1;
+    column = c - 1;
+  };
+
   const finishCell = () => {
-    const address = a1(row, column);
     let v: CellValue = "";
-    if (type === "inlineStr") v = inlineText;
+    if (type === INLINE) v = inlineText;
     else if (value !== null) {
       switch (type) {
-        case "s":
-          v = sharedStrings[Number(value)] ?? "";
+        case SHARED:
+          v = sharedStrings[valueDigits >= 0 ? valueDigits : Number(value)] ?? "";
           break;
-        case "str":
-        case "e":
+        case STR:
+        case ERROR:
           v = value;
           break;
-        case "b":
+        case BOOL:
           v = value === "1" || value === "true";
           break;
-        case "d":
+        case DATE:
           v = isoToSerial(value.slice(0, 10), date1904);
           break;
         default:
-          v = Number(value);
+          v = valueDigits >= 0 ? valueDigits : Number(value);
       }
     }
     let f: string | null = formula;
-    if (formulaAttrs?.t === "shared" && formulaAttrs.si !== undefined) {
-      const master = shared.get(formulaAttrs.si);
-      if (f) shared.set(formulaAttrs.si, { row, column, text: f });
-      else if (master) f = shiftFormula(master.text, row - master.row, column - master.column);
+    if (sharedIndex !== null) {
+      const master = shared.get(sharedIndex);
+      if (f) shared.set(sharedIndex, { row, column, shift: formulaShifter(f) });
+      else if (master) f = master.shift(row - master.row, column - master.column);
     }
-    if (f) formulas[address] = `=${f}`;
-    if (f && value === null && type !== "inlineStr")
-      uncached?.push({
-        row,
-        column,
-        array: formulaAttrs?.t === "array" ? formulaAttrs.ref : undefined,
-      });
+    if (f) formulas[a1(row, column)] = `=${f}`;
+    if (f && value === null && type !== INLINE)
+      uncached?.push({ row, column, array: arrayRef ?? undefined });
     const format = styleFormats[style];
-    if (format && format !== "General" && (v !== "" || f)) numberFormats[address] = format;
+    if (format && format !== "General" && (v !== "" || f)) numberFormats[a1(row, column)] = format;
     if (v !== "" || f) {
-      let r = cells.get(row);
-      if (!r) cells.set(row, (r = new Map()));
-      r.set(column, v);
+      cellRows.push(row);
+      cellColumns.push(column);
+      cellValues.push(v);
       if (row < minRow) minRow = row;
       if (row > maxRow) maxRow = row;
       if (column < minCol) minCol = column;
@@ -95,61 +186,93 @@ export function readSheet(
     }
   };
 
-  parseXml(xml, {
-    open: (tag, a) => {
-      switch (tag) {
-        case "row":
-          row = a.r ? Number(a.r) - 1 : row + 1;
-          column = -1;
-          if (isTrue(a.hidden)) hiddenRows.push(row);
-          break;
-        case "c":
-          if (a.r) ({ row, column } = parseA1(a.r));
+  for (let kind = s.next(); kind !== END; kind = s.next()) {
+    if (kind === OPEN) {
+      if (inSheetData) {
+        if (s.is("c")) {
+          const r = s.attr("r");
+          if (r >= 0 && s.attrEnd(r) > s.attrStart(r)) readAddress(s.attrStart(r), s.attrEnd(r));
           else column += 1;
-          type = a.t ?? "n";
-          style = Number(a.s ?? 0);
+          const t = s.attr("t");
+          type = t >= 0 ? typeOf(xml, s.attrStart(t), s.attrEnd(t)) : NUMBER;
+          const st = s.attr("s");
+          style = st < 0 ? 0 : digits(xml, s.attrStart(st), s.attrEnd(st));
+          if (style < 0) style = Number(s.attrValue(st));
           value = null;
+          valueDigits = -1;
+          valueAt = -1;
           formula = null;
-          formulaAttrs = null;
+          sharedIndex = null;
+          arrayRef = null;
           inlineText = "";
-          break;
-        case "v":
-          text = "v";
+          text = NONE;
+          phonetic = 0;
+          if (s.selfClosing) finishCell();
+        } else if (s.is("v")) {
           value = "";
-          break;
-        case "f":
-          text = "f";
+          valueDigits = -1;
+          valueAt = -1;
+          text = s.selfClosing ? NONE : VALUE;
+        } else if (s.is("f")) {
           formula = "";
-          formulaAttrs = a;
-          break;
-        case "t":
-          if (type === "inlineStr") text = "t";
-          break;
-        case "rPh":
-          text = null;
-          break;
-        case "col":
-          if (isTrue(a.hidden))
-            for (let c = Number(a.min) - 1; c <= Number(a.max) - 1 && c < 16384; c++)
-              hiddenColumns.push(c);
-          break;
-        case "mergeCell":
-          if (a.ref) merged.push(a.ref);
-          break;
+          const t = s.value("t");
+          sharedIndex = t === "shared" ? (s.value("si") ?? null) : null;
+          arrayRef = t === "array" ? (s.value("ref") ?? null) : null;
+          text = s.selfClosing ? NONE : FORMULA;
+        } else if (s.is("row")) {
+          const r = s.attr("r");
+          if (r >= 0 && s.attrEnd(r) > s.attrStart(r)) {
+            const n = digits(xml, s.attrStart(r), s.attrEnd(r));
+            row = (n >= 0 ? n : Number(s.attrValue(r))) - 1;
+          } else row += 1;
+          column = -1;
+          const h = s.value("hidden");
+          if (h === "1" || h === "true") hiddenRows.push(row);
+        } else if (s.is("t")) {
+          if (type === INLINE && phonetic === 0 && !s.selfClosing) text = INLINE_TEXT;
+        } else if (s.is("rPh")) {
+          text = NONE;
+          if (!s.selfClosing) phonetic++;
+        }
+      } else if (s.is("sheetData")) {
+        inSheetData = !s.selfClosing;
+      } else if (s.is("col")) {
+        const h = s.value("hidden");
+        if (h === "1" || h === "true") {
+          const max = Number(s.value("max")) - 1;
+          for (let c = Number(s.value("min")) - 1; c <= max && c < 16384; c++)
+            hiddenColumns.push(c);
+        }
+      } else if (s.is("mergeCell")) {
+        const ref = s.value("ref");
+        if (ref) merged.push(ref);
       }
-    },
-    close: (tag) => {
-      if (tag === "c") finishCell();
-      else if (tag === "v" || tag === "f" || tag === "t") text = null;
-    },
-    text: (t) => {
-      if (text === "v") value += t;
-      else if (text === "f") formula += t;
-      else if (text === "t") inlineText += t;
-    },
-  });
+    } else if (kind === CLOSE) {
+      if (!inSheetData) continue;
+      if (s.is("c")) finishCell();
+      else if (s.is("v") || s.is("f") || s.is("t")) text = NONE;
+      else if (s.is("rPh")) phonetic--;
+      else if (s.is("sheetData")) inSheetData = false;
+    } else if (text === VALUE) {
+      if (valueAt < 0 && value === "" && !s.cdata && (type === NUMBER || type === SHARED)) {
+        valueDigits = digits(xml, s.textStart, s.textEnd);
+        if (valueDigits >= 0) {
+          valueAt = s.textStart;
+          valueEnd = s.textEnd;
+          continue;
+        }
+      }
+      if (valueAt >= 0) {
+        value = xml.slice(valueAt, valueEnd);
+        valueAt = -1;
+        valueDigits = -1;
+      }
+      value += s.text();
+    } else if (text === FORMULA) formula += s.text();
+    else if (text === INLINE_TEXT) inlineText += s.text();
+  }
 
-  if (formulaAttrsEmpty(formulas) && maxRow < 0) {
+  if (maxRow < 0 && isEmpty(formulas)) {
     return {
       name,
       visible,
@@ -168,13 +291,13 @@ export function readSheet(
     if (m.top < minRow) minRow = m.top;
     if (m.left < minCol) minCol = m.left;
   }
+  const width = maxCol - minCol + 1;
   const values: CellValue[][] = [];
-  for (let r = minRow; r <= maxRow; r++) {
-    const line = new Array<CellValue>(maxCol - minCol + 1).fill("");
-    const source = cells.get(r);
-    if (source) for (const [c, v] of source) line[c - minCol] = v;
-    values.push(line);
-  }
+  for (let r = minRow; r <= maxRow; r++) values.push(new Array<CellValue>(width).fill(""));
+  const rows = cellRows.data;
+  const columns = cellColumns.data;
+  for (let i = 0; i < cellValues.length; i++)
+    values[rows[i] - minRow][columns[i] - minCol] = cellValues[i];
   return {
     name,
     visible,
@@ -189,7 +312,7 @@ export function readSheet(
   };
 }
 
-function formulaAttrsEmpty(formulas: Record<string, string>): boolean {
-  for (const _ in formulas) return false;
+function isEmpty(record: Record<string, string>): boolean {
+  for (const _ in record) return false;
   return true;
 }

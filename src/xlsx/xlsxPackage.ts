@@ -1,6 +1,9 @@
 /* global TextDecoder */
-import { Inflate, strFromU8 } from "fflate";
 import { parseXml } from "./xml";
+import { InflateOverrun, ZipCodec, ZipEntry, ZipError, readZip } from "./zip";
+import { portableCodec, portableInflate } from "./zipCodec";
+
+export type { ZipEntry } from "./zip";
 
 /** Thrown when a file is not a workbook we can read; the message is one line for the user. */
 export class UnreadableWorkbookError extends Error {
@@ -10,16 +13,42 @@ export class UnreadableWorkbookError extends Error {
   }
 }
 
-/** The parts of an .xlsx (a zip of XML files), read once. */
-export class XlsxPackage {
-  readonly parts: Record<string, Uint8Array>;
+export interface PackageOptions {
+  /** Inflate, deflate and CRC; the portable one (fflate) unless the platform has a faster one. */
+  codec?: ZipCodec;
+}
 
-  constructor(bytes: Uint8Array) {
+const decoder = new TextDecoder();
+
+/**
+ * The parts of an .xlsx (a zip of XML files): the directory read once and checked against the
+ * decompression cap, every part unpacked within its declared size. The entries keep their stored
+ * (compressed) bytes, so the writer copies a part it does not change without recompressing it.
+ */
+export class XlsxPackage {
+  readonly codec: ZipCodec;
+  /** Every entry of the archive in its order (folders included), with its stored bytes. */
+  readonly entries: ReadonlyMap<string, ZipEntry>;
+  /** The parts, unpacked. */
+  readonly parts: Record<string, Uint8Array>;
+  private readonly texts = new Map<string, string>();
+
+  constructor(bytes: Uint8Array, options: PackageOptions = {}) {
+    this.codec = options.codec ?? portableCodec;
     if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
       throw new UnreadableWorkbookError(notAZipPackage(bytes));
     }
-    this.parts = unzipWithinLimits(bytes);
-    if (!this.parts["[Content_Types].xml"] || !this.parts["xl/workbook.xml"]) {
+    const list = zipEntries(bytes);
+    checkDeclaredSizes(list, bytes.length);
+    const entries = new Map<string, ZipEntry>();
+    const parts: Record<string, Uint8Array> = {};
+    for (const e of list) {
+      entries.set(e.name, e);
+      if (!e.name.endsWith("/")) parts[e.name] = unpack(e, this.codec);
+    }
+    this.entries = entries;
+    this.parts = parts;
+    if (!parts["[Content_Types].xml"] || !parts["xl/workbook.xml"]) {
       throw new UnreadableWorkbookError(
         "not an Excel workbook (no xl/workbook.xml in the package)"
       );
@@ -30,15 +59,23 @@ export class XlsxPackage {
     return path in this.parts;
   }
 
-  private readonly texts = new Map<string, string>();
+  /** A part's bytes. */
+  bytes(path: string): Uint8Array {
+    const part = this.parts[path];
+    if (!part) throw new UnreadableWorkbookError(`the workbook package lacks ${path}`);
+    return part;
+  }
 
-  /** A part as text, decoded once (large sheets are read by the reader and again by the writer). */
+  /** A part as text, decoded now and not kept (a sheet, the shared strings: read once). */
+  readText(path: string): string {
+    return decoder.decode(this.bytes(path));
+  }
+
+  /** A small part as text, decoded once and kept (workbook, relationships, styles are read several times). */
   text(path: string): string {
     let text = this.texts.get(path);
     if (text === undefined) {
-      const part = this.parts[path];
-      if (!part) throw new UnreadableWorkbookError(`the workbook package lacks ${path}`);
-      text = strFromU8(part);
+      text = decoder.decode(this.bytes(path));
       this.texts.set(path, text);
     }
     return text;
@@ -110,80 +147,23 @@ export const ZIP_LIMITS: ZipLimits = {
   ratioFloorBytes: 64 * MB,
 };
 
-export interface ZipEntry {
-  name: string;
-  method: number;
-  encrypted: boolean;
-  compressedSize: number;
-  /** What the central directory says the part unpacks to. */
-  declaredSize: number;
-  localHeader: number;
-}
-
 function damaged(why: string): UnreadableWorkbookError {
   return new UnreadableWorkbookError(`the workbook package is damaged (${why})`);
 }
 
 /** The central directory of a zip package (zip64 included); nothing is unpacked. */
 export function zipEntries(bytes: Uint8Array): ZipEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u16 = (at: number) => view.getUint16(at, true);
-  const u32 = (at: number) => view.getUint32(at, true);
-  const u64 = (at: number) => u32(at) + u32(at + 4) * 2 ** 32;
-  let end = bytes.length - 22;
-  while (end >= 0 && u32(end) !== 0x06054b50) {
-    if (bytes.length - end > 65557) break;
-    end--;
+  try {
+    return readZip(bytes);
+  } catch (e) {
+    if (e instanceof ZipError) throw damaged(e.message);
+    throw e;
   }
-  if (end < 0 || u32(end) !== 0x06054b50) throw damaged("no zip central directory");
-  let count = u16(end + 10);
-  let offset = u32(end + 16);
-  if (end >= 20 && u32(end - 20) === 0x07064b50) {
-    const z = u64(end - 12);
-    if (z + 56 <= bytes.length && u32(z) === 0x06064b50) {
-      count = u64(z + 32);
-      offset = u64(z + 48);
-    }
-  }
-  const entries: ZipEntry[] = [];
-  const names = new TextDecoder();
-  for (let i = 0; i < count; i++) {
-    if (offset + 46 > bytes.length || u32(offset) !== 0x02014b50)
-      throw damaged("a central directory entry is cut short");
-    const nameLength = u16(offset + 28);
-    const extraLength = u16(offset + 30);
-    const commentLength = u16(offset + 32);
-    let compressedSize = u32(offset + 20);
-    let declaredSize = u32(offset + 24);
-    let localHeader = u32(offset + 42);
-    const extraStart = offset + 46 + nameLength;
-    for (let x = extraStart; x + 4 <= extraStart + extraLength;) {
-      const id = u16(x);
-      const size = u16(x + 2);
-      if (id === 0x0001) {
-        let at = x + 4;
-        if (declaredSize === 0xffffffff) ((declaredSize = u64(at)), (at += 8));
-        if (compressedSize === 0xffffffff) ((compressedSize = u64(at)), (at += 8));
-        if (localHeader === 0xffffffff) localHeader = u64(at);
-      }
-      x += 4 + size;
-    }
-    entries.push({
-      name: names.decode(bytes.subarray(offset + 46, offset + 46 + nameLength)),
-      method: u16(offset + 10),
-      encrypted: (u16(offset + 8) & 1) === 1,
-      compressedSize,
-      declaredSize,
-      localHeader,
-    });
-    offset = extraStart + extraLength + commentLength;
-  }
-  return entries;
 }
 
 /** Refuses a package whose declared sizes pass the limits, before anything is unpacked. */
 export function checkDeclaredSizes(
-  entries: ZipEntry[],
+  entries: readonly { declaredSize: number }[],
   fileBytes: number,
   limits: ZipLimits = ZIP_LIMITS
 ): void {
@@ -199,58 +179,40 @@ export function checkDeclaredSizes(
     );
 }
 
-const INFLATE_STEP = 16 * 1024;
+function pastDeclared(name: string, declared: number): UnreadableWorkbookError {
+  return new UnreadableWorkbookError(
+    `the workbook package is damaged or a zip bomb (${name} unpacks past the ${declared} bytes it declares)`
+  );
+}
 
 /**
  * Inflates one part, counting the bytes as they come: one byte past the size its entry declares
  * stops it (so the declared sizes, already checked, cap memory and time).
  */
 export function inflateWithinSize(data: Uint8Array, declared: number, name: string): Uint8Array {
-  const out = new Uint8Array(declared);
-  let at = 0;
-  const inflate = new Inflate((chunk) => {
-    if (at + chunk.length > declared)
-      throw new UnreadableWorkbookError(
-        `the workbook package is damaged or a zip bomb (${name} unpacks past the ${declared} bytes it declares)`
-      );
-    out.set(chunk, at);
-    at += chunk.length;
-  });
-  if (data.length === 0) inflate.push(data, true);
-  for (let i = 0; i < data.length; i += INFLATE_STEP)
-    inflate.push(data.subarray(i, i + INFLATE_STEP), i + INFLATE_STEP >= data.length);
-  return at === declared ? out : out.subarray(0, at);
+  try {
+    return portableInflate(data, declared);
+  } catch (e) {
+    if (e instanceof InflateOverrun) throw pastDeclared(name, declared);
+    throw e;
+  }
 }
 
-function partData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (e.localHeader + 30 > bytes.length || view.getUint32(e.localHeader, true) !== 0x04034b50)
-    throw damaged(`${e.name} is missing from the package`);
-  const start =
-    e.localHeader +
-    30 +
-    view.getUint16(e.localHeader + 26, true) +
-    view.getUint16(e.localHeader + 28, true);
-  const data = bytes.subarray(start, start + e.compressedSize);
-  if (data.length < e.compressedSize) throw damaged(`${e.name} is cut short`);
-  return data;
-}
-
-function unpack(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+function unpack(e: ZipEntry, codec: ZipCodec): Uint8Array {
   if (e.encrypted)
     throw new UnreadableWorkbookError(
       `the workbook package is encrypted (${e.name}): save it again without a password`
     );
-  const data = partData(bytes, e);
+  const data = e.raw;
   if (e.method === 0) {
     if (e.compressedSize !== e.declaredSize) throw damaged(`${e.name} has two sizes`);
-    return data.slice();
+    return data;
   }
   if (e.method !== 8) throw damaged(`${e.name} uses compression method ${e.method}`);
   try {
-    return inflateWithinSize(data, e.declaredSize, e.name);
+    return codec.inflate(data, e.declaredSize);
   } catch (err) {
-    if (err instanceof UnreadableWorkbookError) throw err;
+    if (err instanceof InflateOverrun) throw pastDeclared(e.name, e.declaredSize);
     throw damaged(`${e.name}: ${(err as Error).message}`);
   }
 }
@@ -264,7 +226,7 @@ export function unzipPart(
   const entry = zipEntries(bytes).find((e) => e.name === name);
   if (!entry) return null;
   checkDeclaredSizes([entry], bytes.length, limits);
-  return unpack(bytes, entry);
+  return unpack(entry, portableCodec);
 }
 
 /** Every part of the package, unpacked within the limits. */
@@ -275,6 +237,6 @@ export function unzipWithinLimits(
   const entries = zipEntries(bytes);
   checkDeclaredSizes(entries, bytes.length, limits);
   const parts: Record<string, Uint8Array> = {};
-  for (const e of entries) if (!e.name.endsWith("/")) parts[e.name] = unpack(bytes, e);
+  for (const e of entries) if (!e.name.endsWith("/")) parts[e.name] = unpack(e, portableCodec);
   return parts;
 }

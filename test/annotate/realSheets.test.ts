@@ -122,6 +122,24 @@ const cases: Case[] = [
     firstCell: { "AGG-1": "Aggregate!C5" },
   },
   {
+    name: "scenarios",
+    sheets: [
+      {
+        name: "Scenarios",
+        rows: [
+          ["Item", "PUMP-7"],
+          ["On hand", 5],
+          ["Chase", null, null, null, null, null, "Level"],
+          [null, 1, 2, 3, 4, "Total", null, 1, 2, 3, 4],
+          ["Demand", ...D, 45, "Demand", ...D2],
+          ["Production", ...P, 30, "Production", ...P2],
+        ],
+      },
+    ],
+    pab: { "PUMP-7 (Chase)": pabOf(5, D, P), "PUMP-7 (Level)": pabOf(5, D2, P2) },
+    firstCell: { "PUMP-7 (Chase)": "Scenarios!B7", "PUMP-7 (Level)": "Scenarios!H7" },
+  },
+  {
     name: "no-room",
     sheets: [
       {

@@ -99,6 +99,11 @@ beforeAll(() => {
       /password-protected \(encrypted\)/,
     ],
     ["an .xls file", ["scan", cfb("old.xls", false)], /save it as \.xlsx/],
+    [
+      "an unreadable workbook, with an output PAB Watch wrote that would be replaced",
+      ["scan", foreign, "--json", classicReport],
+      /not an \.xlsx workbook/,
+    ],
     ["a text file", ["scan", foreign], /not an \.xlsx workbook/],
     [
       "a workbook that does not exist",
@@ -385,5 +390,40 @@ test("with --lang zh-CN the command line's refusals and warnings are Chinese", (
       "pab-watch：警告：订单PO-4712（2027-01-11，属W7）不在短缺期间（W8）内，请核对事件文件中的订单",
       "pab-watch：警告：cause.customer不是中文，与通知的语言不一致",
     ])
+  );
+});
+
+test("with --lang zh-CN a wrong option is explained in Chinese too", () => {
+  expect(runCli("scan", classic, "--start", "2026-02-30", "--lang", "zh-CN").stderr).toBe(
+    "pab-watch：--start 2026-02-30不是YYYY-MM-DD格式的有效日期\n"
+  );
+  expect(runCli("draft", "--report", at("classic.json"), "--lang", "zh-CN").stderr).toBe(
+    "pab-watch：draft需要--item（参见pab-watch draft --help）\n"
+  );
+});
+
+test("with --lang zh-CN a workbook that cannot be read is explained in Chinese", () => {
+  const zh = (file: string) => runCli("scan", file, "--lang", "zh-CN").stderr;
+  expect(zh(at("bomb.xlsx"))).toBe(
+    "pab-watch：工作簿解压后为600 MB，超过PAB Watch可读取的500 MB（文件已损坏或为压缩炸弹）\n"
+  );
+  expect(zh(at("secret.xlsx"))).toMatch(/^pab-watch：工作簿设有密码（已加密）/);
+  expect(zh(at("no-sheet.xlsx"))).toBe(
+    "pab-watch：工作簿缺少工作表“MPS”的部件xl/worksheets/sheet1.xml（文件已损坏）\n"
+  );
+  expect(zh(at("bad-xml.xlsx"))).toMatch(/^pab-watch：无法读取工作簿：XML格式错误（/);
+});
+
+test("--force drafts a customer notice for a flagged item, naming what was assumed, in the notice's language", () => {
+  const flagged = at("bad-cell.json");
+  const args = ["draft", "--report", flagged, "--notice", "customer-risk", "--force", ...DRAFT];
+  const en = runCli(...args);
+  expect(en.code).toBe(0);
+  expect(en.stdout).toContain(
+    '[to fill: check before sending: the sheet had problems and these figures assume: MPS!C5: "abc" is not a quantity]'
+  );
+  const zh = runCli(...args, "--lang", "zh-CN");
+  expect(zh.stdout).toContain(
+    "【待填写：发送前请核实：表格读取有问题，以下数字基于这些假设：MPS!C5，单元格内容不是数量：“abc”】"
   );
 });

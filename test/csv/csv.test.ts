@@ -209,6 +209,9 @@ describe("pab-watch scan plan.csv", () => {
     expect(r.stderr).toBe(
       "pab-watch: the CSV file is neither UTF-8 nor GB18030 text: save it again as CSV UTF-8\n"
     );
+    const zh = runCli("scan", path.join(tmp, "bin.csv"), "--lang", "zh-CN");
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe("pab-watch：CSV文件既不是UTF-8也不是GB18030文本：请另存为“CSV UTF-8”\n");
   });
 
   test(".xls is a one-line refusal that says to save as .xlsx", () => {

@@ -129,18 +129,33 @@ describe("defects found in review (issue 12)", () => {
 
   test("3: colours read each item's own cells, also near the bottom of 700 items", async () => {
     const model = stackedGrid(700);
-    await annotate(runOf(model));
+    const { plan } = await annotate(runOf(model));
     const mps = model.sheet("MPS")!;
     const short = mps.conditionalFormats.filter((c) => c.format.fill === "#FFC7CE");
     expect(short.length).toBeGreaterThan(0);
-    for (const cf of short)
-      for (const r of cf.ranges) {
-        // The rule's formula at the first PAB cell of each range reads that same cell.
-        expect([r.top, ruleFormulaAt(cf, r.top, r.left)]).toEqual([
-          r.top,
-          `AND(N("PABW")=0,B${r.top + 1}<0)`,
-        ]);
+    const rulesAt = (row: number, column: number) =>
+      short.filter((cf) =>
+        cf.ranges.some(
+          (r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right
+        )
+      );
+    // Every PAB cell, first item to last, is coloured by its own value.
+    for (const cells of plan.pabCells)
+      for (const ref of cells) {
+        const row = Number(/\d+$/.exec(ref)![0]) - 1;
+        const column = /!([A-Z]+)/.exec(ref)![1].charCodeAt(0) - 65;
+        const own = `${String.fromCharCode(65 + column)}${row + 1}<0)`;
+        const at = rulesAt(row, column).map((cf) => ruleFormulaAt(cf, row, column));
+        expect([ref, at.length, at[0].endsWith(own)]).toEqual([ref, 1, true]);
       }
+    // Any other cell a rule covers is coloured only where its own row holds our label.
+    for (const cf of short)
+      for (const r of cf.ranges)
+        for (let row = r.top; row <= r.bottom; row++) {
+          const f = ruleFormulaAt(cf, row, r.left);
+          expect(f.includes(`$A${row + 1}="PAB (PAB Watch)"`) || !/\$A/.test(f)).toBe(true);
+          if (f.includes("$A")) expect(f).toContain(`B${row + 1}<0)`);
+        }
   });
 
   test("4: live, then portable: our spilled cells are ours, nothing is refused", async () => {
@@ -280,4 +295,26 @@ test("12: a cell the planner edits between the read and the write is left as the
   expect(
     model.cell(model.sheet(s2)!, Number(c2.slice(1)) - 1, c2.charCodeAt(0) - 65)?.formula
   ).toBeDefined();
+});
+
+test("8 and 2: hidden rows and columns, 600 merged areas and date headers are read in few round trips", async () => {
+  const model = stackedGrid(400);
+  const mps = model.sheet("MPS")!;
+  for (const r of [5, 100, 101, 102, 2500]) mps.hiddenRows.add(r);
+  mps.hiddenColumns = new Set([3]);
+  for (let i = 0; i < 600; i++) mps.merged.push({ top: i * 4, bottom: i * 4, left: 10, right: 11 });
+  model.setCell(mps, 3, 12, { value: 46356, numberFormat: "yyyy-mm-dd" });
+  model.setCell(mps, 4, 12, { value: 46356 });
+  const contexts: FakeRequestContext[] = [];
+  const snapshot = await readWorkbookSnapshot(runOf(model, contexts), "w.xlsx");
+  const s = snapshot.sheets[0];
+  expect(s.hiddenRows).toEqual([5, 100, 101, 102, 2500]);
+  expect(s.hiddenColumns).toEqual([3]);
+  expect(s.merged).toHaveLength(600);
+  expect(new Set(s.merged).size).toBe(600);
+  expect(s.numberFormats).toEqual({ M4: "yyyy-mm-dd" });
+  expect(s.values[4][12]).toBe(46356);
+  const syncs = contexts.reduce((n, c) => n + c.syncCount, 0);
+  expect(syncs).toBeLessThanOrEqual(20);
+  expect(Math.max(...contexts.flatMap((c) => c.responseBytes))).toBeLessThan(4 * 1024 * 1024);
 });

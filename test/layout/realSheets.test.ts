@@ -454,6 +454,24 @@ describe("blocks side by side", () => {
   });
 });
 
+test("two scenarios of one item side by side: the shared item and opening above, each block named by its title", () => {
+  const chase = { d: [10, 12, 9], p: [10, 12, 9] };
+  const level = { d: [10, 12, 9], p: [11, 11, 11] };
+  const rows: TestCell[][] = [
+    ["Item", "PUMP-7"],
+    ["On hand", 5],
+    ["Chase", null, null, null, null, null, "Level"],
+    [null, 1, 2, 3, "Total", null, null, 1, 2, 3],
+    ["Demand", ...chase.d, 31, null, "Demand", ...level.d],
+    ["Production", ...chase.p, 31, null, "Production", ...level.p],
+  ];
+  const report = scan([{ name: "Scenarios", rows }]);
+  expect(report.items.map((i) => i.item)).toEqual(["PUMP-7 (Chase)", "PUMP-7 (Level)"]);
+  expect(report.items[0]).toMatchObject({ opening: 5, pab: pabOf(5, chase.d, chase.p) });
+  expect(report.items[1]).toMatchObject({ opening: 5, pab: pabOf(5, level.d, level.p) });
+  expect(errors(report.diagnostics)).toEqual([]);
+});
+
 describe("nothing dropped in silence", () => {
   test("a row of figures whose label is unknown: row-not-understood names label and cell, item flagged", () => {
     const rows: TestCell[][] = [

@@ -130,8 +130,26 @@ describe("manifest.xml, checked offline", () => {
     const strings = (((app.VersionOverrides as Node).Resources as Node).ShortStrings as Node)
       .String as Node[];
     expect(strings.find((s) => s["@id"] === "Functions.Namespace")?.["@DefaultValue"]).toBe("PAB");
-    const sets = ((app.Requirements as Node).Sets as Node).Set as Node[];
-    expect(sets.map((s) => s["@Name"])).toContain("SharedRuntime");
+  });
+
+  test("the manifest and the pane agree: old Excel loads the pane, which says the functions need Microsoft 365", () => {
+    // Base requirements gate the whole add-in: the shared runtime there would hide it on Excel
+    // 2016/2019, where the pane's "no custom functions" banner is meant to show.
+    const base = ((app.Requirements as Node | undefined)?.Sets as Node | undefined)?.Set as
+      Node[] | undefined;
+    expect((base ?? []).map((s) => s["@Name"])).not.toContain("SharedRuntime");
+    // The shared runtime, the ribbon button and the functions come with the VersionOverrides,
+    // which only hosts with the shared runtime apply.
+    const overrides = (((app.VersionOverrides as Node).Requirements as Node).Sets as Node)
+      .Set as Node[];
+    expect(overrides.map((s) => s["@Name"])).toContain("SharedRuntime");
+    const { detectEnvironment } =
+      require("../../src/taskpane/environment") as typeof import("../../src/taskpane/environment");
+    const old = {
+      context: { requirements: { isSetSupported: (name: string) => name === "ExcelApi" } },
+    };
+    expect(detectEnvironment(old).customFunctions).toBe(false);
+    expect(detectEnvironment(old).inExcel).toBe(true);
   });
 
   test("a ribbon button on the Home tab opens the task pane", () => {

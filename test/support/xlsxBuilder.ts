@@ -34,7 +34,14 @@ function serialOf(iso: string, date1904: boolean): number {
 }
 
 /** A small but genuine .xlsx package, written the way Excel writes one (shared strings, styles, rels). */
-export function buildXlsx(sheets: TestSheet[], options: { date1904?: boolean } = {}): Uint8Array {
+export function buildXlsx(
+  sheets: TestSheet[],
+  options: {
+    date1904?: boolean;
+    /** Defined names: `ref` as Excel stores it ("Stock!$B$2"), `sheet` (0-based) for a local name. */
+    names?: { name: string; ref: string; sheet?: number }[];
+  } = {}
+): Uint8Array {
   const strings: string[] = [];
   const stringIndex = new Map<string, number>();
   const formats: string[] = [];
@@ -116,7 +123,16 @@ export function buildXlsx(sheets: TestSheet[], options: { date1904?: boolean } =
       (s, i) =>
         `<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.state === "hidden" ? ' state="hidden"' : ""} r:id="rId${i + 1}"/>`
     )
-    .join("")}</sheets></workbook>`);
+    .join("")}</sheets>${
+    options.names?.length
+      ? `<definedNames>${options.names
+          .map(
+            (n) =>
+              `<definedName name="${esc(n.name)}"${n.sheet === undefined ? "" : ` localSheetId="${n.sheet}"`}>${esc(n.ref)}</definedName>`
+          )
+          .join("")}</definedNames>`
+      : ""
+  }</workbook>`);
   files["xl/_rels/workbook.xml.rels"] =
     strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets

@@ -138,7 +138,7 @@ describe("what cannot be calculated is said, naming the cell and the formula, an
       "it uses XLOOKUP, which PAB Watch does not calculate",
     ],
     ['INDIRECT("B5")', "it uses INDIRECT"],
-    ["Lots!A1+Lot_size", "it uses the defined name Lot_size"],
+    ["Lots!A1+Lot_size", "it uses the name Lot_size, which the workbook does not define"],
     ["[1]Sheet1!A1", "it refers to another workbook"],
     ["Nowhere!A1*2", "it refers to a sheet that is not in the workbook"],
     ["Lots!A1:A3", "it uses the range Lots!A1:A3 where one value is wanted"],
@@ -191,6 +191,51 @@ describe("what cannot be calculated is said, naming the cell and the formula, an
     expect(byCell.get("MPS!B7")?.severity).toBe("warning"); // outside the plan read
     expect(report.items[0].orders).toEqual([5, 6, 12]);
     expect(report.items[0].flagged).toBe(true);
+  });
+
+  test("defined names for cells are followed (local before global); a name for a constant is not", () => {
+    const bytes = buildXlsx(
+      [
+        {
+          name: "MPS",
+          rows: [
+            ["Item", "FG-11"],
+            ["On hand", f("Opening")],
+            [null, ...W(3)],
+            ["Customer orders", f("SUM(Week1)"), f("Lot*2"), f("Pack")],
+            ["MPS", 0, 0, 0],
+          ],
+        },
+        {
+          name: "Data",
+          rows: [
+            ["Opening", 40],
+            ["Week 1", 7],
+            ["Lot", 3],
+            ["Lot", 9],
+          ],
+        },
+      ],
+      {
+        names: [
+          { name: "Opening", ref: "Data!$B$1" },
+          { name: "week1", ref: "'Data'!$B$2:$B$2" },
+          { name: "Lot", ref: "Data!$B$3" },
+          { name: "Lot", ref: "Data!$B$4", sheet: 0 },
+          { name: "Pack", ref: "12" },
+          { name: "_xlnm.Print_Area", ref: "MPS!$A$1:$D$5" },
+        ],
+      }
+    );
+    const { report } = scanSnapshot(readXlsxSnapshot(bytes, "t.xlsx"));
+    const it = report.items[0];
+    expect(it.opening).toBe(40);
+    expect(it.orders.slice(0, 2)).toEqual([7, 9 * 2]);
+    const d = report.diagnostics.find((x) => x.code === "formula-not-evaluated");
+    expect(d).toMatchObject({ cell: "MPS!D4", item: "FG-11" });
+    expect(d?.message).toContain(
+      "it uses the defined name Pack (12), which is not a range of cells"
+    );
   });
 
   test("an array formula over several cells names every cell of it", () => {

@@ -227,6 +227,7 @@ export class FakeRequestContext {
   /** Cells the current sync wrote (for calculation and change events). */
   noteWrite(sheet: string, row: number, column: number): void {
     this.wrote = true;
+    this.model.revision++;
     if (this.suspended) this.model.uncalculated.add(`${sheet}!${row},${column}`);
     this.changed.add(sheet);
   }
@@ -728,12 +729,80 @@ export class FakeRange extends FakeObject {
     );
   }
 
+  /** A range derived from this one; a null object stays null along the chain. */
+  private derived(f: (r: CellRange) => CellRange | null, orNull = this.orNull): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      this.sheetName,
+      () => {
+        const r = this.orNull ? this.area() : this.must();
+        return r ? f(r) : null;
+      },
+      orNull
+    );
+  }
+
   getEntireRow(): FakeRange {
-    return new FakeRange(this.ctx, this.sheetName, () => ({
-      ...this.must(),
-      left: 0,
-      right: 16383,
+    return this.derived((r) => ({ ...r, left: 0, right: 16383 }));
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return this.derived((r) => ({
+      top: r.top + row,
+      left: r.left + column,
+      bottom: r.top + row,
+      right: r.left + column,
     }));
+  }
+
+  getResizedRange(rows: number, columns: number): FakeRange {
+    return this.derived((r) => {
+      if (r.bottom + rows > 1048575 || r.right + columns > 16383)
+        throw new Error("InvalidArgument: the range would pass the edge of the sheet");
+      return { ...r, bottom: r.bottom + rows, right: r.right + columns };
+    });
+  }
+
+  getIntersectionOrNullObject(other: FakeRange): FakeRange {
+    return this.derived((r) => {
+      const o = other.orNull ? other.area() : other.must();
+      if (!o) return null;
+      const top = Math.max(r.top, o.top);
+      const bottom = Math.min(r.bottom, o.bottom);
+      const left = Math.max(r.left, o.left);
+      const right = Math.min(r.right, o.right);
+      return top <= bottom && left <= right ? { top, left, bottom, right } : null;
+    }, true);
+  }
+
+  /** Only "Formulas": the cells holding a formula, as runs along each row. */
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    if (cellType !== "Formulas")
+      throw new Error(`the fake does not model special cells ${cellType}`);
+    return new FakeRangeAreas(
+      this.ctx,
+      this.sheetName,
+      () => {
+        const r = this.orNull ? this.area() : this.must();
+        if (!r) return [];
+        const cells: [number, number][] = [];
+        for (const [k, c] of this.sheet().cells) {
+          if (!c.formula) continue;
+          const [row, col] = k.split(",").map(Number);
+          if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right)
+            cells.push([row, col]);
+        }
+        cells.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        const runs: CellRange[] = [];
+        for (const [row, col] of cells) {
+          const last = runs[runs.length - 1];
+          if (last && last.top === row && last.right === col - 1) last.right = col;
+          else runs.push({ top: row, bottom: row, left: col, right: col });
+        }
+        return runs;
+      },
+      true
+    );
   }
 
   get conditionalFormats(): FakeConditionalFormatCollection {
@@ -950,14 +1019,13 @@ export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
   add(name: string, reference: string, comment?: string): FakeNamedItem {
     this.c.enqueue({ add: "name", name, reference, comment }, () => {
       this.c.addedNames.add(name);
-      if (this.c.model.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
-        throw new Error(`InvalidArgument: the name ${name} exists`);
+
       const parts = reference
         .replace(/^=/, "")
         .split(",")
         .map((p) => parseAddress(p, null));
       const sheet = parts[0].sheet as string;
-      this.c.model.names.push({
+      this.c.model.addName({
         name,
         sheet,
         ranges: parts.map((p) => p.range),
@@ -984,7 +1052,7 @@ export class FakeNamedItem extends FakeObject {
     super(ctx);
   }
   private model() {
-    const n = this.ctx.model.names.find((x) => x.name === this.itemName);
+    const n = this.ctx.model.findName(this.itemName);
     if (!n && this.must) throw new Error(`ItemNotFound: the name ${this.itemName} does not exist`);
     return n;
   }
@@ -1061,8 +1129,7 @@ export class FakeNamedItem extends FakeObject {
   }
   delete(): void {
     this.ctx.enqueue({ delete: this.path() }, () => {
-      const i = this.ctx.model.names.findIndex((n) => n.name === this.itemName);
-      if (i >= 0) this.ctx.model.names.splice(i, 1);
+      this.ctx.model.removeName(this.itemName);
     });
   }
 }

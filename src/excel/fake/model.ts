@@ -81,6 +81,26 @@ const key = (row: number, column: number) => `${row},${column}`;
 export class FakeWorkbookModel {
   readonly sheets: FakeSheet[] = [];
   readonly names: FakeName[] = [];
+  private readonly nameIndex = new Map<string, FakeName>();
+
+  /** A name by its (case-insensitive) name. */
+  findName(name: string): FakeName | undefined {
+    const hit = this.nameIndex.get(name.toLowerCase());
+    return hit;
+  }
+
+  addName(n: FakeName): void {
+    if (this.findName(n.name)) throw new Error(`InvalidArgument: the name ${n.name} exists`);
+    this.names.push(n);
+    this.nameIndex.set(n.name.toLowerCase(), n);
+  }
+
+  removeName(name: string): void {
+    const n = this.findName(name);
+    if (!n) return;
+    this.names.splice(this.names.indexOf(n), 1);
+    this.nameIndex.delete(name.toLowerCase());
+  }
   readonly settings = new Map<string, unknown>();
   readonly tables: FakeTable[] = [];
   date1904 = false;
@@ -200,6 +220,7 @@ export class FakeWorkbookModel {
   }
 
   setCell(sheet: FakeSheet, row: number, column: number, cell: Partial<FakeCell>): void {
+    this.revision++;
     const now = sheet.cells.get(key(row, column)) ?? { value: "" };
     const next = { ...now, ...cell };
     if (
@@ -223,6 +244,7 @@ export class FakeWorkbookModel {
 
   /** A formula written into a cell: an earlier spill from it goes, a new one fills the cells around. */
   writeFormula(sheet: FakeSheet, row: number, column: number, formula: string): void {
+    this.revision++;
     const k = key(row, column);
     const old = sheet.spills?.get(k);
     if (old) {
@@ -268,8 +290,23 @@ export class FakeWorkbookModel {
     (sheet.spills ??= new Map()).set(k, area);
   }
 
+  /** Bumped by every change to cells, so derived answers (the used range) can be cached. */
+  revision = 0;
+  private usedCache = new Map<
+    FakeSheet,
+    { revision: number; size: number; range: CellRange | null }
+  >();
+
   /** The used range (values only, as getUsedRange(true)): null when the sheet is empty. */
   usedRange(sheet: FakeSheet): CellRange | null {
+    const hit = this.usedCache.get(sheet);
+    if (hit && hit.revision === this.revision && hit.size === sheet.cells.size) return hit.range;
+    const range = this.computeUsedRange(sheet);
+    this.usedCache.set(sheet, { revision: this.revision, size: sheet.cells.size, range });
+    return range;
+  }
+
+  private computeUsedRange(sheet: FakeSheet): CellRange | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
@@ -301,6 +338,7 @@ export class FakeWorkbookModel {
   insertRows(sheetName: string, at: number, count: number): void {
     const sheet = this.sheet(sheetName);
     if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    this.revision++;
     const moved = new Map<string, FakeCell>();
     for (const [k, c] of sheet.cells) {
       const [r, col] = k.split(",").map(Number);

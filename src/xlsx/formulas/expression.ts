@@ -30,6 +30,8 @@ export interface Area {
 export interface SheetLookup {
   /** The sheet of that name (names match without regard to case, as in Excel); null if none. */
   sheet(name: string): { index: number; bottom: number; right: number } | null;
+  /** What a defined name refers to ("Stock!$B$2:$B$9"), seen from a sheet: its own names first. */
+  definedName?(name: string, sheet: number): string | null;
 }
 
 /** A formula's syntax tree (by @borgar/fx) with every reference resolved to an area. */
@@ -159,7 +161,19 @@ function resolve(
   own: { index: number; bottom: number; right: number },
   lookup: SheetLookup
 ): Area {
-  if (node.kind === "name") throw new NotEvaluable(`it uses the defined name ${node.value}`);
+  if (node.kind === "name") {
+    const text = lookup.definedName?.(node.value, own.index) ?? null;
+    // A name for a range of cells is followed; a name for a constant or a formula is not.
+    const target = text?.replace(/^=/, "") ?? "";
+    const ref = target ? parseA1Ref(target) : null;
+    if (!ref || !("range" in ref) || !ref.range || !ref.context?.length)
+      throw new NotEvaluable(
+        text === null
+          ? `it uses the name ${node.value}, which the workbook does not define`
+          : `it uses the defined name ${node.value} (${target}), which is not a range of cells`
+      );
+    return resolve({ ...node, kind: "range", value: target }, own, lookup);
+  }
   if (node.kind === "table") throw new NotEvaluable(`it refers to the table column ${node.value}`);
   const ref = parseA1Ref(node.value);
   if (!ref || !("range" in ref) || !ref.range) throw new NotEvaluable(`it refers to ${node.value}`);

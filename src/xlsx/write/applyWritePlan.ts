@@ -1,9 +1,10 @@
-import { strToU8, zipSync } from "fflate";
 import { SUMMARY_SHEET } from "../../layout/snapshot";
 import { CellWrite, ConditionalRule, WritePlan } from "../../annotate/writePlan";
 import { readWorkbookInfo } from "../workbookParts";
 import { XlsxPackage } from "../xlsxPackage";
-import { addRules, removeOurRules, splitWorksheet, widenDimension, writeCells } from "./sheetEdit";
+import { Piece, ZipEntry, deflatedEntry, dosTime, sameContent, writeZip } from "../zip";
+import { encode } from "./bytes";
+import { editWorksheet } from "./sheetEdit";
 import { ensureStyles } from "./stylesEdit";
 import { summarySheetXml } from "./summarySheetXml";
 import { addSheetEntry, recalculateOnLoad, writeOwnedNames } from "./workbookEdit";
@@ -12,6 +13,9 @@ const WORKSHEET_TYPE =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const WORKSHEET_CONTENT =
   "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+
+/** The time stamp of the parts we write, fixed so that the same input gives the same file. */
+const WRITTEN_AT = dosTime(new Date("2020-01-01T00:00:00Z"));
 
 function group<T extends { sheet: string }>(items: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -26,7 +30,8 @@ function group<T extends { sheet: string }>(items: T[]): Map<string, T[]> {
 /**
  * Applies a write plan to the package in place: only the annotated sheets, the styles, the
  * workbook part (names, summary sheet) and the parts of the summary sheet change; every other part
- * keeps its exact bytes.
+ * keeps its exact bytes, compressed bytes included (it is not inflated at all). Changed parts are
+ * deflated at a fast level.
  */
 export function applyWritePlanToPackage(pkg: XlsxPackage, plan: WritePlan): Uint8Array {
   const info = readWorkbookInfo(pkg);
@@ -47,30 +52,31 @@ export function applyWritePlanToPackage(pkg: XlsxPackage, plan: WritePlan): Uint
 
   const writes = group<CellWrite>(plan.writes);
   const rules = group<ConditionalRule>(plan.rules);
+  const edited: Record<string, Piece[]> = {};
   for (const sheet of info.sheets) {
     if (sheet.name === SUMMARY_SHEET) continue;
-    const original = pkg.text(sheet.path);
-    const mine = writes.get(sheet.name) ?? [];
-    const myRules = rules.get(sheet.name) ?? [];
-    const { head, sheetData, tail } = splitWorksheet(original);
-    if (!mine.length && !myRules.length && !tail.includes("PABW")) continue;
-    const newTail = addRules(removeOurRules(tail), myRules, dxfIds);
-    if (!mine.length && newTail === tail) continue;
-    changed[sheet.path] = widenDimension(head, mine) + writeCells(sheetData, mine) + newTail;
+    const part = editWorksheet(
+      pkg.bytes(sheet.path),
+      writes.get(sheet.name) ?? [],
+      rules.get(sheet.name) ?? [],
+      dxfIds
+    );
+    if (part) edited[sheet.path] = part;
   }
 
   let workbook = writeOwnedNames(pkg.text("xl/workbook.xml"), plan.owned);
   // The summary sheet also carries the PAB of items whose own sheet had no room for it (and side-sheet plans).
-  const summaryParts = splitWorksheet(summarySheetXml(plan.summary, summaryStyles));
-  const summaryWrites = writes.get(SUMMARY_SHEET) ?? [];
-  const summaryXml =
-    widenDimension(summaryParts.head, summaryWrites) +
-    writeCells(summaryParts.sheetData, summaryWrites) +
-    addRules(summaryParts.tail, rules.get(SUMMARY_SHEET) ?? [], dxfIds);
+  const summaryPage = encode(summarySheetXml(plan.summary, summaryStyles));
+  const summaryXml = editWorksheet(
+    summaryPage,
+    writes.get(SUMMARY_SHEET) ?? [],
+    rules.get(SUMMARY_SHEET) ?? [],
+    dxfIds
+  ) ?? [summaryPage];
   const existing = info.sheets.find((s) => s.name === SUMMARY_SHEET);
-  const added: Record<string, string> = {};
+  const added: Record<string, Piece[]> = {};
   if (existing) {
-    changed[existing.path] = summaryXml;
+    edited[existing.path] = summaryXml;
   } else {
     let n = info.sheets.length + 1;
     while (pkg.has(`xl/worksheets/sheet${n}.xml`)) n++;
@@ -93,10 +99,15 @@ export function applyWritePlanToPackage(pkg: XlsxPackage, plan: WritePlan): Uint
   }
   changed["xl/workbook.xml"] = recalculateOnLoad(workbook);
 
-  const files: Record<string, Uint8Array> = {};
-  for (const [path, bytes] of Object.entries(pkg.parts))
-    files[path] = path in changed ? strToU8(changed[path]) : bytes;
-  for (const [path, xml] of Object.entries(added)) files[path] = strToU8(xml);
-  // Level 1: the sheets of a large plan compress three times faster, and hardly larger.
-  return zipSync(files, { level: 1, mtime: new Date("2020-01-01T00:00:00Z") });
+  for (const [path, xml] of Object.entries(changed)) edited[path] = [xml];
+  const entries: ZipEntry[] = [];
+  for (const [path, entry] of pkg.entries) {
+    // A part that comes out as it was (a second run over our own copy) keeps its stored bytes too.
+    const same =
+      !(path in edited) || sameContent(edited[path], entry, pkg.codec, () => pkg.bytes(path));
+    entries.push(same ? entry : deflatedEntry(path, edited[path], pkg.codec, WRITTEN_AT));
+  }
+  for (const [path, xml] of Object.entries(added))
+    entries.push(deflatedEntry(path, xml, pkg.codec, WRITTEN_AT));
+  return writeZip(entries);
 }

@@ -1,6 +1,8 @@
 import { a1, parseA1, parseRange } from "../../layout/address";
 import { CellWrite, ConditionalRule, RULE_MARKER } from "../../annotate/writePlan";
 import { attr, escapeXml, withAttr } from "./xmlText";
+import { Piece } from "../zip";
+import { decodePiece, decodeStart, encode, findBytes } from "./bytes";
 
 /** Elements that come after conditionalFormatting in a worksheet (CT_Worksheet order). */
 const AFTER_CF = [
@@ -64,26 +66,71 @@ function editRow(rowXml: string, writes: CellWrite[]): string {
   return `${withAttr(openTag, "spans", null)}${cells.map((c) => c.xml).join("")}</row>`;
 }
 
-/** A worksheet cut around its sheetData: everything we edit lies in one of the three pieces. */
-export function splitWorksheet(xml: string): { head: string; sheetData: string; tail: string } {
-  const start = xml.indexOf("<sheetData");
-  if (start < 0) throw new Error("worksheet without sheetData");
-  const openEnd = xml.indexOf(">", start);
-  const end =
-    xml[openEnd - 1] === "/"
-      ? openEnd + 1
-      : xml.indexOf("</sheetData>", openEnd) + "</sheetData>".length;
-  return { head: xml.slice(0, start), sheetData: xml.slice(start, end), tail: xml.slice(end) };
+const SHEET_DATA = encode("<sheetData");
+const SHEET_DATA_END = encode("</sheetData>");
+const ROW = encode("<row");
+const ROW_END = encode("</row>");
+const MARKER = encode("PABW");
+const GT = 0x3e;
+const SLASH = 0x2f;
+
+function isSpace(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x0b || b === 0x0c;
 }
 
-const ROW_NUMBER = /\sr="(\d+)"/;
+/** The row number (0-based) of a row start tag `<row … r="12">` between `from` and `to`, or -1. */
+function rowNumberOf(xml: Uint8Array, from: number, to: number): number {
+  for (let i = from; i + 4 < to; i++) {
+    if (!isSpace(xml[i]) || xml[i + 1] !== 0x72 || xml[i + 2] !== 0x3d || xml[i + 3] !== 0x22)
+      continue;
+    let n = 0;
+    let j = i + 4;
+    while (j < to && xml[j] >= 0x30 && xml[j] <= 0x39) n = n * 10 + (xml[j++] - 0x30);
+    if (j > i + 4 && xml[j] === 0x22) return n - 1;
+  }
+  return -1;
+}
 
 /**
- * Writes cells into a worksheet's sheetData: existing rows edited in place, missing rows added in
- * order; the rows we do not touch are copied as they are, in long unchanged stretches.
+ * A worksheet part with our cells written and our rules replaced, or null when nothing changes.
+ * Existing rows are edited in place, missing rows added in order; every row we do not touch is
+ * copied through as the part's own bytes.
  */
-export function writeCells(xml: string, writes: CellWrite[]): string {
-  if (!writes.length) return xml;
+export function editWorksheet(
+  part: Uint8Array,
+  writes: CellWrite[],
+  rules: ConditionalRule[],
+  dxfIds: Record<ConditionalRule["kind"], number>
+): Piece[] | null {
+  const start = findBytes(part, SHEET_DATA, 0);
+  if (start < 0) {
+    if (!writes.length && !rules.length) return null; // a chart sheet, say: nothing of ours there
+    throw new Error("worksheet without sheetData");
+  }
+  const openEnd = part.indexOf(GT, start);
+  const selfClosing = part[openEnd - 1] === SLASH;
+  const close = selfClosing ? -1 : findBytes(part, SHEET_DATA_END, openEnd);
+  if (openEnd < 0 || (!selfClosing && close < 0)) throw new Error("worksheet sheetData not closed");
+  const end = selfClosing ? openEnd + 1 : close + SHEET_DATA_END.length;
+  if (!writes.length && !rules.length && findBytes(part, MARKER, end) < 0) return null;
+  const tail = decodePiece(part.subarray(end));
+  const newTail = addRules(removeOurRules(tail), rules, dxfIds);
+  if (!writes.length && newTail === tail) return null;
+  const head = widenDimension(decodeStart(part.subarray(0, start)), writes);
+  const body = writes.length
+    ? writeRows(part, openEnd, selfClosing ? openEnd + 1 : close, selfClosing, writes)
+    : [part.subarray(start, end)];
+  return [head, ...body, newTail];
+}
+
+/** The sheetData element with our cells written: rows we do not write are views of the part. */
+function writeRows(
+  xml: Uint8Array,
+  openEnd: number,
+  bodyEnd: number,
+  selfClosing: boolean,
+  writes: CellWrite[]
+): Piece[] {
   const byRow = new Map<number, CellWrite[]>();
   for (const w of writes) {
     const list = byRow.get(w.row);
@@ -92,53 +139,52 @@ export function writeCells(xml: string, writes: CellWrite[]): string {
   }
   const targets = [...byRow.keys()].sort((a, b) => a - b);
 
-  const start = xml.indexOf("<sheetData");
-  if (start < 0) throw new Error("worksheet without sheetData");
-  const openEnd = xml.indexOf(">", start);
-  const selfClosing = xml[openEnd - 1] === "/";
+  const out: Piece[] = [];
+  let text = "<sheetData>"; // edited XML since the last copied stretch
+  const copy = (from: number, to: number) => {
+    if (from >= to) return;
+    if (text) out.push(text);
+    text = "";
+    out.push(xml.subarray(from, to));
+  };
   const bodyStart = openEnd + 1;
-  const bodyEnd = selfClosing ? bodyStart : xml.indexOf("</sheetData>", bodyStart);
-  const after = selfClosing ? xml.slice(openEnd + 1) : xml.slice(bodyEnd);
-
-  const out: string[] = [xml.slice(0, start), "<sheetData>"];
   let copied = bodyStart; // start of the stretch not yet copied
   let next = 0; // next target row
   let lastRow = -1;
   let pos = bodyStart;
   while (!selfClosing && next < targets.length) {
-    const rowStart = xml.indexOf("<row", pos);
-    if (rowStart < 0 || rowStart >= bodyEnd) break;
-    const tagEnd = xml.indexOf(">", rowStart);
-    const tag = xml.slice(rowStart, tagEnd + 1);
-    const rowEnd = tag.endsWith("/>")
-      ? tagEnd + 1
-      : xml.indexOf("</row>", tagEnd) + "</row>".length;
-    const r = ROW_NUMBER.exec(tag);
-    const row = r ? Number(r[1]) - 1 : lastRow + 1;
+    const rowStart = findBytes(xml, ROW, pos, bodyEnd);
+    if (rowStart < 0) break;
+    const tagEnd = xml.indexOf(GT, rowStart);
+    if (tagEnd < 0) throw new Error("worksheet row not closed");
+    let rowEnd = tagEnd + 1;
+    if (xml[tagEnd - 1] !== SLASH) {
+      const close = findBytes(xml, ROW_END, tagEnd);
+      if (close < 0) throw new Error("worksheet row not closed");
+      rowEnd = close + ROW_END.length;
+    }
+    const r = rowNumberOf(xml, rowStart, tagEnd + 1);
+    const row = r >= 0 ? r : lastRow + 1;
     lastRow = row;
     while (next < targets.length && targets[next] < row) {
-      out.push(
-        xml.slice(copied, rowStart),
-        editRow(`<row r="${targets[next] + 1}">`, byRow.get(targets[next]) as CellWrite[])
-      );
+      copy(copied, rowStart);
+      text += editRow(`<row r="${targets[next] + 1}">`, byRow.get(targets[next]) as CellWrite[]);
       copied = rowStart;
       next++;
     }
     if (next < targets.length && targets[next] === row) {
-      out.push(
-        xml.slice(copied, rowStart),
-        editRow(xml.slice(rowStart, rowEnd), byRow.get(row) as CellWrite[])
-      );
+      copy(copied, rowStart);
+      text += editRow(decodePiece(xml.subarray(rowStart, rowEnd)), byRow.get(row) as CellWrite[]);
       copied = rowEnd;
       next++;
     }
     pos = rowEnd;
   }
-  out.push(xml.slice(copied, bodyEnd));
+  copy(copied, bodyEnd);
   for (; next < targets.length; next++)
-    out.push(editRow(`<row r="${targets[next] + 1}">`, byRow.get(targets[next]) as CellWrite[]));
-  out.push(selfClosing ? "</sheetData>" : "", after);
-  return out.join("");
+    text += editRow(`<row r="${targets[next] + 1}">`, byRow.get(targets[next]) as CellWrite[]);
+  out.push(`${text}</sheetData>`);
+  return out;
 }
 
 /** Widens the dimension element to cover every cell written. */

@@ -1,0 +1,58 @@
+import * as zlib from "zlib";
+import { Deflater, InflateOverrun, ZipCodec } from "../xlsx/zip";
+import { crc32 as portableCrc32, joinBytes } from "../xlsx/zipCodec";
+
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
+const BATCH = 2 << 20;
+
+/**
+ * zlib has no synchronous stream, so each batch of 2 MB is deflated on its own and ended with a
+ * sync flush (byte-aligned, not final); the last batch ends the stream. Together they are one
+ * valid DEFLATE stream.
+ */
+class BatchDeflater implements Deflater {
+  private readonly batch = new Uint8Array(BATCH);
+  private used = 0;
+  private readonly out: Uint8Array[] = [];
+
+  push(data: Uint8Array): void {
+    for (let p = 0; p < data.length;) {
+      const n = Math.min(BATCH - this.used, data.length - p);
+      this.batch.set(data.subarray(p, p + n), this.used);
+      this.used += n;
+      p += n;
+      if (this.used === BATCH) this.flush(zlib.constants.Z_SYNC_FLUSH);
+    }
+  }
+
+  private flush(finishFlush: number): void {
+    this.out.push(
+      zlib.deflateRawSync(this.batch.subarray(0, this.used), { level: 1, finishFlush })
+    );
+    this.used = 0;
+  }
+
+  end(): Uint8Array {
+    this.flush(zlib.constants.Z_FINISH);
+    return joinBytes(this.out);
+  }
+}
+
+/** Node's zlib: three to four times faster than the portable codec on large sheets. */
+export const nodeZipCodec: ZipCodec = {
+  inflate(raw, size) {
+    let out: Uint8Array;
+    try {
+      // zlib stops as soon as the output would pass the limit: a lying part costs nothing.
+      out = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(size, 1) });
+    } catch (e) {
+      if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new InflateOverrun();
+      throw e;
+    }
+    if (out.length > size) throw new InflateOverrun();
+    return out;
+  },
+  deflater: () => new BatchDeflater(),
+  crc32: nativeCrc32 ? (data, crc) => nativeCrc32(data, crc ?? 0) : portableCrc32,
+};
