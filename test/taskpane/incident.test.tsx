@@ -1,9 +1,9 @@
 /**
  * @jest-environment jsdom
  */
+import "../support/jsdomEncoders";
 import * as fs from "fs";
 import * as path from "path";
-import * as util from "util";
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -19,8 +19,6 @@ import { Platform } from "../../src/taskpane/incidentFlow";
 import { sharedDir } from "../support/shared";
 
 jest.setTimeout(30_000);
-// jsdom lacks the encoders the .xlsx reader and the log names use.
-Object.assign(globalThis, { TextDecoder: util.TextDecoder, TextEncoder: util.TextEncoder });
 // …and ResizeObserver, which Fluent's MessageBar asks for (no layout in jsdom: nothing to observe).
 class NoResize {
   observe(): void {}
