@@ -8,7 +8,14 @@ import { WorkbookActions } from "./actions";
 import { lazyIncidentView } from "./lazyIncidentView";
 import { officeIncidentDeps } from "./incidentDeps";
 import { defaultContactStore } from "./contactStore";
-import { loadWorkbookState, officeExcelRun, removeAnnotations, saveWorkbookState, scanOpenWorkbook } from "../excel";
+import {
+  loadWorkbookState,
+  localToday,
+  officeExcelRun,
+  removeAnnotations,
+  saveWorkbookState,
+  scanOpenWorkbook,
+} from "../excel";
 
 function officeActions(environment: Environment): WorkbookActions {
   return {
@@ -18,7 +25,7 @@ function officeActions(environment: Environment): WorkbookActions {
       scanOpenWorkbook(officeExcelRun, state, {
         customFunctions: environment.customFunctions,
         lang: environment.language,
-        today: new Date().toISOString().slice(0, 10),
+        today: localToday(),
       }),
     remove: () => removeAnnotations(officeExcelRun),
   };
