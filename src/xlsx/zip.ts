@@ -218,6 +218,10 @@ export function sameContent(
   codec: ZipCodec,
   content: () => Uint8Array
 ): boolean {
+  // UTF-8 takes at least a byte per UTF-16 unit: more units than the entry's bytes cannot match.
+  let units = 0;
+  for (const p of pieces) units += p.length;
+  if (units > entry.declaredSize) return false;
   let crc = 0;
   let size = 0;
   const encoded = pieces.map((p) => (typeof p === "string" ? pieceEncoder.encode(p) : p));
