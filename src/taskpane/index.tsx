@@ -5,7 +5,14 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./components/App";
 import { Environment, detectEnvironment } from "./environment";
 import { WorkbookActions } from "./actions";
-import { loadWorkbookState, officeExcelRun, removeAnnotations, saveWorkbookState, scanOpenWorkbook } from "../excel";
+import {
+  loadWorkbookState,
+  localToday,
+  officeExcelRun,
+  removeAnnotations,
+  saveWorkbookState,
+  scanOpenWorkbook,
+} from "../excel";
 
 function officeActions(environment: Environment): WorkbookActions {
   return {
@@ -15,7 +22,7 @@ function officeActions(environment: Environment): WorkbookActions {
       scanOpenWorkbook(officeExcelRun, state, {
         customFunctions: environment.customFunctions,
         lang: environment.language,
-        today: new Date().toISOString().slice(0, 10),
+        today: localToday(),
       }),
     remove: () => removeAnnotations(officeExcelRun),
   };
