@@ -5,6 +5,9 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./components/App";
 import { Environment, detectEnvironment } from "./environment";
 import { WorkbookActions } from "./actions";
+import { lazyIncidentView } from "./lazyIncidentView";
+import { officeIncidentDeps } from "./incidentDeps";
+import { defaultContactStore } from "./contactStore";
 import {
   loadWorkbookState,
   localToday,
@@ -38,6 +41,11 @@ function render(office: typeof Office | undefined): void {
         copyText={(text) => navigator.clipboard.writeText(text)}
         helpUrl={new URL("help.html#pab-functions", window.location.href).href}
         actions={environment.inExcel && environment.annotate ? officeActions(environment) : null}
+        incidentView={
+          environment.inExcel
+            ? lazyIncidentView(officeIncidentDeps(officeExcelRun, defaultContactStore(window as never), office))
+            : undefined
+        }
       />
     </FluentProvider>
   );
