@@ -36,7 +36,11 @@ function workbenchConfig(dev) {
     devtool: "source-map",
     entry: { workbench: "./src/workbench/index.tsx" },
     output: { path: path.resolve(__dirname, "dist-workbench"), filename: "[name].js", clean: true },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // The command line's zlib codec is Node only; in the browser the portable codec is used.
+      alias: { [path.resolve(__dirname, "src/cli/nodeZip.ts")]: path.resolve(__dirname, "src/cli/nodeZip.browser.ts") },
+    },
     module: {
       rules: [
         TYPESCRIPT_RULE,

@@ -13,6 +13,7 @@ import { LOG_HELP, log, parseLog } from "./log";
 import { OutputTarget, checkOutputs, writeOutput, writeOutputStream } from "./outputs";
 import { terminalJson, terminalText } from "./terminal";
 import { UnreadableCsvError } from "../csv";
+import { nodeZipCodec } from "./nodeZip";
 import { MissingSheetError, scanCsvFile, scanXlsxFile } from "./scanFile";
 import { summaryText } from "./summary";
 
@@ -107,6 +108,7 @@ function scan(args: ScanArgs, io: Io): number {
       annotate: args.out !== null,
       lang: args.lang,
       mapping,
+      codec: nodeZipCodec,
       onSheet: large ? (name, i, n) => io.stderr(`  sheet ${i + 1}/${n}: ${name}\n`) : undefined,
     });
   } catch (e) {

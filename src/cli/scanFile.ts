@@ -5,13 +5,16 @@ import { WorkbookSnapshot } from "../layout";
 import { checkMappingFits } from "../layout/mappingInput";
 import { Language, Report, ScanOptions, scanSnapshot } from "../report";
 import { XlsxPackage, applyWritePlanToPackage, snapshotOfPackage } from "../xlsx";
-import { nodeZipCodec } from "./nodeZip";
+import { ZipCodec } from "../xlsx/zip";
 
 export interface ScanFileOptions extends ScanOptions {
   /** Write an annotated copy (returned as bytes). */
   annotate?: boolean;
   lang?: Language;
   onSheet?: (name: string, index: number, count: number) => void;
+  /** How zip parts are inflated and deflated: the command line passes zlib's (nodeZip.ts); the
+   * workbench, in a browser, keeps the portable one. */
+  codec?: ZipCodec;
 }
 
 /** An .xlsx file → its report and, when asked, the annotated copy: what `pab-watch scan` does. */
@@ -20,7 +23,7 @@ export function scanXlsxFile(
   name: string,
   options: ScanFileOptions = {}
 ): { report: Report; annotated: Uint8Array | null } {
-  const pkg = new XlsxPackage(bytes, { codec: nodeZipCodec });
+  const pkg = new XlsxPackage(bytes, options.codec ? { codec: options.codec } : {});
   const { report, plan } = reportAndPlan(pkg, name, options);
   return { report, annotated: plan ? applyWritePlanToPackage(pkg, plan) : null };
 }

@@ -19,3 +19,4 @@ export {
   readSelectionValues,
   saveIncidentStore,
 } from "./incidentStore";
+export { localToday } from "./today";

@@ -131,7 +131,7 @@ export function logRow(c: IncidentCase, lang: IncidentLanguage): LogCell[] {
     .filter((r) => r.receiptAtRisk)
     .map((r) => {
       const x = r.receiptAtRisk!;
-      const what = `${x.quantity} ${x.period}${x.date ? ` (${x.date})` : ""}`;
+      const what = `${x.quantity} ${x.period}${x.date && x.date !== x.period ? ` (${x.date})` : ""}`;
       return c.risks.length > 1 ? `${r.item} ${what}` : what;
     });
   const sites = [...new Set(c.risks.map((r) => r.site).filter((s): s is string => !!s))];

@@ -29,6 +29,8 @@ export interface PeriodBlock {
 
 export interface PartTable {
   row: number;
+  /** The row of the group headers, when there is one. */
+  groupRow: number | null;
   itemColumn: number;
   blocks: PeriodBlock[];
 }
@@ -102,7 +104,7 @@ export function partTableOf(ctx: SheetContext, runs: HeaderRun[]): PartTable | n
   }
   // Group headers must name at least one measure (demand or supply): repeated months alone say too little.
   if (!blocks.some((b) => b.role && b.role !== "pab" && SERIES_ROLES.includes(b.role))) return null;
-  return { row, itemColumn, blocks };
+  return { row, groupRow: gRow, itemColumn, blocks };
 }
 
 type ColumnUse =
@@ -143,7 +145,17 @@ export function readRowPerPart(
       if (roleOf(ctx.text(row, c)) === "site") return c;
     return undefined;
   })();
-  for (let c = itemColumn + 1; c <= ctx.right; c++) {
+  // The table ends where its header row does (a blank column allowed), one column more for figures without a header.
+  let lastColumn = Math.max(...blockColumnList);
+  for (let c = itemColumn + 1, gap = 0; c <= ctx.right && gap < 2; c++) {
+    const headed =
+      !ctx.isEmpty(row, c) || (table.groupRow !== null && !ctx.isEmpty(table.groupRow, c));
+    if (headed) {
+      lastColumn = Math.max(lastColumn, c);
+      gap = 0;
+    } else gap++;
+  }
+  for (let c = itemColumn + 1; c <= Math.min(lastColumn + 1, ctx.right); c++) {
     if (blockColumns.has(c) || c === siteColumn) continue;
     const text = ctx.text(row, c);
     const role = roleOf(text);
@@ -239,6 +251,19 @@ export function readRowPerPart(
     }
     end = r;
     const item = keyText(ctx, r, itemColumn);
+    // The header again (a multi-page export), or a totals row: no part.
+    if (item && roleOf(item) === "item") continue;
+    if (item && isTotalHeader(item)) {
+      const ref = ctx.ref(r, itemColumn);
+      ctx.report(
+        "info",
+        "derived-row",
+        ref,
+        null,
+        `${ref}: "${item}" adds up the parts; read and not used`
+      );
+      continue;
+    }
     if (!item) {
       const numbered = blockColumnList.find((c) => holdsNumber(ctx, r, c));
       if (numbered !== undefined) {

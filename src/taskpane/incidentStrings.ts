@@ -24,6 +24,8 @@ export interface IncidentStrings {
   stepNames: Record<NoticeStep, string>;
   targetNames: Record<TargetStep, string>;
   target: (due: string) => string;
+  targetsHeading: string;
+  targetHours: (step: string) => string;
   doneAt: (at: string, onTime: boolean | null) => string;
   overdue: string;
   notYet: string;
@@ -158,6 +160,8 @@ const EN: IncidentStrings = {
     review: "Review",
   },
   target: (due) => `target ${due}`,
+  targetsHeading: "Target times for this workbook",
+  targetHours: (step) => `${step} within (hours)`,
   doneAt: (at, onTime) =>
     `done ${at}${onTime === null ? "" : onTime ? ", within target" : ", late"}`,
   overdue: "overdue",
@@ -332,6 +336,8 @@ const ZH: IncidentStrings = {
     review: "复盘",
   },
   target: (due) => `目标 ${due}`,
+  targetsHeading: "本工作簿的目标时间",
+  targetHours: (step) => `${step}（小时内）`,
   doneAt: (at, onTime) => `完成于 ${at}${onTime === null ? "" : onTime ? "，按时" : "，超时"}`,
   overdue: "已超时",
   notYet: "尚未到期",

@@ -5,7 +5,17 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./components/App";
 import { Environment, detectEnvironment } from "./environment";
 import { WorkbookActions } from "./actions";
-import { loadWorkbookState, officeExcelRun, removeAnnotations, saveWorkbookState, scanOpenWorkbook } from "../excel";
+import { lazyIncidentView } from "./lazyIncidentView";
+import { officeIncidentDeps } from "./incidentDeps";
+import { defaultContactStore } from "./contactStore";
+import {
+  loadWorkbookState,
+  localToday,
+  officeExcelRun,
+  removeAnnotations,
+  saveWorkbookState,
+  scanOpenWorkbook,
+} from "../excel";
 
 function officeActions(environment: Environment): WorkbookActions {
   return {
@@ -15,7 +25,7 @@ function officeActions(environment: Environment): WorkbookActions {
       scanOpenWorkbook(officeExcelRun, state, {
         customFunctions: environment.customFunctions,
         lang: environment.language,
-        today: new Date().toISOString().slice(0, 10),
+        today: localToday(),
       }),
     remove: () => removeAnnotations(officeExcelRun),
   };
@@ -31,6 +41,11 @@ function render(office: typeof Office | undefined): void {
         copyText={(text) => navigator.clipboard.writeText(text)}
         helpUrl={new URL("help.html#pab-functions", window.location.href).href}
         actions={environment.inExcel && environment.annotate ? officeActions(environment) : null}
+        incidentView={
+          environment.inExcel
+            ? lazyIncidentView(officeIncidentDeps(officeExcelRun, defaultContactStore(window as never), office))
+            : undefined
+        }
       />
     </FluentProvider>
   );

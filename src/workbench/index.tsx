@@ -8,6 +8,8 @@ import { fakeExcelRun } from "../excel/fake/context";
 import { FakeWorkbookModel, modelFromSnapshot } from "../excel/fake/model";
 import { readXlsxSnapshot } from "../xlsx";
 import { App } from "../taskpane/components/App";
+import { lazyIncidentView } from "../taskpane/lazyIncidentView";
+import { withIncidentLog, workbenchIncidentDeps } from "./incidentDeps";
 import { WorkbookActions } from "../taskpane/actions";
 import { Environment, languageOf } from "../taskpane/environment";
 import { Grid } from "./Grid";
@@ -71,12 +73,24 @@ function Workbench(): React.JSX.Element {
     };
   }, [book]);
 
+  const incidentView = React.useMemo(
+    () =>
+      book
+        ? lazyIncidentView(
+            workbenchIncidentDeps(fakeExcelRun(book.model) as unknown as ExcelRun, () => setVersion((v) => v + 1))
+          )
+        : undefined,
+    [book]
+  );
+
   const shown = React.useMemo(() => (book ? evaluateWorkbook(book.model) : null), [book, version]);
 
   const save = () => {
     if (!book) return;
-    const { annotated } = scanXlsxFile(book.bytes, book.name, { annotate: true, lang: environment.language });
-    const url = URL.createObjectURL(new Blob([(annotated as Uint8Array).slice().buffer as ArrayBuffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    const scanned = scanXlsxFile(book.bytes, book.name, { annotate: true, lang: environment.language });
+    // The incidents the workbook keeps go into the copy as the PAB Watch Log table.
+    const annotated = withIncidentLog(scanned.annotated as Uint8Array, book.model, environment.language);
+    const url = URL.createObjectURL(new Blob([annotated.slice().buffer as ArrayBuffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
     const a = document.createElement("a");
     a.href = url;
     a.download = book.name.replace(/\.xlsx$/i, "") + "-pab-watch.xlsx";
@@ -120,7 +134,7 @@ function Workbench(): React.JSX.Element {
         </section>
         <aside className="pane">
           <FluentProvider theme={webLightTheme}>
-            <App key={book ? `${book.name}-${book.bytes.length}` : "none"} environment={environment} copyText={(t) => navigator.clipboard.writeText(t)} helpUrl="help.html#pab-functions" actions={actions} />
+            <App key={book ? `${book.name}-${book.bytes.length}` : "none"} environment={environment} copyText={(t) => navigator.clipboard.writeText(t)} helpUrl="help.html#pab-functions" actions={actions} incidentView={incidentView} />
           </FluentProvider>
         </aside>
       </main>

@@ -5,7 +5,7 @@ import { execFileSync } from "child_process";
 import { unzipSync } from "fflate";
 import { buildWritePlan } from "../../src/annotate";
 import { scanXlsxFile } from "../../src/cli/scanFile";
-import { SUMMARY_SHEET, parseA1, serialToIso } from "../../src/layout";
+import { SUMMARY_SHEET, cellRef, parseA1, serialToIso } from "../../src/layout";
 import { scanSnapshot } from "../../src/report";
 import {
   XlsxPackage,
@@ -58,8 +58,7 @@ const plannerCellsOf = (rows: TestCell[][], sheet: string): Record<string, strin
   const out: Record<string, string | number> = {};
   rows.forEach((row, r) =>
     row.forEach((v, c) => {
-      if (typeof v === "string" || typeof v === "number")
-        out[`'${sheet}'!${String.fromCharCode(65 + c)}${r + 1}`] = v;
+      if (typeof v === "string" || typeof v === "number") out[cellRef(sheet, r, c)] = v;
     })
   );
   return out;

@@ -6,7 +6,7 @@ import { scanXlsxFile } from "../../src/cli/scanFile";
 import { ExcelRun, applyWritePlan, readWorkbookSnapshot } from "../../src/excel";
 import { FakeRequestContext, fakeExcelRun } from "../../src/excel/fake/context";
 import { FakeWorkbookModel, modelFromSnapshot } from "../../src/excel/fake/model";
-import { WorkbookSnapshot, readPlans } from "../../src/layout";
+import { WorkbookSnapshot, cellRef, readPlans } from "../../src/layout";
 import { scanSnapshot } from "../../src/report";
 import { readXlsxSnapshot } from "../../src/xlsx";
 import { formulaAt, valueAt } from "../support/cells";
@@ -72,7 +72,7 @@ describe.each(samples)("%s through the Office.js adapter", (file) => {
     );
     const after = await readWorkbookSnapshot(fakeExcelRun(model) as unknown as ExcelRun, file);
     for (const w of plan.writes) {
-      const ref = `${w.sheet.includes(" ") ? `'${w.sheet}'` : w.sheet}!${String.fromCharCode(65 + w.column)}${w.row + 1}`;
+      const ref = cellRef(w.sheet, w.row, w.column);
       if (w.formula !== undefined)
         expect([ref, formulaAt(after, ref)]).toEqual([ref, formulaAt(annotated, ref)]);
       else expect([ref, valueAt(after, ref)]).toEqual([ref, valueAt(annotated, ref)]);

@@ -170,4 +170,27 @@ describe("periods down the rows", () => {
       ["info", "month-year", "Agg!A4"],
     ]);
   });
+
+  test("two tables stacked on one sheet: each its own item, opening and periods", () => {
+    const rows: TestCell[][] = [
+      ["Item: A-1"],
+      ["On hand", 10],
+      ["Week", "Orders", "MPS"],
+      ["W1", 4, 0],
+      ["W2", 4, 5],
+      [],
+      ["Item: B-2"],
+      ["On hand", 3],
+      ["Week", "Orders", "MPS"],
+      ["W1", 1, 0],
+      ["W2", 5, 10],
+      ["W3", 2, 0],
+    ];
+    const { report } = scan([{ name: "Two", rows }]);
+    expect(report.items.map((i) => [i.item, i.opening, i.periods, i.pab])).toEqual([
+      ["A-1", 10, ["W1", "W2"], handPab(10, [4, 4], [0, 5])],
+      ["B-2", 3, ["W1", "W2", "W3"], handPab(3, [1, 5, 2], [0, 10, 0])],
+    ]);
+    expect(report.diagnostics).toEqual([]);
+  });
 });

@@ -232,4 +232,31 @@ describe("row-per-part material balance", () => {
     });
     expect(report.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
   });
+
+  test("a totals row and a repeated header are not parts; a table further right is not this one", () => {
+    const parts = makeParts(4, 3);
+    const sheet = materialBalanceSheet(parts, monthCells(3), {
+      sheet: "MB",
+      part: "Part",
+      description: "Description",
+      stock: "Stock",
+      safety: "Safety stock",
+      receipts: "Receipts",
+      demand: "Demand",
+    });
+    // A page break repeats the header; the export ends with a total.
+    sheet.rows.splice(4, 0, [...sheet.rows[1]]);
+    sheet.rows.push(["Total", null, 999, 0, 1, 2, 3, 4, 5, 6]);
+    // Three blank columns, then someone's own small table of figures.
+    sheet.rows[0].push(null, null, null, null, "Exchange rates");
+    sheet.rows[2].push(null, null, null, null, 7.1);
+    const { report } = scan([sheet]);
+    expect(report.items.map((i) => i.item)).toEqual(parts.map((p) => p.part));
+    expect(report.items.map((i) => i.pab)).toEqual(
+      parts.map((p) => handPab(p.stock, p.demand, p.receipts))
+    );
+    expect(report.diagnostics.map((d) => [d.severity, d.code, d.cell])).toEqual([
+      ["info", "derived-row", "MB!A8"],
+    ]);
+  });
 });

@@ -1,9 +1,9 @@
 /**
  * @jest-environment jsdom
  */
+import "../support/jsdomEncoders";
 import * as fs from "fs";
 import * as path from "path";
-import * as util from "util";
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -19,8 +19,6 @@ import { Platform } from "../../src/taskpane/incidentFlow";
 import { sharedDir } from "../support/shared";
 
 jest.setTimeout(30_000);
-// jsdom lacks the encoders the .xlsx reader and the log names use.
-Object.assign(globalThis, { TextDecoder: util.TextDecoder, TextEncoder: util.TextEncoder });
 // …and ResizeObserver, which Fluent's MessageBar asks for (no layout in jsdom: nothing to observe).
 class NoResize {
   observe(): void {}
@@ -169,6 +167,12 @@ describe("the incident view", () => {
     const { report, deps } = setup("Mac");
     show(report, deps, "zh-CN");
     await screen.findByRole("region", { name: /^事件 INC-2026-001：FG-1001/ });
+    // Target times are per workbook: the internal alert within 1 hour instead of 4.
+    const targets = screen.getByText("本工作簿的目标时间").closest("details") as HTMLElement;
+    await act(async () =>
+      fireEvent.change(within(targets).getByLabelText("内部预警（小时内）"), { target: { value: "1" } })
+    );
+    expect(document.body.textContent).toMatch(/内部预警：目标 2026-12-01 09:00/);
     for (const name of ["起草内部预警", "解除预警", "记录评估", "起草客户通知", "确认断供", "客户解除通知", "起草复盘"])
       expect(button(name)).toBeTruthy();
     await act(async () => fireEvent.click(button("起草内部预警")));

@@ -16,6 +16,7 @@ import {
 import { WorkbookActions } from "../actions";
 import { Environment } from "../environment";
 import { ScanPanel } from "./ScanPanel";
+import type { Report, ReportItem } from "../../report";
 import { stringsFor } from "../strings";
 
 export interface AppProps {
@@ -25,6 +26,13 @@ export interface AppProps {
   helpUrl: string;
   /** The open workbook's scan, state and clean-up; absent outside Excel. */
   actions?: WorkbookActions | null;
+  /** The escalation views "Raise alert" opens; absent where they are not wired. */
+  incidentView?: (props: {
+    items: ReportItem[];
+    report: Report;
+    language: Environment["language"];
+    onClose: () => void;
+  }) => React.JSX.Element;
 }
 
 const useStyles = makeStyles({
@@ -47,10 +55,17 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-export function App({ environment, copyText, helpUrl, actions }: AppProps): React.JSX.Element {
+export function App({
+  environment,
+  copyText,
+  helpUrl,
+  actions,
+  incidentView: IncidentView,
+}: AppProps): React.JSX.Element {
   const styles = useStyles();
   const t = stringsFor(environment.language);
   const [copy, setCopy] = React.useState<"idle" | "copied" | "failed">("idle");
+  const [alert, setAlert] = React.useState<{ items: ReportItem[]; report: Report } | null>(null);
 
   const copyExample = async () => {
     try {
@@ -68,7 +83,24 @@ export function App({ environment, copyText, helpUrl, actions }: AppProps): Reac
         <Body1>{t.tagline}</Body1>
       </header>
 
-      {actions && <ScanPanel actions={actions} language={environment.language} customFunctions={environment.customFunctions} />}
+      {actions && alert && IncidentView && (
+        <IncidentView
+          items={alert.items}
+          report={alert.report}
+          language={environment.language}
+          onClose={() => setAlert(null)}
+        />
+      )}
+      {actions && (
+        <div hidden={!!alert}>
+          <ScanPanel
+            actions={actions}
+            language={environment.language}
+            customFunctions={environment.customFunctions}
+            onRaiseAlert={IncidentView ? (items, report) => setAlert({ items, report }) : undefined}
+          />
+        </div>
+      )}
 
       {!environment.inExcel && !actions && (
         <MessageBar intent="info">

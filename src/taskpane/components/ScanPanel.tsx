@@ -17,6 +17,7 @@ import { OpenScanResult, WorkbookState, WriteModeChoice } from "../../excel";
 import { WorkbookActions } from "../actions";
 import { Language } from "../environment";
 import { risksOf } from "../risks";
+import type { Report, ReportItem } from "../../report";
 import { stringsFor } from "../strings";
 
 const MODES: WriteModeChoice[] = ["live", "portable", "side-sheet", "values"];
@@ -32,9 +33,16 @@ export interface ScanPanelProps {
   actions: WorkbookActions;
   language: Language;
   customFunctions: boolean;
+  /** Raise alert on a risk: hands its item and the scan to the incident views. */
+  onRaiseAlert?: (items: ReportItem[], report: Report) => void;
 }
 
-export function ScanPanel({ actions, language, customFunctions }: ScanPanelProps): React.JSX.Element {
+export function ScanPanel({
+  actions,
+  language,
+  customFunctions,
+  onRaiseAlert,
+}: ScanPanelProps): React.JSX.Element {
   const styles = useStyles();
   const t = stringsFor(language);
   const [state, setState] = React.useState<WorkbookState | null>(null);
@@ -151,6 +159,22 @@ export function ScanPanel({ actions, language, customFunctions }: ScanPanelProps
               {risks.map((r) => (
                 <li key={r.key} style={{ color: COLORS[r.worst] }}>
                   {r.text}
+                  {onRaiseAlert && result && (
+                    <>
+                      {" "}
+                      <Button
+                        size="small"
+                        onClick={() => {
+                          const item = result.report.items.find(
+                            (it) => `${it.sheet}|${it.item}|${it.site ?? ""}` === r.key
+                          );
+                          if (item) onRaiseAlert([item], result.report);
+                        }}
+                      >
+                        {language === "zh-CN" ? "发出预警" : "Raise alert"}
+                      </Button>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>

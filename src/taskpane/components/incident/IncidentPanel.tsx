@@ -35,6 +35,7 @@ import {
   openIncident,
   refusalText,
   sanitizeStore,
+  sanitizeTargets,
   shortTime,
   stepRecord,
   targetState,
@@ -282,6 +283,14 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
         />
       </Field>
 
+      <Field label={t.sender}>
+        <Input
+          value={incident.roles.sender ?? ""}
+          onChange={(_e, d) => setIncident({ ...incident, roles: { ...incident.roles, sender: d.value || null } })}
+          onBlur={() => void persist(upsert(store, incident), incident)}
+        />
+      </Field>
+
       <div role="group" aria-label={t.level} className={styles.buttons}>
         {buttons.map((b) => (
           <Button key={b.step} onClick={() => press(b)}>
@@ -301,7 +310,8 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
           const rec = s === "assessment" ? null : stepRecord(incident, s as NoticeStep);
           return (
             <li key={s}>
-              <strong>{t.targetNames[s]}</strong>:{" "}
+              <strong>{t.targetNames[s]}</strong>
+              {language === "zh-CN" ? "：" : ": "}
               {st.due ? t.target(shortTime(st.due)) : t.notYet}
               {st.doneAt ? ` · ${t.doneAt(shortTime(st.doneAt), st.withinTarget)}` : st.overdue ? ` · ${t.overdue}` : ""}
               {rec && !rec.sentAt ? ` · ${t.drafted(shortTime(rec.draftedAt))}` : ""}
@@ -309,6 +319,24 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
           );
         })}
       </ul>
+      <details>
+        <summary>{t.targetsHeading}</summary>
+        <div className={styles.buttons}>
+          {TARGET_STEPS.map((s) => (
+            <Field key={s} label={t.targetHours(t.targetNames[s])}>
+              <Input
+                type="number"
+                min={1}
+                value={String(store.targets[s])}
+                onChange={(_e, d) => {
+                  const targets = sanitizeTargets({ ...store.targets, [s]: Number(d.value) });
+                  void persist({ ...store, targets }, incident);
+                }}
+              />
+            </Field>
+          ))}
+        </div>
+      </details>
       {incident.assessment && (
         <Caption1>
           {t.assessment.recorded(

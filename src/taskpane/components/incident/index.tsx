@@ -14,7 +14,7 @@ export interface RaisedAlert {
 }
 
 /** The incident view for the pane's slot, bound to where it runs (Office.js, or the workbench's fake). */
-export function makeIncidentView(deps: IncidentDeps): React.ComponentType<RaisedAlert> {
+export function makeIncidentView(deps: IncidentDeps): (props: RaisedAlert) => React.JSX.Element {
   return function IncidentView(props: RaisedAlert) {
     return <IncidentPanel {...props} deps={deps} />;
   };
