@@ -1,0 +1,154 @@
+import * as fs from "fs";
+import * as path from "path";
+import PostalMime from "postal-mime";
+import { Browser, Page } from "playwright-core";
+import { artifactsDir, launchChromium, serveFolder } from "../support/browser";
+
+const dist = path.resolve(__dirname, "../../dist-workbench");
+jest.setTimeout(240_000);
+
+/**
+ * Escalation end to end in the workbench in Chromium: the real pane and incident views against the
+ * strict fake. Screenshots of each step, in English and Chinese, go to test-artifacts/incident-*.png.
+ */
+describe("escalation in the workbench", () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(dist, "workbench.html")))
+      throw new Error("dist-workbench/ is missing: run npm run build first");
+    server = await serveFolder(dist);
+    browser = await launchChromium();
+    fs.mkdirSync(artifactsDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    expect(errors).toEqual([]);
+  });
+
+  async function openPage(locale = "en-US", file?: string): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale,
+      acceptDownloads: true,
+    });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    const page = await context.newPage();
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(
+      `${server.url}workbench.html${file ? "?today=2026-12-01" : "?sample=classic-example&today=2026-12-01"}`
+    );
+    if (file) await page.locator('input[type="file"]').setInputFiles(file);
+    await page.locator('[data-address="MPS!B1"]').filter({ hasText: "FG-1001" }).waitFor();
+    return page;
+  }
+
+  const pane = (page: Page) => page.locator("aside.pane");
+
+  async function shoot(page: Page, name: string): Promise<void> {
+    const el = pane(page);
+    const height = await el.evaluate((e) => e.scrollHeight);
+    const vp = page.viewportSize() as { width: number; height: number };
+    await page.setViewportSize({ width: vp.width, height: Math.max(vp.height, height + 60) });
+    await page.waitForTimeout(150);
+    await el.screenshot({ path: path.join(artifactsDir, `incident-${name}.png`) });
+    await page.setViewportSize(vp);
+  }
+
+  /** Scans (dating W1 from 2026-11-30 the first time) and opens FG-1001's item view. */
+  async function openItem(page: Page, zh = false): Promise<void> {
+    const scanName = zh ? "扫描工作表" : "Scan sheet";
+    await page.getByRole("button", { name: scanName, exact: true }).click();
+    const risks = page.getByRole("list", { name: zh ? "风险" : "Risks", exact: true });
+    await risks.waitFor();
+    // First scan of a workbook with numbered weeks: say when W1 starts, then scan again.
+    const start = page.getByLabel(zh ? "第1周的第一天" : "First day of W1");
+    if (
+      await start.waitFor({ timeout: 5000 }).then(
+        () => true,
+        () => false
+      )
+    ) {
+      await start.fill("2026-11-30");
+      const save = page.getByRole("button", {
+        name: zh ? "保存并重新扫描" : "Save and scan again",
+      });
+      await (
+        (await save.count()) ? save : page.getByRole("button", { name: scanName, exact: true })
+      ).click();
+      await page.waitForTimeout(500);
+    }
+    await page.waitForFunction(
+      () => !!document.querySelector('[aria-label="Risks"] button, [aria-label="风险"] button')
+    );
+    // Raise alert sits on the risk entry, or in the item view the entry opens.
+    const direct = risks.getByRole("button", { name: zh ? "发出预警" : "Raise alert" });
+    if (await direct.count()) return;
+    await risks
+      .getByRole("button", { name: /^FG-1001/ })
+      .first()
+      .click();
+    await page.getByRole("region", { name: "FG-1001", exact: true }).waitFor();
+  }
+
+  async function raiseAlert(page: Page, zh = false) {
+    await page
+      .getByRole("button", { name: zh ? "发出预警" : "Raise alert" })
+      .first()
+      .click();
+    const region = page.getByRole("region", { name: zh ? /^事件 INC-/ : /^Incident INC-/ });
+    await region.waitFor();
+    return region;
+  }
+
+  const step = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
+
+  test("risk → Raise alert → internal alert copied and downloaded as .eml → all-clear (English and Chinese)", async () => {
+    for (const lang of ["en", "zh"] as const) {
+      const zh = lang === "zh";
+      const page = await openPage(zh ? "zh-CN" : "en-US");
+      await openItem(page, zh);
+      const region = await raiseAlert(page, zh);
+      await expect(region.getAttribute("aria-label")).resolves.toMatch(/FG-1001/);
+      await shoot(page, `a1-raised-${lang}`);
+
+      await step(page, zh ? "起草内部预警" : "Draft internal alert").click();
+      const draft = page.getByRole("region", {
+        name: zh ? "草稿：内部预警" : "Draft: Internal alert",
+      });
+      await draft.waitFor();
+      await draft.getByLabel(zh ? "收件人" : "To").fill("boss@example.com, production@example.com");
+      await draft.getByRole("button", { name: zh ? "复制为文本" : "Copy as text" }).click();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toContain("FG-1001");
+      await draft.getByRole("button", { name: zh ? "复制为 HTML" : "Copy as HTML" }).click();
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        draft.getByRole("button", { name: zh ? "下载 .eml" : "Download .eml" }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^INC-2026-001-internal\.eml$/);
+      const eml = fs.readFileSync((await download.path()) as string);
+      const mail = await PostalMime.parse(eml);
+      expect(mail.subject).toContain("FG-1001");
+      expect(mail.headers.find((h) => h.key === "x-unsent")?.value).toBe("1");
+      expect(mail.to?.map((a) => a.address)).toEqual([
+        "boss@example.com",
+        "production@example.com",
+      ]);
+      await shoot(page, `a2-internal-drafted-${lang}`);
+      await draft.getByRole("button", { name: zh ? "标记为已发送" : "Mark as sent" }).click();
+      await page.getByText(zh ? /已于 .* 标记为已发送/ : /Marked as sent on /).waitFor();
+
+      await step(page, zh ? "解除预警" : "All clear").click();
+      await page
+        .getByRole("region", { name: zh ? "草稿：解除预警" : "Draft: All-clear" })
+        .waitFor();
+      await shoot(page, `a3-all-clear-${lang}`);
+      await page.close();
+    }
+  });
+});
