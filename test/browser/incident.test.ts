@@ -2,7 +2,13 @@ import * as fs from "fs";
 import * as path from "path";
 import PostalMime from "postal-mime";
 import { Browser, Page } from "playwright-core";
+import * as os from "os";
+import { strFromU8, unzipSync } from "fflate";
+import { LOG_COLUMNS, LOG_SHEET } from "../../src/incidents/logRows";
+import { readXlsxSnapshot } from "../../src/xlsx";
 import { artifactsDir, launchChromium, serveFolder } from "../support/browser";
+import { classicRows } from "../support/classic";
+import { buildXlsx } from "../support/xlsxBuilder";
 
 const dist = path.resolve(__dirname, "../../dist-workbench");
 jest.setTimeout(240_000);
@@ -105,6 +111,11 @@ describe("escalation in the workbench", () => {
     return region;
   }
 
+  const cell = (page: Page, address: string) => page.locator(`[data-address="${address}"]`);
+
+  const addDays = (iso: string, days: number) =>
+    new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
   const step = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
 
   test("risk → Raise alert → internal alert copied and downloaded as .eml → all-clear (English and Chinese)", async () => {
@@ -150,5 +161,115 @@ describe("escalation in the workbench", () => {
       await shoot(page, `a3-all-clear-${lang}`);
       await page.close();
     }
+  });
+
+  test("risk → assessment → customer notice → confirmed → customer all-clear → one complete row in PAB Watch Log, kept as a table by Save annotated copy", async () => {
+    // The classic example with dated weeks (a customer notice needs dates).
+    const rows = classicRows();
+    rows[3] = [
+      null,
+      ...Array.from({ length: 8 }, (_x, i) => ({ date: addDays("2026-11-30", 7 * i) })),
+    ];
+    const file = path.join(os.tmpdir(), `pab-incident-${process.pid}.xlsx`);
+    fs.writeFileSync(file, buildXlsx([{ name: "MPS", rows }]));
+    const page = await openPage("en-US", file);
+    await openItem(page);
+    await raiseAlert(page);
+    const sent = async (region: string) => {
+      const draft = page.getByRole("region", { name: region });
+      await draft.waitFor();
+      await draft.getByRole("button", { name: "Mark as sent" }).click();
+    };
+    await step(page, "Draft internal alert").click();
+    await sent("Draft: Internal alert");
+
+    await step(page, "Draft customer notice").click();
+    await page
+      .getByText(/No customer notice before the supply-chain manager's assessment/)
+      .waitFor();
+    await shoot(page, "b1-refused-before-assessment-en");
+
+    await step(page, "Record assessment").click();
+    const form = page.getByRole("region", { name: "Assessment by the supply-chain manager" });
+    await form.getByLabel("Assessed by").fill("Zhang Min");
+    await form.getByLabel("No, the customer must be told").check();
+    await form.getByRole("button", { name: "Save assessment" }).click();
+    await page.getByText(/Assessed by Zhang Min on/).waitFor();
+
+    const details = page.getByRole("region", { name: /What the notices need/ });
+    await details
+      .getByLabel("Cause in the customer's terms")
+      .fill("a tooling failure on the moulding line");
+    await details.getByLabel("5M1E category").selectOption("machine");
+    await details.getByRole("button", { name: "Save details" }).click();
+    await details.getByText("Details saved").waitFor();
+
+    await step(page, "Draft customer notice").click();
+    await sent("Draft: Customer notice");
+    await shoot(page, "b2-customer-notice-en");
+    await step(page, "Confirm disruption").click();
+    await sent("Draft: Confirmed disruption");
+
+    await step(page, "Customer all-clear").click();
+    await page.getByText(/FG-1001 is still short in \S+ by 6: no customer all-clear/).waitFor();
+    await shoot(page, "b3-all-clear-refused-en");
+
+    // Supply is back (10 more in W8) where the workbench grid can be edited; then the rest of the steps.
+    await page.getByRole("button", { name: "Back" }).click();
+    const backToRisks = page.getByRole("button", { name: "Back to risks" });
+    if (await backToRisks.count()) await backToRisks.click();
+    await cell(page, "MPS!I6").dblclick();
+    const editor = page.getByRole("textbox", { name: "Edit MPS!I6" });
+    await editor.fill("10");
+    await editor.press("Enter");
+    await expect(cell(page, "MPS!I6").textContent()).resolves.toMatch(/^10\b/);
+    await openItem(page);
+    await raiseAlert(page);
+    await step(page, "Customer all-clear").click();
+    await sent("Draft: Customer all-clear");
+    await step(page, "Draft review").click();
+    await sent("Draft: Review");
+    await step(page, "Close incident").click();
+    await shoot(page, "b4-closed-en");
+
+    await page.getByRole("tab", { name: LOG_SHEET }).click();
+    const logCell = (a: string) => cell(page, `'${LOG_SHEET}'!${a}`);
+    await expect(logCell("A1").textContent()).resolves.toBe("Incident");
+    await expect(logCell("A2").textContent()).resolves.toBe("INC-2026-001");
+    await expect(logCell("B2").textContent()).resolves.toBe("FG-1001");
+    await expect(logCell("K2").textContent()).resolves.toBe("closed");
+    await expect(logCell("A3").textContent()).resolves.toBe("");
+    await page.screenshot({ path: path.join(artifactsDir, "incident-b5-log-sheet-en.png") });
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Save annotated copy" }).click(),
+    ]);
+    const bytes = fs.readFileSync((await download.path()) as string);
+    const parts = unzipSync(bytes);
+    const tables = Object.keys(parts).filter((p) => p.startsWith("xl/tables/"));
+    expect(tables).toHaveLength(1);
+    expect(strFromU8(parts[tables[0]])).toContain('name="PABWatchLog"');
+    const log = readXlsxSnapshot(bytes, "saved.xlsx").sheets.find((s) => s.name === LOG_SHEET)!;
+    const row = Object.fromEntries(LOG_COLUMNS.map((c, i) => [c.key, log.values[1][i]]));
+    expect(row).toMatchObject({
+      id: "INC-2026-001",
+      items: "FG-1001",
+      level: "closed",
+      category: "Machine",
+      actualShort: 6,
+      status: "closed",
+    });
+    for (const key of [
+      "internalSent",
+      "assessed",
+      "customerRiskSent",
+      "confirmedSent",
+      "customerAllClearSent",
+      "reviewSent",
+      "closedOn",
+    ])
+      expect(row[key]).not.toBe("");
+    await page.close();
   });
 });
