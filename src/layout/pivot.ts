@@ -1,3 +1,4 @@
+import { CellRange } from "./address";
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
@@ -27,7 +28,8 @@ export function readPivot(
   ctx: SheetContext,
   run: HeaderRun,
   until: number,
-  startDate: string | null
+  startDate: string | null,
+  owned: CellRange[] = []
 ): { records: PlanRecord[]; end: number } {
   const c1 = run.columns[0];
   const columns: Partial<Record<Role, number>> = {};
@@ -37,6 +39,9 @@ export function readPivot(
   }
   const itemCol = columns.item as number;
   const measureCol = columns.measure ?? c1 - 1;
+  // Our PAB rows under the table are PAB Watch's, not a measure of the item above them.
+  const ours = owned.filter((a) => a.left <= measureCol && measureCol <= a.right);
+  const isOurs = (r: number) => ours.some((a) => a.top <= r && r <= a.bottom);
 
   const groups = new Map<string, Group>();
   let lastItem = "";
@@ -50,6 +55,7 @@ export function readPivot(
       continue;
     }
     blanks = 0;
+    if (isOurs(r)) continue;
     const itemText = ctx.text(r, itemCol) || String(ctx.value(r, itemCol) || "").trim();
     if (itemText) {
       lastItem = itemText;

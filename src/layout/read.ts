@@ -123,7 +123,7 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       let end = -1;
       for (const run of sameRow) {
         if (isPivotHeader(ctx, run)) {
-          const pivot = readPivot(ctx, run, until, startDate);
+          const pivot = readPivot(ctx, run, until, startDate, ownedRanges);
           records.push(...pivot.records);
           end = Math.max(end, pivot.end);
         } else {

@@ -157,6 +157,20 @@ test("a long-table header over a block's columns never reads our PAB row as the 
   );
 });
 
+test("a pivot's PAB row of ours is never read as a measure of the item above it", () => {
+  // Found by the fuzz below: an item row without figures sat between the item and our PAB row.
+  const rows: TestCell[][] = [
+    [null, null, null, "Item", null, null, "W1", "W3", null],
+    [null, null, null, "PAB", null, "Customer orders", null],
+    [null, null, null, "Customer orders"],
+  ];
+  const input = buildXlsx([{ name: "S", rows }]);
+  const { snapshot } = annotate(input);
+  expect(readPlans(snapshot).records.map((x) => x.item)).toEqual(
+    readPlans(readXlsxSnapshot(input, "t.xlsx")).records.map((x) => x.item)
+  );
+});
+
 test("random layouts and junk never change a planner cell", () => {
   fc.assert(
     fc.property(
