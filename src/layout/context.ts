@@ -1,16 +1,18 @@
-import { CellRange, a1, cellRef, parseA1, parseRange } from "./address";
+import { CellRange, a1, cellRef, columnName, parseA1, parseRange } from "./address";
 import { dateFormatKind, serialToIso } from "./dates";
 import { Diagnostic, DiagnosticCode, Severity } from "./diagnostics";
 import { Role } from "./labels";
 import { describeValue, parseQuantity } from "./quantities";
 import { CellValue, SheetSnapshot, bottomRow, cellAt, rightColumn } from "./snapshot";
 
-/** Caller's overrides, plain data: row roles per sheet (1-based row → role or "ignore"). */
+/** Caller's overrides, plain data: row or column roles per sheet (1-based row or column letter → role or "ignore"). */
 export interface LayoutMapping {
   sheets?: Record<
     string,
     {
       rows?: Record<number, Role | "ignore">;
+      /** Columns by letter, for tables whose series run down (periods down the rows, one row per part): { "D": "orders" }. */
+      columns?: Record<string, Role | "ignore">;
       /** Label/value cells: { "B2": "onHand" } reads B2 as the on hand of the block below it. */
       cells?: Record<string, Role>;
     }
@@ -155,6 +157,12 @@ export class SheetContext {
   /** The caller's role for a 1-based row, if any. */
   mappedRow(row: number): Role | "ignore" | undefined {
     return this.mapping?.rows?.[row + 1];
+  }
+
+  /** The role a mapping gives a column (0-based), if any. */
+  mappedColumn(column: number): Role | "ignore" | undefined {
+    const columns = this.mapping?.columns;
+    return columns ? columns[columnName(column)] : undefined;
   }
 
   report(

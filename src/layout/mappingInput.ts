@@ -1,7 +1,7 @@
-import { parseA1 } from "./address";
+import { columnIndex, columnName, parseA1 } from "./address";
 import { LayoutMapping } from "./context";
 import { Role, SERIES_ROLES } from "./labels";
-import { WorkbookSnapshot, bottomRow, cellAt } from "./snapshot";
+import { WorkbookSnapshot, bottomRow, cellAt, rightColumn } from "./snapshot";
 
 type SheetMapping = NonNullable<LayoutMapping["sheets"]>[string];
 
@@ -53,6 +53,16 @@ const SHEET_FIELDS: {
     }
     return rows;
   },
+  columns: (v, entry) => {
+    const columns: Record<string, Role | "ignore"> = {};
+    for (const [key, role] of Object.entries(objectAt(v, entry))) {
+      const at = `${entry}.${quote(key)}`;
+      if (!/^[A-Za-z]{1,3}$/.test(key) || columnIndex(key) > 16383)
+        throw new MappingError(at, "a column is its letter as Excel shows it (A, B, … XFD)");
+      columns[key.toUpperCase()] = roleAt(role, at, ROW_ROLES);
+    }
+    return columns;
+  },
   cells: (v, entry) => {
     const cells: Record<string, Role> = {};
     for (const [key, role] of Object.entries(objectAt(v, entry))) {
@@ -67,7 +77,8 @@ const SHEET_FIELDS: {
 
 /**
  * A mapping read from a file (plain JSON data) checked field by field into a LayoutMapping:
- * `{ "sheets": { "MPS": { "rows": { "7": "orders", "9": "ignore" }, "cells": { "B2": "onHand" } } } }`.
+ * `{ "sheets": { "MPS": { "rows": { "7": "orders", "9": "ignore" }, "cells": { "B2": "onHand" } } } }`;
+ * `columns` ({ "D": "orders" }) does the same for tables whose series run down the sheet.
  * Throws MappingError naming the first entry that is wrong.
  */
 export function parseLayoutMapping(data: unknown): LayoutMapping {
@@ -114,6 +125,14 @@ export function checkMappingFits(mapping: LayoutMapping, workbook: WorkbookSnaps
         throw new MappingError(
           `${entry}.rows.${key}`,
           `row ${key} is below the last row of ${name} (${last})`
+        );
+    }
+    const right = rightColumn(sheet);
+    for (const key of Object.keys(sheetMapping.columns ?? {})) {
+      if (columnIndex(key) > right)
+        throw new MappingError(
+          `${entry}.columns.${key}`,
+          `column ${key} is right of the last column of ${name} (${columnName(right)})`
         );
     }
     for (const address of Object.keys(sheetMapping.cells ?? {})) {

@@ -74,10 +74,11 @@ function tableColumns(ctx: SheetContext, row: number, periodCol: number): [numbe
   return [first, last];
 }
 
-function columnUse(text: string): ColumnUse {
-  if (!text) return { kind: "unknown" };
-  if (isTotalHeader(text)) return { kind: "ignored" };
-  const role = roleOf(text);
+function columnUse(text: string, mapped: Role | "ignore" | undefined): ColumnUse {
+  if (mapped === "ignore") return { kind: "ignored" };
+  if (!text && !mapped) return { kind: "unknown" };
+  if (isTotalHeader(text) && !mapped) return { kind: "ignored" };
+  const role = mapped ?? roleOf(text);
   if (!role) return { kind: "unknown" };
   if (role === "pab") return { kind: "balance" };
   if (role === "onHand")
@@ -98,7 +99,7 @@ export function readPeriodsDown(
   const numbered = h.columns.period === periodCol;
   const uses = new Map<number, ColumnUse>();
   for (let c = first; c <= last; c++)
-    if (c !== periodCol) uses.set(c, columnUse(ctx.text(h.row, c)));
+    if (c !== periodCol) uses.set(c, columnUse(ctx.text(h.row, c), ctx.mappedColumn(c)));
 
   // The rows: periods, an opening or past-due row before them, a total row after them.
   const periodRows: { row: number; header: PeriodHeader; label: string }[] = [];

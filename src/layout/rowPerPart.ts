@@ -19,6 +19,8 @@ import { datedHeaders, holdsNumber } from "./tableParts";
 /** One block of period columns under one group header. */
 export interface PeriodBlock {
   role: Role | null;
+  /** Set aside by a mapping ("ignore"): read, not used, not reported. */
+  ignored?: boolean;
   /** The group header's text and cell (null when the block has none). */
   label: string;
   labelCell: string | null;
@@ -87,8 +89,10 @@ export function partTableOf(ctx: SheetContext, runs: HeaderRun[]): PartTable | n
           : merged
             ? ctx.ref(merged.top, merged.left)
             : null;
+        const mapped = ctx.mappedColumn(c);
         current = {
-          role: text ? roleOf(text) : null,
+          role: mapped === "ignore" ? null : (mapped ?? (text ? roleOf(text) : null)),
+          ignored: mapped === "ignore",
           label: text,
           labelCell: at,
           columns: [],
@@ -158,7 +162,9 @@ export function readRowPerPart(
   for (let c = itemColumn + 1; c <= Math.min(lastColumn + 1, ctx.right); c++) {
     if (blockColumns.has(c) || c === siteColumn) continue;
     const text = ctx.text(row, c);
-    const role = roleOf(text);
+    const mapped = ctx.mappedColumn(c);
+    if (mapped === "ignore") continue;
+    const role = mapped ?? roleOf(text);
     if (role && (FIGURE_ROLES as readonly string[]).includes(role)) {
       if (![...uses.values()].some((u) => u.kind === "figure" && u.role === role))
         uses.set(c, { kind: "figure", role: role as (typeof FIGURE_ROLES)[number] });
@@ -172,7 +178,7 @@ export function readRowPerPart(
 
   // Block and header checks, once for the table.
   const unplaced = blocks.filter(
-    (b) => b.role === null || !SERIES_ROLES.concat(["onHand"]).includes(b.role)
+    (b) => !b.ignored && (b.role === null || !SERIES_ROLES.concat(["onHand"]).includes(b.role))
   );
   for (const b of blocks) {
     b.headers.forEach((h, i) => {

@@ -2,7 +2,14 @@ import * as fs from "fs";
 import * as path from "path";
 import PostalMime from "postal-mime";
 import { Browser, Page } from "playwright-core";
+import * as os from "os";
+import { strFromU8, unzipSync } from "fflate";
+import { LOG_COLUMNS, LOG_SHEET } from "../../src/incidents/logRows";
+import { readXlsxSnapshot } from "../../src/xlsx";
 import { artifactsDir, launchChromium, serveFolder } from "../support/browser";
+import { classicRows } from "../support/classic";
+import { buildXlsx } from "../support/xlsxBuilder";
+import { incidentStrings } from "../../src/taskpane/incidentStrings";
 
 const dist = path.resolve(__dirname, "../../dist-workbench");
 jest.setTimeout(240_000);
@@ -105,6 +112,11 @@ describe("escalation in the workbench", () => {
     return region;
   }
 
+  const cell = (page: Page, address: string) => page.locator(`[data-address="${address}"]`);
+
+  const addDays = (iso: string, days: number) =>
+    new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
   const step = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
 
   test("risk → Raise alert → internal alert copied and downloaded as .eml → all-clear (English and Chinese)", async () => {
@@ -151,4 +163,195 @@ describe("escalation in the workbench", () => {
       await page.close();
     }
   });
+
+  /** The second flow's words: the English names other tests rely on, written out; the Chinese from the pane's strings. */
+  function flowWords(lang: "en" | "zh") {
+    if (lang === "en")
+      return {
+        steps: {
+          internal: "Draft internal alert",
+          assessment: "Record assessment",
+          customer: "Draft customer notice",
+          confirm: "Confirm disruption",
+          customerAllClear: "Customer all-clear",
+          review: "Draft review",
+          close: "Close incident",
+        },
+        draft: (step: string) => `Draft: ${step}`,
+        names: {
+          internal: "Internal alert",
+          customer: "Customer notice",
+          confirmed: "Confirmed disruption",
+          customerAllClear: "Customer all-clear",
+          review: "Review",
+        },
+        markSent: "Mark as sent",
+        needsAssessment: /No customer notice before the supply-chain manager's assessment/,
+        assessment: "Assessment by the supply-chain manager",
+        by: "Assessed by",
+        notSolvable: "No, the customer must be told",
+        saveAssessment: "Save assessment",
+        assessedBy: /Assessed by Zhang Min on/,
+        details: /What the notices need/,
+        causeCustomer: "Cause in the customer's terms",
+        category: "5M1E category",
+        saveDetails: "Save details",
+        detailsSaved: "Details saved",
+        stillShort: /FG-1001 is still short in \S+ by 6: no customer all-clear/,
+        back: "Back",
+        backToRisks: "Back to risks",
+        header: "Incident",
+        closed: "closed",
+        machine: "Machine",
+      };
+    const t = incidentStrings("zh-CN");
+    return {
+      steps: {
+        internal: t.steps.draftInternal,
+        assessment: t.steps.recordAssessment,
+        customer: t.steps.draftCustomer,
+        confirm: t.steps.confirmDisruption,
+        customerAllClear: t.steps.customerAllClear,
+        review: t.steps.draftReview,
+        close: t.steps.close,
+      },
+      draft: t.draft.heading,
+      names: {
+        internal: t.stepNames.internal,
+        customer: t.stepNames["customer-risk"],
+        confirmed: t.stepNames["customer-confirmed"],
+        customerAllClear: t.stepNames["customer-all-clear"],
+        review: t.stepNames.review,
+      },
+      markSent: t.draft.markSent,
+      needsAssessment: /供应链经理评估之前不发客户通知/,
+      assessment: t.assessment.heading,
+      by: t.assessment.by,
+      notSolvable: t.assessment.no,
+      saveAssessment: t.assessment.save,
+      assessedBy: /Zhang Min 于 .* 评估/,
+      details: /通知需要的信息/,
+      causeCustomer: t.details.causeCustomer,
+      category: t.details.category,
+      saveDetails: t.details.save,
+      detailsSaved: t.details.saved,
+      stillShort: /FG-1001 在 \S+ 仍缺 6：供应恢复前不能发客户解除通知/,
+      back: t.back,
+      backToRisks: "返回风险列表",
+      header: "事件编号",
+      closed: "已关闭",
+      machine: "机",
+    };
+  }
+
+  test.each(["en", "zh"] as const)(
+    "risk → assessment → customer notice → confirmed → customer all-clear → one complete row in PAB Watch Log, kept as a table by Save annotated copy (%s)",
+    async (lang) => {
+      const zh = lang === "zh";
+      const w = flowWords(lang);
+      // The classic example with dated weeks (a customer notice needs dates).
+      const rows = classicRows();
+      rows[3] = [
+        null,
+        ...Array.from({ length: 8 }, (_x, i) => ({ date: addDays("2026-11-30", 7 * i) })),
+      ];
+      const file = path.join(os.tmpdir(), `pab-incident-${process.pid}.xlsx`);
+      fs.writeFileSync(file, buildXlsx([{ name: "MPS", rows }]));
+      const page = await openPage(zh ? "zh-CN" : "en-US", file);
+      await openItem(page, zh);
+      await raiseAlert(page, zh);
+      const sent = async (region: string) => {
+        const draft = page.getByRole("region", { name: region });
+        await draft.waitFor();
+        await draft.getByRole("button", { name: w.markSent }).click();
+      };
+      await step(page, w.steps.internal).click();
+      await sent(w.draft(w.names.internal));
+
+      await step(page, w.steps.customer).click();
+      await page.getByText(w.needsAssessment).waitFor();
+      await shoot(page, `b1-refused-before-assessment-${lang}`);
+
+      await step(page, w.steps.assessment).click();
+      const form = page.getByRole("region", { name: w.assessment });
+      await form.getByLabel(w.by).fill("Zhang Min");
+      await form.getByLabel(w.notSolvable).check();
+      await form.getByRole("button", { name: w.saveAssessment }).click();
+      await page.getByText(w.assessedBy).waitFor();
+
+      const details = page.getByRole("region", { name: w.details });
+      await details.getByLabel(w.causeCustomer).fill("a tooling failure on the moulding line");
+      await details.getByLabel(w.category).selectOption("machine");
+      await details.getByRole("button", { name: w.saveDetails }).click();
+      await details.getByText(w.detailsSaved).waitFor();
+
+      await step(page, w.steps.customer).click();
+      await sent(w.draft(w.names.customer));
+      await shoot(page, `b2-customer-notice-${lang}`);
+      await step(page, w.steps.confirm).click();
+      await sent(w.draft(w.names.confirmed));
+
+      await step(page, w.steps.customerAllClear).click();
+      await page.getByText(w.stillShort).waitFor();
+      await shoot(page, `b3-all-clear-refused-${lang}`);
+
+      // Supply is back (10 more in W8) where the workbench grid can be edited; then the rest of the steps.
+      await page.getByRole("button", { name: w.back, exact: true }).click();
+      const backToRisks = page.getByRole("button", { name: w.backToRisks });
+      if (await backToRisks.count()) await backToRisks.click();
+      await cell(page, "MPS!I6").dblclick();
+      const editor = page.getByRole("textbox", { name: "Edit MPS!I6" });
+      await editor.fill("10");
+      await editor.press("Enter");
+      await expect(cell(page, "MPS!I6").textContent()).resolves.toMatch(/^10\b/);
+      await openItem(page, zh);
+      await raiseAlert(page, zh);
+      await step(page, w.steps.customerAllClear).click();
+      await sent(w.draft(w.names.customerAllClear));
+      await step(page, w.steps.review).click();
+      await sent(w.draft(w.names.review));
+      await step(page, w.steps.close).click();
+      await shoot(page, `b4-closed-${lang}`);
+
+      await page.getByRole("tab", { name: LOG_SHEET }).click();
+      const logCell = (a: string) => cell(page, `'${LOG_SHEET}'!${a}`);
+      await expect(logCell("A1").textContent()).resolves.toBe(w.header);
+      await expect(logCell("A2").textContent()).resolves.toBe("INC-2026-001");
+      await expect(logCell("B2").textContent()).resolves.toBe("FG-1001");
+      await expect(logCell("K2").textContent()).resolves.toBe(w.closed);
+      await expect(logCell("A3").textContent()).resolves.toBe("");
+      await page.screenshot({ path: path.join(artifactsDir, `incident-b5-log-sheet-${lang}.png`) });
+
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Save annotated copy" }).click(),
+      ]);
+      const bytes = fs.readFileSync((await download.path()) as string);
+      const parts = unzipSync(bytes);
+      const tables = Object.keys(parts).filter((p) => p.startsWith("xl/tables/"));
+      expect(tables).toHaveLength(1);
+      expect(strFromU8(parts[tables[0]])).toContain('name="PABWatchLog"');
+      const log = readXlsxSnapshot(bytes, "saved.xlsx").sheets.find((s) => s.name === LOG_SHEET)!;
+      const row = Object.fromEntries(LOG_COLUMNS.map((c, i) => [c.key, log.values[1][i]]));
+      expect(row).toMatchObject({
+        id: "INC-2026-001",
+        items: "FG-1001",
+        level: w.closed,
+        category: w.machine,
+        actualShort: 6,
+        status: w.closed,
+      });
+      for (const key of [
+        "internalSent",
+        "assessed",
+        "customerRiskSent",
+        "confirmedSent",
+        "customerAllClearSent",
+        "reviewSent",
+        "closedOn",
+      ])
+        expect(row[key]).not.toBe("");
+      await page.close();
+    }
+  );
 });

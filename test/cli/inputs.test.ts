@@ -145,7 +145,19 @@ describe("--mapping mapping.json", () => {
     [{ sheets: { MPS: { cells: { C2: "onHand" } } } }, /sheets\.MPS\.cells\.C2: MPS!C2 is empty/],
     [
       { sheets: { MPS: { colums: { B: "orders" } } } },
-      /sheets\.MPS\.colums: unknown entry \(a sheet's mapping holds rows, cells\)/,
+      /sheets\.MPS\.colums: unknown entry \(a sheet's mapping holds rows, columns, cells\)/,
+    ],
+    [
+      { sheets: { MPS: { columns: { B2: "orders" } } } },
+      /sheets\.MPS\.columns\.B2: a column is its letter/,
+    ],
+    [
+      { sheets: { MPS: { columns: { ZZ: "orders" } } } },
+      /sheets\.MPS\.columns\.ZZ: column ZZ is right of the last column of MPS/,
+    ],
+    [
+      { sheets: { MPS: { columns: { B: "onHand" } } } },
+      /sheets\.MPS\.columns\.B: "onHand" is not one of/,
     ],
     [
       { sheets: { Plan: { rows: { "6": "orders" } } } },

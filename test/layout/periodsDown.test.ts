@@ -54,6 +54,28 @@ describe("periods down the rows", () => {
     expect(report.diagnostics.map((d) => [d.code, d.cell])).toEqual([["pab-differs", "Plan!D10"]]);
   });
 
+  test("a mapping gives a column the reader does not know its role", () => {
+    const opening = 100;
+    const rows: TestCell[][] = [
+      ["Widget W-9"],
+      [],
+      ["Week", "Kundenbedarf", "Production"],
+      ["Opening", null, opening],
+      ...demand.map((d, t): TestCell[] => [t + 1, d, production[t] || null]),
+    ];
+    const without = scan([{ name: "Plan", rows }]).report;
+    expect(without.diagnostics.find((d) => d.code === "row-not-understood")?.cell).toBe("Plan!B5");
+    const snapshot = readXlsxSnapshot(buildXlsx([{ name: "Plan", rows }]), "down.xlsx");
+    const mapping = { sheets: { Plan: { columns: { B: "orders" as const } } } };
+    const { report } = scanSnapshot(snapshot, { startDate: "2026-11-30", mapping });
+    expect(report.diagnostics.filter((d) => d.code === "row-not-understood")).toEqual([]);
+    expect(report.items[0]).toMatchObject({
+      orders: demand,
+      mps: production,
+      pab: handPab(opening, demand, production),
+    });
+  });
+
   test("Chinese: item and opening as label/value pairs, dates in the 1904 system, two supply columns", () => {
     const transit = [20, 0, 0, 0, 0, 0, 0, 0];
     const dates = [

@@ -142,6 +142,32 @@ describe("row-per-part material balance", () => {
     expect(report.items[0].orders).toEqual(parts[0].demand);
   });
 
+  test("a mapping gives columns their role: a block without a group header read as supply, a stray column ignored", () => {
+    const parts = makeParts(3, 3);
+    const sheet = materialBalanceSheet(parts, monthCells(3), {
+      sheet: "MB",
+      part: "Item",
+      description: "Name",
+      stock: "Stock",
+      safety: "Safety stock",
+      receipts: "Receipts",
+      demand: "Demand",
+    });
+    const extra = [5, 0, 5];
+    sheet.rows[1].push(...monthCells(3), null);
+    sheet.rows.slice(2).forEach((row, i) => row.push(...extra, i === 0 ? 9 : null));
+    const snapshot = readXlsxSnapshot(buildXlsx([sheet]), "mb.xlsx");
+    const mapping = { sheets: { MB: { columns: { K: "mps" as const, N: "ignore" as const } } } };
+    const { report } = scanSnapshot(snapshot, { mapping });
+    expect(report.diagnostics.filter((d) => d.code === "row-not-understood")).toEqual([]);
+    expect(report.items.map((i) => i.flagged)).toEqual([false, false, false]);
+    parts.forEach((p, i) => {
+      const supply = p.receipts.map((q, t) => q + extra[t]);
+      expect(report.items[i].mps).toEqual(supply);
+      expect(report.items[i].pab).toEqual(handPab(p.stock, p.demand, supply));
+    });
+  });
+
   test("a pivot export (a measure column) is still a pivot", () => {
     const { report } = scan([
       {
