@@ -1,3 +1,4 @@
+import { CellRange } from "./address";
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
@@ -27,9 +28,13 @@ interface LongRow {
 export function readLongTable(
   ctx: SheetContext,
   h: TableHeader,
-  startDate: string | null
+  startDate: string | null,
+  owned: CellRange[] = []
 ): { records: PlanRecord[]; end: number } {
   const periodCol = h.columns.period as number;
+  // A period cell PAB Watch wrote (a PAB row of a block that shares these columns) is no planner's period.
+  const ours = owned.filter((a) => a.left <= periodCol && periodCol <= a.right);
+  const isOurs = (r: number) => ours.some((a) => a.top <= r && r <= a.bottom);
   const seriesColumns = (Object.entries(h.columns) as [Role, number][]).filter(([role]) =>
     SERIES_ROLES.includes(role)
   );
@@ -54,7 +59,7 @@ export function readLongTable(
     const item = keyText(ctx, r, h.columns.item);
     if (!item) continue;
     const site = keyText(ctx, r, h.columns.site) || null;
-    const raw = ctx.value(r, periodCol);
+    const raw = isOurs(r) ? "" : ctx.value(r, periodCol);
     let header = parsePeriodHeader(raw, ctx.format(r, periodCol), ctx.date1904);
     if (!header && typeof raw === "number" && Number.isInteger(raw) && raw >= 1 && raw <= 53)
       header = { kind: "number", n: raw };
@@ -65,7 +70,7 @@ export function readLongTable(
         "bad-period",
         ref,
         item,
-        `${ref}: ${header?.kind === "bad" ? header.reason : `"${String(raw)}" is not a period`}; row ${r + 1} skipped`
+        `${ref}: ${header?.kind === "bad" ? header.reason : raw === "" ? "no period given" : `"${String(raw)}" is not a period`}; row ${r + 1} skipped`
       );
       continue;
     }

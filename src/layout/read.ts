@@ -4,6 +4,7 @@ import { daysBetween } from "./dates";
 import { Diagnostic } from "./diagnostics";
 import { readGridBlock } from "./grid";
 import { explainSheet } from "./explain";
+import { parseRange } from "./address";
 import { findHeaderRuns } from "./headerRuns";
 import { isLongHeader, readLongTable } from "./long";
 import { periodsDownColumn, readPeriodsDown } from "./periodsDown";
@@ -74,11 +75,14 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
     );
     const runs = findHeaderRuns(ctx);
     const runRows = new Set(runs.map((r) => r.row));
+    const ownedRanges = (workbook.owned ?? [])
+      .filter((o) => o.sheet === sheet.name)
+      .flatMap((o) => o.ranges.map(parseRange));
 
     let consumed = -1;
     for (const h of tableHeaders.get(sheet.name) ?? []) {
       if (h.row <= consumed || runRows.has(h.row) || !isLongHeader(h)) continue;
-      const table = readLongTable(ctx, h, startDate);
+      const table = readLongTable(ctx, h, startDate, ownedRanges);
       records.push(...table.records);
       consumed = table.end;
     }

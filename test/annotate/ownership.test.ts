@@ -142,6 +142,21 @@ const JUNK: TestCell[] = [
   "Week",
 ];
 
+test("a long-table header over a block's columns never reads our PAB row as the planner's data", () => {
+  // Found by the fuzz below: our PAB row under the block filled the long table's period column.
+  const rows: TestCell[][] = [
+    ["Item", null, null, "Week", "Customer orders", null],
+    [null, null, null, "W3", "第1周"],
+    [null, null, "MPS", 5, null],
+    ["#N/A"],
+  ];
+  const input = buildXlsx([{ name: "S", rows }]);
+  const { snapshot } = annotate(input);
+  expect(readPlans(snapshot).records.map((x) => x.item)).toEqual(
+    readPlans(readXlsxSnapshot(input, "t.xlsx")).records.map((x) => x.item)
+  );
+});
+
 test("random layouts and junk never change a planner cell", () => {
   fc.assert(
     fc.property(
