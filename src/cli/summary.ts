@@ -7,8 +7,11 @@ const WORDS = {
   en: {
     items: (n: number) => `${n} item${n === 1 ? "" : "s"}`,
     short: (period: string, qty: number) => `first short ${period} by ${formatQuantity(qty, "en")}`,
-    receipt: (periods: string[]) =>
-      `receipt${periods.length > 1 ? "s" : ""} ${periods.join(", ")} must land on time`,
+    receipt: (periods: string[], numbered: boolean) => {
+      const s = periods.length > 1 ? "s" : "";
+      return `receipt${s} ${numbered ? `in period${s} ` : ""}${periods.join(", ")} must land on time`;
+    },
+    period: (n: string) => `in period ${n}`,
     sep: "; ",
     colon: ": ",
     site: (site: string) => ` (${site})`,
@@ -23,7 +26,9 @@ const WORDS = {
   "zh-CN": {
     items: (n: number) => `${n}个物料`,
     short: (period: string, qty: number) => `${period}首次缺货${formatQuantity(qty, "zh-CN")}`,
-    receipt: (periods: string[]) => `${periods.join("、")}到货必须准时`,
+    receipt: (periods: string[], numbered: boolean) =>
+      `${(numbered ? periods.map((p) => `第${p}期`) : periods).join("、")}到货必须准时`,
+    period: (n: string) => `第${n}期`,
     sep: "；",
     colon: "：",
     site: (site: string) => `（${site}）`,
@@ -45,6 +50,9 @@ const LIST_LIMIT = 25;
  */
 export function summaryText(report: Report, lang: "en" | "zh-CN"): string {
   const w = WORDS[lang];
+  // A bare number (an MRP record's 1 2 3 …) reads as a period, not as a quantity.
+  const bare = (period: string) => /^\d+$/.test(period);
+  const named = (period: string) => (bare(period) ? w.period(period) : period);
   const order = { stockout: 0, "at-risk": 1, low: 2, ok: 3 };
   const first = (it: Report["items"][number]) =>
     it.firstShortage?.index ?? it.status.findIndex((s) => s !== "ok");
@@ -61,11 +69,12 @@ export function summaryText(report: Report, lang: "en" | "zh-CN"): string {
   }
   for (const it of items.slice(0, LIST_LIMIT)) {
     const parts = [STATUS_WORDS[lang][it.worstStatus]];
-    if (it.firstShortage) parts.push(w.short(it.firstShortage.period, it.firstShortage.quantity));
+    if (it.firstShortage)
+      parts.push(w.short(named(it.firstShortage.period), it.firstShortage.quantity));
     const onTime = it.receipts
       .filter((r) => r.slack === 0 && it.status[r.index] === "at-risk")
       .map((r) => r.period);
-    if (onTime.length) parts.push(w.receipt(onTime));
+    if (onTime.length) parts.push(w.receipt(onTime, onTime.every(bare)));
     if (it.flagged) parts.push(w.check);
     lines.push(`  ${it.item}${it.site ? w.site(it.site) : ""}${w.colon}${parts.join(w.sep)}`);
   }
