@@ -1,17 +1,16 @@
 import * as fs from "fs";
 import * as path from "path";
 import PostalMime from "postal-mime";
-import { Browser, Page } from "playwright-core";
+import { Page } from "playwright-core";
 import * as os from "os";
 import { strFromU8, unzipSync } from "fflate";
 import { LOG_COLUMNS, LOG_SHEET } from "../../src/incidents/logRows";
 import { readXlsxSnapshot } from "../../src/xlsx";
-import { artifactsDir, launchChromium, serveFolder } from "../support/browser";
+import { artifactsDir, workbenchInChromium } from "../support/browser";
 import { classicRows } from "../support/classic";
 import { buildXlsx } from "../support/xlsxBuilder";
 import { incidentStrings } from "../../src/taskpane/incidentStrings";
 
-const dist = path.resolve(__dirname, "../../dist-workbench");
 jest.setTimeout(240_000);
 
 /**
@@ -19,26 +18,15 @@ jest.setTimeout(240_000);
  * strict fake. Screenshots of each step, in English and Chinese, go to test-artifacts/incident-*.png.
  */
 describe("escalation in the workbench", () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  const wb = workbenchInChromium();
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(dist, "workbench.html")))
-      throw new Error("dist-workbench/ is missing: run npm run build first");
-    server = await serveFolder(dist);
-    browser = await launchChromium();
-    fs.mkdirSync(artifactsDir, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  afterAll(() => {
     expect(errors).toEqual([]);
   });
 
   async function openPage(locale = "en-US", file?: string): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await wb.browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale,
       acceptDownloads: true,
@@ -47,7 +35,7 @@ describe("escalation in the workbench", () => {
     const page = await context.newPage();
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(
-      `${server.url}workbench.html${file ? "?today=2026-12-01" : "?sample=classic-example&today=2026-12-01"}`
+      `${wb.url}workbench.html${file ? "?today=2026-12-01" : "?sample=classic-example&today=2026-12-01"}`
     );
     if (file) await page.locator('input[type="file"]').setInputFiles(file);
     await page.locator('[data-address="MPS!B1"]').filter({ hasText: "FG-1001" }).waitFor();

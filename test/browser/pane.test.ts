@@ -1,9 +1,7 @@
-import * as fs from "fs";
 import * as path from "path";
-import { Browser, Page } from "playwright-core";
-import { artifactsDir, launchChromium, serveFolder } from "../support/browser";
+import { Page } from "playwright-core";
+import { artifactsDir, workbenchInChromium } from "../support/browser";
 
-const dist = path.resolve(__dirname, "../../dist-workbench");
 jest.setTimeout(180_000);
 
 /**
@@ -11,31 +9,17 @@ jest.setTimeout(180_000);
  * fake. Screenshots of each state go to test-artifacts/pane-*.png.
  */
 describe("the task pane's morning check in Chromium", () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  const wb = workbenchInChromium();
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(dist, "workbench.html")))
-      throw new Error("dist-workbench/ is missing: run npm run build first");
-    server = await serveFolder(dist);
-    browser = await launchChromium();
-    fs.mkdirSync(artifactsDir, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   async function openPage(query: string, locale = "en-US", width = 1280): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 900 }, locale });
+    const page = await wb.browser.newPage({ viewport: { width, height: 900 }, locale });
     page.on("pageerror", (e) => errors.push(`${query}: ${e.message}`));
     page.on("console", (m) => {
       if (m.type() === "error" && !/favicon/.test(m.location().url))
         errors.push(`${query}: ${m.text()}`);
     });
-    await page.goto(`${server.url}workbench.html${query}`);
+    await page.goto(`${wb.url}workbench.html${query}`);
     await page.locator('[data-address="Plan!B1"]').filter({ hasText: "PUMP-10" }).waitFor();
     return page;
   }

@@ -2,39 +2,24 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { unzipSync } from "fflate";
-import { Browser, Page } from "playwright-core";
-import { artifactsDir, launchChromium, serveFolder } from "../support/browser";
+import { Page } from "playwright-core";
+import { artifactsDir, workbenchInChromium } from "../support/browser";
 import { buildXlsx } from "../support/xlsxBuilder";
 
-const dist = path.resolve(__dirname, "../../dist-workbench");
 jest.setTimeout(90_000);
 
 describe("the workbench in Chromium: the real task pane against the strict fake", () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  const wb = workbenchInChromium();
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(dist, "workbench.html")))
-      throw new Error("dist-workbench/ is missing: run npm run build first");
-    server = await serveFolder(dist);
-    browser = await launchChromium();
-    fs.mkdirSync(artifactsDir, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   async function openPage(query: string): Promise<Page> {
-    const page = await browser.newPage({
+    const page = await wb.browser.newPage({
       viewport: { width: 1280, height: 800 },
       locale: "en-US",
       acceptDownloads: true,
     });
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}workbench.html${query}`);
+    await page.goto(`${wb.url}workbench.html${query}`);
     return page;
   }
 

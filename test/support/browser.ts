@@ -59,3 +59,34 @@ export async function serveFolder(
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * The built workbench served on a free port and Chromium launched, for the tests of one describe
+ * block (registers its beforeAll / afterAll); fails clearly when `npm run build` has not run.
+ */
+export function workbenchInChromium(): { readonly browser: Browser; readonly url: string } {
+  const dist = path.resolve(__dirname, "../../dist-workbench");
+  let browser: Browser | undefined;
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(dist, "workbench.html")))
+      throw new Error("dist-workbench/ is missing: run npm run build first");
+    server = await serveFolder(dist);
+    browser = await launchChromium();
+    fs.mkdirSync(artifactsDir, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error("Chromium is not running (beforeAll failed)");
+      return browser;
+    },
+    get url() {
+      if (!server) throw new Error("the workbench is not served (beforeAll failed)");
+      return server.url;
+    },
+  };
+}
