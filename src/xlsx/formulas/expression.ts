@@ -10,6 +10,7 @@ import {
   VALUE,
   Value,
   compare,
+  satisfies,
   finite,
   isError,
   isGrid,
@@ -267,20 +268,7 @@ function binary(op: string, args: (AstExpression | null)[], ctx: EvalContext): V
   if (["=", "<>", "<", ">", "<=", ">="].includes(op)) {
     const d = compare(a, b);
     if (isError(d)) return d;
-    switch (op) {
-      case "=":
-        return d === 0;
-      case "<>":
-        return d !== 0;
-      case "<":
-        return d < 0;
-      case ">":
-        return d > 0;
-      case "<=":
-        return d <= 0;
-      default:
-        return d >= 0;
-    }
+    return satisfies(op, d);
   }
   const x = toNumber(a);
   if (isError(x)) return x;

@@ -9,6 +9,7 @@ import {
   VALUE,
   Value,
   compare,
+  satisfies,
   finite,
   isError,
   isGrid,
@@ -145,21 +146,7 @@ function criterion(c: Value): (v: Scalar) => boolean {
       if (typeof v !== "string") return op === "<>";
       if (op === "=" || op === "<>") return wildcard(target).test(v) === (op === "=");
     } else if (typeof v !== typeof target) return op === "<>";
-    const d = compare(v, target) as number;
-    switch (op) {
-      case "=":
-        return d === 0;
-      case "<>":
-        return d !== 0;
-      case "<":
-        return d < 0;
-      case "<=":
-        return d <= 0;
-      case ">":
-        return d > 0;
-      default:
-        return d >= 0;
-    }
+    return satisfies(op, compare(v, target) as number);
   };
   return test;
 }

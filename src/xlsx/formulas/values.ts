@@ -127,3 +127,21 @@ export function compare(a: Scalar, b: Scalar): number | FormulaError {
 export function finite(n: number): number | FormulaError {
   return Number.isFinite(n) ? n : NUM;
 }
+
+/** Whether a comparison's outcome (`compare`'s sign) satisfies the operator: = <> < > <= >=. */
+export function satisfies(op: string, d: number): boolean {
+  switch (op) {
+    case "=":
+      return d === 0;
+    case "<>":
+      return d !== 0;
+    case "<":
+      return d < 0;
+    case ">":
+      return d > 0;
+    case "<=":
+      return d <= 0;
+    default:
+      return d >= 0;
+  }
+}
