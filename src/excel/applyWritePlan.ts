@@ -28,6 +28,25 @@ export interface ApplyOptions {
    * clears cells an earlier run wrote that this plan no longer writes (a mode switch).
    */
   snapshot?: WorkbookSnapshot;
+  /** After each block of items (one round trip, each item's cells with the name that records them). */
+  onBlock?: (progress: { block: number; items: number; total: number }) => void;
+  /**
+   * Aborting stops after the block being written (WriteStopped): the items written keep their
+   * records, so Remove takes them out and a new scan completes the sheet; the colours and the
+   * summary sheet are not written then.
+   */
+  signal?: AbortSignal;
+}
+
+/** The write was stopped between blocks: `items` of `total` items are in the sheet, each with its record. */
+export class WriteStopped extends Error {
+  constructor(
+    readonly items: number,
+    readonly total: number
+  ) {
+    super(`The write was stopped after ${items} of ${total} items`);
+    this.name = "WriteStopped";
+  }
 }
 
 export interface ApplyResult {
@@ -250,6 +269,14 @@ export async function applyWritePlan(
         }
       }
 
+      const existing = new Set(names.items.map((n) => n.name));
+      const added: string[] = [];
+      // Items: every record but the summary sheet's own.
+      const isItem = (o: { name: string }) => o.name !== `${OWNED_NAME_PREFIX}summary`;
+      const total = plan.owned.filter((o) => !skip.has(o.name) && isItem(o)).length;
+      let queued = 0;
+      let block = 0;
+      let stoppable = true;
       let bytes = 0;
       const spend = async (n: number) => {
         bytes += n;
@@ -258,10 +285,18 @@ export async function applyWritePlan(
         await context.sync();
         syncs++;
         bytes = 0;
+        options.onBlock?.({ block: ++block, items: queued, total });
+        if (stoppable && options.signal?.aborted) {
+          // Names are hidden in a later batch than the one that added them (office-js #3878).
+          for (const name of added) names.getItem(name).visible = false;
+          context.runtime.enableEvents = true;
+          await context.sync();
+          syncs++;
+          done = true;
+          throw new WriteStopped(queued, total);
+        }
       };
 
-      const existing = new Set(names.items.map((n) => n.name));
-      const added: string[] = [];
       const sheetsByName = new Map<string, Excel.Worksheet>();
       const worksheet = (name: string) => {
         let ws = sheetsByName.get(name);
@@ -323,8 +358,10 @@ export async function applyWritePlan(
           added.push(o.name);
           cost += requestCost(1, [reference, o.name], 60);
         }
+        if (isItem(o)) queued++;
         await spend(cost);
       }
+      stoppable = false;
       for (const r of unowned) await spend(writeRun(r));
       // Names are hidden in a later batch than the one that added them (office-js #3878).
       if (bytes > 0) await spend(BLOCK_BYTES);

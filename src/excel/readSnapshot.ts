@@ -7,6 +7,8 @@ import { ExcelRun, utf8Length } from "./run";
 export interface ReadOptions {
   /** Only these sheets (default: all). */
   sheets?: string[];
+  /** After each round trip of values: rows read so far, of the rows of every sheet read. */
+  onRows?: (read: number, total: number) => void;
 }
 
 /**
@@ -236,6 +238,15 @@ export async function readWorkbookSnapshot(
       }
       if (!blocks.length && !probes.length) break;
       await context.sync();
+      if (options.onRows) {
+        let read = 0;
+        let total = 0;
+        for (const r of live) {
+          read += r.next;
+          total += r.used.rowCount;
+        }
+        options.onRows(read, total);
+      }
       for (const b of blocks) {
         const s = b.read.snapshot;
         if (b.range) {

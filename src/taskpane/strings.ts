@@ -6,7 +6,13 @@ export interface Strings {
   phases: Record<"reading" | "projecting" | "writing", string>;
   cancel: string;
   cancelled: string;
-  writingCannotStop: string;
+  /** The counts under the progress bar: rows read, blocks and items written. */
+  progressReading: (done: string, total: string) => string;
+  progressWriting: (block: number, done: string, total: string) => string;
+  writingStops: string;
+  cancelledWriting: (done: string, total: string) => string;
+  /** Below a long Risks list: the next entries, and how many are shown. */
+  showMore: (next: number, shown: string, total: string) => string;
   summary: string;
   summaryItems: Record<"read" | "short" | "receipt" | "low" | "problems", string>;
   horizon: string;
@@ -182,7 +188,13 @@ const en: Strings = {
   },
   cancel: "Cancel",
   cancelled: "Scan cancelled: nothing was written. Press Scan sheet when you are ready.",
-  writingCannotStop: "Writing has started and finishes on its own, so no sheet is left half done.",
+  progressReading: (done, total) => `Reading rows: ${done} of ${total}`,
+  progressWriting: (block, done, total) => `Writing block ${block}: ${done} of ${total} items written`,
+  writingStops:
+    "Cancel stops after the block being written. Every item written is marked as PAB Watch's, so Remove PAB Watch annotations takes it out and a new scan completes it.",
+  cancelledWriting: (done, total) =>
+    `Scan cancelled while writing: ${done} of ${total} items are written, each marked as PAB Watch's; the colours and the PAB Watch sheet are not written yet. Press Scan sheet to complete it, or Remove PAB Watch annotations to take it out.`,
+  showMore: (next, shown, total) => `Show ${next} more (${shown} of ${total} shown)`,
   summary: "Summary",
   summaryItems: {
     read: "Items read",
@@ -426,7 +438,12 @@ const zhCN: Strings = {
   },
   cancel: "取消",
   cancelled: "扫描已取消：没有写入任何内容。准备好后请按“扫描工作表”。",
-  writingCannotStop: "写入已开始，会自行完成，以免工作表只写了一半。",
+  progressReading: (done, total) => `正在读取：第 ${done} 行，共 ${total} 行`,
+  progressWriting: (block, done, total) => `正在写入第 ${block} 块：已写入 ${done} 个物料，共 ${total} 个`,
+  writingStops: "取消会在当前这一块写完后停止。已写入的每个物料都标记为 PAB Watch 所写，可用“移除 PAB Watch 标注”移除，或重新扫描补全。",
+  cancelledWriting: (done, total) =>
+    `写入时已取消扫描：已写入 ${done} 个物料（共 ${total} 个），每个都标记为 PAB Watch 所写；颜色和 PAB Watch 工作表尚未写入。请按“扫描工作表”补全，或按“移除 PAB Watch 标注”移除。`,
+  showMore: (next, shown, total) => `再显示 ${next} 条（已显示 ${shown} 条，共 ${total} 条）`,
   summary: "摘要",
   summaryItems: {
     read: "已读取物料",
