@@ -1,4 +1,5 @@
 import { LayoutMapping } from "../layout";
+import { parseLayoutMapping } from "../layout/mappingInput";
 import { ExcelRun } from "./run";
 
 /**
@@ -23,6 +24,16 @@ export const DEFAULT_STATE: WorkbookState = {
 };
 const KEY = "PABWatch.state";
 
+/** A stored mapping as the reader takes it; one that no longer checks out (edited by hand) is dropped. */
+function checkedMapping(value: unknown): LayoutMapping | null {
+  if (!value || typeof value !== "object") return null;
+  try {
+    return parseLayoutMapping(value);
+  } catch {
+    return null;
+  }
+}
+
 function sanitize(value: unknown): WorkbookState {
   const v = (value ?? {}) as Partial<WorkbookState>;
   return {
@@ -34,7 +45,7 @@ function sanitize(value: unknown): WorkbookState {
         ? v.startDate
         : null,
     fence: Number.isInteger(v.fence) && (v.fence as number) >= 0 ? (v.fence as number) : 0,
-    mapping: v.mapping && typeof v.mapping === "object" ? v.mapping : null,
+    mapping: checkedMapping(v.mapping),
     followEdits: v.followEdits === true,
   };
 }
