@@ -22,6 +22,13 @@ export const DEFAULT_STATE: WorkbookState = {
   followEdits: false,
 };
 const KEY = "PABWatch.state";
+/** The settings key the state is kept under (the workbench's save reads it from the fake). */
+export const STATE_KEY = KEY;
+
+/** A stored state as it may come back (old, hand-edited): what is not valid falls back to the default. */
+export function parseWorkbookState(value: unknown): WorkbookState {
+  return sanitize(value);
+}
 
 function sanitize(value: unknown): WorkbookState {
   const v = (value ?? {}) as Partial<WorkbookState>;
