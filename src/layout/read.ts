@@ -84,7 +84,7 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
     for (const h of tableHeaders.get(sheet.name) ?? []) {
       if (h.row <= consumed || runRows.has(h.row) || !isLongHeader(h)) continue;
       const table = readLongTable(ctx, h, startDate, ownedRanges);
-      records.push(...table.records);
+      for (const r of table.records) records.push(r);
       consumed = table.end;
     }
 
@@ -147,7 +147,7 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       for (const run of sameRow) {
         if (isPivotHeader(ctx, run)) {
           const pivot = readPivot(ctx, run, until, startDate, ownedRanges);
-          records.push(...pivot.records);
+          for (const r of pivot.records) records.push(r);
           end = Math.max(end, pivot.end);
         } else {
           const block = readGridBlock(
@@ -165,7 +165,8 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       }
       if (end >= 0) from = end + 1;
     }
-    if (!records.some((r) => r.sheet === sheet.name)) seen.push(...explainSheet(ctx, runs));
+    if (!records.some((r) => r.sheet === sheet.name))
+      for (const d of explainSheet(ctx, runs)) seen.push(d);
   }
 
   completeFromAttributes(records, attributes, diagnostics);
