@@ -251,6 +251,8 @@ export class FakeRequestContext {
     const bytes = new TextEncoder().encode(JSON.stringify(ops.map((o) => o.payload))).length;
     this.syncCount++;
     this.requestBytes.push(bytes);
+    const index = this.model.opsPerSync.length;
+    this.model.opsPerSync.push(ops.length);
     if (this.suspendNext) this.suspendedSyncs++;
     this.suspended = this.suspendNext;
     this.suspendNext = false;
@@ -264,8 +266,15 @@ export class FakeRequestContext {
     this.changed.clear();
     // Operations run in order; one that fails ends the request, and those before it stay done
     // (a batch is not a transaction), but no loaded value comes back.
+    const failAt = this.model.failAt?.sync === index ? this.model.failAt.op : -1;
     try {
-      for (const op of ops) op.apply();
+      ops.forEach((op, i) => {
+        if (i === failAt)
+          throw new Error(`GeneralException: the request failed at operation ${i} (injected)`);
+        op.apply();
+      });
+      if (failAt >= ops.length)
+        throw new Error("GeneralException: the request failed after its last operation (injected)");
       this.responseBytes.push(this.responding);
       if (this.responding > REQUEST_LIMIT_BYTES) {
         throw new Error(
@@ -1126,9 +1135,52 @@ export class FakeNamedItem extends FakeObject {
         return n.comment;
       case "visible":
         return n.visible;
+      case "type":
+        // A name whose formula is #REF! evaluates to an error, not a range.
+        return n.broken ? "Error" : "Range";
       default:
         throw new Error(`the fake does not model namedItem.${prop}`);
     }
+  }
+
+  /** The range the name refers to; on a #REF! name (its sheet deleted) it fails the sync: "Throws an error if the named item's type isn't a range". */
+  getRange(): FakeRange {
+    const name = () => {
+      const n = this.model();
+      if (!n) throw new Error(`ItemNotFound: the name ${this.itemName} does not exist`);
+      return n;
+    };
+    const range = new FakeRange(this.ctx, "", () => {
+      const n = name();
+      if (n.broken)
+        throw new Error(`InvalidArgument: the name ${n.name} does not refer to a range (=#REF!)`);
+      if (n.ranges.length !== 1)
+        throw new Error("the fake does not model getRange of a name over several areas");
+      return n.ranges[0];
+    });
+    Object.defineProperty(range, "sheetName", { get: () => name().sheet });
+    return range;
+  }
+
+  /** A null object where the name does not refer to a range (=#REF!). */
+  getRangeOrNullObject(): FakeRange {
+    const range = new FakeRange(
+      this.ctx,
+      "",
+      () => {
+        const n = this.model();
+        if (n && !n.broken && n.ranges.length !== 1)
+          throw new Error("the fake does not model getRange of a name over several areas");
+        return n && !n.broken ? n.ranges[0] : null;
+      },
+      true
+    );
+    Object.defineProperty(range, "sheetName", { get: () => this.model()?.sheet ?? "" });
+    return range;
+  }
+
+  get type(): string {
+    return this.read("type");
   }
   get name(): string {
     return this.read("name");

@@ -203,6 +203,13 @@ export class FakeWorkbookModel {
   }
   readonly settings = new Map<string, unknown>();
   readonly tables: FakeTable[] = [];
+  /** Syncs carried out against this workbook, by every request context, and the operations each sent. */
+  readonly opsPerSync: number[] = [];
+  /**
+   * A failure to inject (tests): the sync with this index (0-based, counted over every context) fails
+   * at its operation `op`: the operations before it stay done, the rest never run, nothing loads.
+   */
+  failAt: { sync: number; op: number } | null = null;
   date1904 = false;
   eventsEnabled = true;
   /** The sheet Excel shows (null: the first visible one). */
