@@ -1,4 +1,4 @@
-/* global Excel */
+/* global Excel, AbortSignal */
 import {
   CellWrite,
   ConditionalRule,
@@ -331,7 +331,9 @@ export async function applyWritePlan(
           else byOwner.set(owner, [r]);
         }
       }
-      for (const o of plan.owned) {
+      // The summary sheet's record first: a write stopped between blocks leaves that sheet ours too.
+      const ordered = [...plan.owned.filter((o) => !isItem(o)), ...plan.owned.filter(isItem)];
+      for (const o of ordered) {
         if (skip.has(o.name)) continue;
         let cost = 0;
         for (const r of byOwner.get(o.name) ?? []) cost += writeRun(r);

@@ -142,6 +142,9 @@ export interface Strings {
     saved: (role: string, address: string) => string;
     selectionFailed: (message: string) => string;
     badSelection: (address: string) => string;
+    notAHeader: (address: string) => string;
+    /** The reader's role words a saved mapping holds that are not one of `roles` (ignore, forecast …). */
+    otherRoles: Record<string, string>;
     saveAndScan: string;
     clear: string;
     mapped: string;
@@ -189,7 +192,8 @@ const en: Strings = {
   cancel: "Cancel",
   cancelled: "Scan cancelled: nothing was written. Press Scan sheet when you are ready.",
   progressReading: (done, total) => `Reading rows: ${done} of ${total}`,
-  progressWriting: (block, done, total) => `Writing block ${block}: ${done} of ${total} items written`,
+  progressWriting: (block, done, total) =>
+    `Writing block ${block}: ${done} of ${total} items written`,
   writingStops:
     "Cancel stops after the block being written. Every item written is marked as PAB Watch's, so Remove PAB Watch annotations takes it out and a new scan completes it.",
   cancelledWriting: (done, total) =>
@@ -368,6 +372,20 @@ const en: Strings = {
       `Could not read the selection (${m}): click a cell in the sheet and try again.`,
     badSelection: (a) =>
       `${a} is not on one sheet: select cells on the plan's sheet and try again.`,
+    notAHeader: (a) =>
+      `${a} is not a period header: select the period names in one row (or one column), at least two cells, and try again.`,
+    otherRoles: {
+      mps: "Supply (MPS, receipts)",
+      ignore: "ignored",
+      forecast: "Forecast",
+      firm: "Firm orders",
+      planned: "Planned orders",
+      inTransit: "In transit",
+      receipts: "Receipts",
+      atp: "ATP",
+      site: "Site",
+      pastDue: "Past due",
+    },
     saveAndScan: "Scan with this mapping",
     clear: "Clear mapping",
     mapped: "Your mapping",
@@ -439,8 +457,10 @@ const zhCN: Strings = {
   cancel: "取消",
   cancelled: "扫描已取消：没有写入任何内容。准备好后请按“扫描工作表”。",
   progressReading: (done, total) => `正在读取：第 ${done} 行，共 ${total} 行`,
-  progressWriting: (block, done, total) => `正在写入第 ${block} 块：已写入 ${done} 个物料，共 ${total} 个`,
-  writingStops: "取消会在当前这一块写完后停止。已写入的每个物料都标记为 PAB Watch 所写，可用“移除 PAB Watch 标注”移除，或重新扫描补全。",
+  progressWriting: (block, done, total) =>
+    `正在写入第 ${block} 块：已写入 ${done} 个物料，共 ${total} 个`,
+  writingStops:
+    "取消会在当前这一块写完后停止。已写入的每个物料都标记为 PAB Watch 所写，可用“移除 PAB Watch 标注”移除，或重新扫描补全。",
   cancelledWriting: (done, total) =>
     `写入时已取消扫描：已写入 ${done} 个物料（共 ${total} 个），每个都标记为 PAB Watch 所写；颜色和 PAB Watch 工作表尚未写入。请按“扫描工作表”补全，或按“移除 PAB Watch 标注”移除。`,
   showMore: (next, shown, total) => `再显示 ${next} 条（已显示 ${shown} 条，共 ${total} 条）`,
@@ -610,6 +630,20 @@ const zhCN: Strings = {
     saved: (role, address) => `${role}：已保存 ${address}。重新扫描即可按此读取。`,
     selectionFailed: (m) => `无法读取所选内容（${m}）：请在工作表中单击一个单元格后重试。`,
     badSelection: (a) => `${a} 不在同一个工作表上：请在计划所在的工作表中选择单元格后重试。`,
+    notAHeader: (a) =>
+      `${a} 不是期次表头：请选择同一行（或同一列）中的期次名称，至少两个单元格，然后重试。`,
+    otherRoles: {
+      mps: "供应（MPS、到货）",
+      ignore: "忽略",
+      forecast: "预测",
+      firm: "确认订单",
+      planned: "计划订单",
+      inTransit: "在途",
+      receipts: "到货",
+      atp: "可承诺量",
+      site: "工厂/仓库",
+      pastDue: "逾期",
+    },
     saveAndScan: "按此映射扫描",
     clear: "清除映射",
     mapped: "您的映射",

@@ -1,15 +1,7 @@
 import { AlwaysSparse, HyperFormula, RawCellContent } from "hyperformula";
 import { parseA1Ref, tokenize } from "@borgar/fx";
 import { CellRange } from "../layout/address";
-import {
-  FakeCell,
-  FakeSheet,
-  FakeWorkbookModel,
-  cellKey as modelKey,
-  columnOfKey,
-  rowOfKey,
-  ruleFormulaAt,
-} from "../excel/fake/model";
+import { FakeCell, FakeSheet, FakeWorkbookModel, ruleFormulaAt } from "../excel/fake/model";
 import { registerPabFunctions } from "./pabPlugin";
 
 export interface ShownCell {
@@ -44,8 +36,6 @@ function contentOf(c: FakeCell): RawCellContent {
 /** Functions whose result can fill more than their own cell (dynamic arrays). */
 const SPILLING =
   /\b(PAB\.\w+|TRANSPOSE|MMULT|FILTER|SORT|SORTBY|UNIQUE|SEQUENCE|ARRAYFORMULA|FREQUENCY)\s*\(/i;
-/** Beyond this many cells a range's cells are found by going through the sheet's cells instead. */
-const WALK_LIMIT = 50_000;
 
 const cellKey = (row: number, column: number) => `${row},${column}`;
 
@@ -56,8 +46,8 @@ function spillAnchors(model: FakeWorkbookModel, sheet: FakeSheet): [number, numb
   const hit = anchorCache.get(sheet);
   if (hit && hit.revision === model.revision) return hit.anchors;
   const anchors: [number, number][] = [];
-  for (const [k, c] of sheet.cells)
-    if (c.formula && SPILLING.test(c.formula)) anchors.push([rowOfKey(k), columnOfKey(k)]);
+  for (const [r, col, c] of sheet.cells.cells())
+    if (c.formula && SPILLING.test(c.formula)) anchors.push([r, col]);
   anchorCache.set(sheet, { revision: model.revision, anchors });
   return anchors;
 }
@@ -107,7 +97,10 @@ function referencesOf(
  * (or a conditional-format rule on it, or a dynamic array spilling into it) reads, and so on down.
  */
 class Closure {
-  readonly cells = new Map<FakeSheet, Map<number, FakeCell>>();
+  readonly cells = new Map<
+    FakeSheet,
+    Map<string, { row: number; column: number; cell: FakeCell }>
+  >();
   private readonly queue: { sheet: FakeSheet; formula: string }[] = [];
   formulas = 0;
 
@@ -117,9 +110,9 @@ class Closure {
     if (!cell) return;
     let mine = this.cells.get(sheet);
     if (!mine) this.cells.set(sheet, (mine = new Map()));
-    const k = modelKey(row, column);
+    const k = cellKey(row, column);
     if (mine.has(k)) return;
-    mine.set(k, cell);
+    mine.set(k, { row, column, cell });
     if (cell.formula) {
       this.formulas++;
       this.queue.push({ sheet, formula: cell.formula });
@@ -134,19 +127,13 @@ class Closure {
   close(): void {
     for (let next = this.queue.pop(); next; next = this.queue.pop()) {
       for (const { sheet, range } of referencesOf(this.model, next.formula, next.sheet)) {
-        const area = (range.bottom - range.top + 1) * (range.right - range.left + 1);
-        if (area <= WALK_LIMIT) {
-          for (let r = range.top; r <= range.bottom; r++)
-            for (let c = range.left; c <= range.right; c++)
-              this.add(sheet, r, c, this.model.cell(sheet, r, c));
-        } else {
-          for (const [k, cell] of sheet.cells) {
-            const r = rowOfKey(k);
-            const c = columnOfKey(k);
-            if (r >= range.top && r <= range.bottom && c >= range.left && c <= range.right)
-              this.add(sheet, r, c, cell);
-          }
-        }
+        for (const [r, c, cell] of sheet.cells.within(
+          range.top,
+          range.left,
+          range.bottom,
+          range.right
+        ))
+          this.add(sheet, r, c, cell);
       }
     }
   }
@@ -175,9 +162,13 @@ export function shownWindow(
   const sheet = model.sheet(sheetName);
   if (!sheet) return shown;
   const closure = new Closure(model);
-  for (let r = window.top; r <= window.bottom; r++)
-    for (let c = window.left; c <= window.right; c++)
-      closure.add(sheet, r, c, model.cell(sheet, r, c));
+  for (const [r, c, cell] of sheet.cells.within(
+    window.top,
+    window.left,
+    window.bottom,
+    window.right
+  ))
+    closure.add(sheet, r, c, cell);
   for (const [row, column] of spillAnchors(model, sheet)) {
     const inRows = row >= window.top && row <= window.bottom && column <= window.right;
     const inColumns = column >= window.left && column <= window.right && row <= window.bottom;
@@ -198,8 +189,8 @@ export function shownWindow(
   closure.close();
 
   if (closure.formulas === 0 && rules.length === 0) {
-    for (const [k, cell] of closure.cells.get(sheet) ?? [])
-      if (cell.value !== "") shown.set(cellKey(rowOfKey(k), columnOfKey(k)), { text: show(cell.value) });
+    for (const [k, { cell }] of closure.cells.get(sheet) ?? [])
+      if (cell.value !== "") shown.set(k, { text: show(cell.value) });
   } else {
     registerPabFunctions();
     const hf = HyperFormula.buildEmpty({
@@ -211,8 +202,8 @@ export function shownWindow(
       hf.batch(() => {
         for (const [s, cells] of closure.cells) {
           const id = hf.getSheetId(s.name) as number;
-          for (const [k, cell] of cells)
-            hf.setCellContents({ sheet: id, row: rowOfKey(k), col: columnOfKey(k) }, contentOf(cell));
+          for (const { row, column, cell } of cells.values())
+            hf.setCellContents({ sheet: id, row, col: column }, contentOf(cell));
         }
       });
       const id = hf.getSheetId(sheet.name) as number;

@@ -6,7 +6,7 @@ import {
   scanOpenWorkbook,
 } from "../../src/excel";
 import { fakeExcelRun } from "../../src/excel/fake/context";
-import { FakeWorkbookModel, cellKey } from "../../src/excel/fake/model";
+import { FakeWorkbookModel } from "../../src/excel/fake/model";
 import { ExcelRun } from "../../src/excel/run";
 
 jest.setTimeout(180_000);
@@ -38,12 +38,17 @@ function bigPlan(): FakeWorkbookModel {
 }
 
 const run = (m: FakeWorkbookModel) => fakeExcelRun(m) as unknown as ExcelRun;
-const options = { customFunctions: false, lang: "en" as const, today: "2026-12-01", name: "big.xlsx" };
+const options = {
+  customFunctions: false,
+  lang: "en" as const,
+  today: "2026-12-01",
+  name: "big.xlsx",
+};
 const state = { ...DEFAULT_STATE, writeMode: "portable" as const };
 
 /** Every cell of a sheet, as text, for comparing two workbooks. */
-function cellsOf(m: FakeWorkbookModel, sheet: string): Map<number, string> {
-  const out = new Map<number, string>();
+function cellsOf(m: FakeWorkbookModel, sheet: string): Map<string, string> {
+  const out = new Map<string, string>();
   for (const [k, c] of m.sheet(sheet)?.cells ?? []) out.set(k, JSON.stringify(c));
   return out;
 }
@@ -74,7 +79,11 @@ describe("Cancel while writing stops between blocks, each block with its items' 
   test("progress counts rows while reading and items per block while writing; the stop comes after block 1", () => {
     const reading = seen.filter((p) => p.phase === "reading" && p.total);
     expect(reading.length).toBeGreaterThan(0);
-    expect(reading[reading.length - 1]).toEqual({ phase: "reading", done: ITEMS * 7 - 1, total: ITEMS * 7 - 1 });
+    expect(reading[reading.length - 1]).toEqual({
+      phase: "reading",
+      done: ITEMS * 7 - 1,
+      total: ITEMS * 7 - 1,
+    });
     const blocks = seen.filter((p) => p.phase === "writing" && p.block);
     expect(blocks).toEqual([{ phase: "writing", block: 1, done: written.items, total: ITEMS }]);
     expect(written.total).toBe(ITEMS);
@@ -91,7 +100,7 @@ describe("Cancel while writing stops between blocks, each block with its items' 
     let whole = 0;
     for (let i = 0; i < ITEMS; i++) {
       const row = i * 7 + 6; // the blank row under the block takes the PAB
-      const pab = Array.from({ length: WEEKS }, (_x, t) => sheet.cells.get(cellKey(row, t + 1)));
+      const pab = Array.from({ length: WEEKS }, (_x, t) => sheet.cells.at(row, t + 1));
       if (pab.every((c) => c?.formula)) {
         expect(recorded.has(row)).toBe(true);
         whole++;
@@ -107,7 +116,15 @@ describe("Cancel while writing stops between blocks, each block with its items' 
     const once = bigPlan();
     await scanOpenWorkbook(run(once), state, options);
     expect(cellsOf(cancelled, "MPS")).toEqual(cellsOf(once, "MPS"));
-    expect(ownedItemNames(cancelled).map((n) => n.name).sort()).toEqual(ownedItemNames(once).map((n) => n.name).sort());
+    expect(
+      ownedItemNames(cancelled)
+        .map((n) => n.name)
+        .sort()
+    ).toEqual(
+      ownedItemNames(once)
+        .map((n) => n.name)
+        .sort()
+    );
   });
 
   test("Remove after a cancelled write gives back the planner's sheet", async () => {
