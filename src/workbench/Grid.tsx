@@ -23,6 +23,12 @@ export interface GridProps {
 /** Sizes in pixels; fixed, so the rows and columns on screen follow from the scroll position alone. */
 export const ROW_HEIGHT = 24;
 export const COLUMN_WIDTH = 88;
+/** Column A is wider: that is where planners keep the row labels ("Customer orders"). */
+const FIRST_COLUMN_WIDTH = 132;
+const columnX = (c: number) => (c === 0 ? 0 : FIRST_COLUMN_WIDTH + (c - 1) * COLUMN_WIDTH);
+const columnAt = (x: number) =>
+  x < FIRST_COLUMN_WIDTH ? 0 : 1 + Math.floor((x - FIRST_COLUMN_WIDTH) / COLUMN_WIDTH);
+const widthOf = (c: number) => (c === 0 ? FIRST_COLUMN_WIDTH : COLUMN_WIDTH);
 const HEADER_WIDTH = 52;
 /** Rows and columns rendered beyond the visible ones, so a short scroll shows no blank. */
 const OVERSCAN = 8;
@@ -71,11 +77,8 @@ export function Grid(props: GridProps): React.JSX.Element {
 
   const firstRow = Math.max(0, Math.min(rows - 1, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN));
   const lastRow = Math.min(rows - 1, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
-  const firstCol = Math.max(
-    0,
-    Math.min(cols - 1, Math.floor(Math.max(0, view.left - HEADER_WIDTH) / COLUMN_WIDTH) - 2)
-  );
-  const lastCol = Math.min(cols - 1, Math.ceil((view.left + view.width) / COLUMN_WIDTH) + 2);
+  const firstCol = Math.max(0, Math.min(cols - 1, columnAt(view.left) - 2));
+  const lastCol = Math.min(cols - 1, columnAt(view.left + view.width) + 2);
   const window = React.useMemo(
     () => ({ top: firstRow, left: firstCol, bottom: lastRow, right: lastCol }),
     [firstRow, firstCol, lastRow, lastCol]
@@ -83,31 +86,50 @@ export function Grid(props: GridProps): React.JSX.Element {
   const { shownIn } = props;
   const cells = React.useMemo(() => shownIn(window), [shownIn, window]);
 
-  /** Scrolls just enough for the cell to be on screen (below the header row, right of the row numbers). */
-  const reveal = React.useCallback((r: number, c: number) => {
-    const el = scroller.current;
-    if (!el) return;
-    const y = r * ROW_HEIGHT;
-    const x = c * COLUMN_WIDTH;
-    const height = el.clientHeight - ROW_HEIGHT;
-    const width = el.clientWidth - HEADER_WIDTH;
-    if (y < el.scrollTop) el.scrollTop = y;
-    else if (y + ROW_HEIGHT > el.scrollTop + height) el.scrollTop = y + ROW_HEIGHT - height;
-    if (x < el.scrollLeft) el.scrollLeft = x;
-    else if (x + COLUMN_WIDTH > el.scrollLeft + width) el.scrollLeft = x + COLUMN_WIDTH - width;
-    measure();
-  }, [measure]);
+  /**
+   * Scrolls so the area is on screen, as Excel does when something selects cells: not at all when it
+   * is already, else with its top a little below the header row (its left edge, if it is off to the side).
+   */
+  const reveal = React.useCallback(
+    (area: CellRange) => {
+      const el = scroller.current;
+      if (!el) return;
+      const top = area.top * ROW_HEIGHT;
+      const bottom = (area.bottom + 1) * ROW_HEIGHT;
+      const left = columnX(area.left);
+      const right = columnX(area.right) + widthOf(area.right);
+      const height = el.clientHeight - ROW_HEIGHT;
+      const width = el.clientWidth - HEADER_WIDTH;
+      const one = area.top === area.bottom && area.left === area.right;
+      if (top < el.scrollTop || bottom > el.scrollTop + height)
+        // One cell (the keyboard's): just far enough. An area: its top near the top of the view.
+        el.scrollTop = one && top >= el.scrollTop ? bottom - height : Math.max(0, top - (one ? 0 : 4 * ROW_HEIGHT));
+      // Across: an area only needs its left edge in view (an item's 52 weeks are wider than the screen).
+      const end = one ? right : Math.min(right, left + COLUMN_WIDTH);
+      if (left < el.scrollLeft) el.scrollLeft = Math.max(0, one ? left : left - FIRST_COLUMN_WIDTH);
+      else if (end > el.scrollLeft + width) el.scrollLeft = end - width;
+      measure();
+    },
+    [measure]
+  );
 
-  // The pane selected cells off screen (an item's row): bring them into view, as Excel does.
-  const first = selection[0];
+  // The pane selected cells off screen (an item's rows): bring them into view.
+  const box = selection.length
+    ? selection.reduce((a, r) => ({
+        top: Math.min(a.top, r.top),
+        left: Math.min(a.left, r.left),
+        bottom: Math.max(a.bottom, r.bottom),
+        right: Math.max(a.right, r.right),
+      }))
+    : null;
   React.useEffect(() => {
-    if (first) reveal(first.top, first.left);
-  }, [first?.top, first?.left, active, reveal]);
+    if (box) reveal(box);
+  }, [box?.top, box?.left, box?.bottom, box?.right, active, reveal]);
 
   const focusCell = (r: number, c: number) => {
     setCursor([r, c]);
     props.onSelectCell(r, c);
-    reveal(r, c);
+    reveal({ top: r, left: c, bottom: r, right: c });
     requestAnimationFrame(() =>
       table.current?.querySelector<HTMLElement>(`td[data-row="${r}"][data-col="${c}"]`)?.focus()
     );
@@ -142,8 +164,8 @@ export function Grid(props: GridProps): React.JSX.Element {
   for (let c = firstCol; c <= lastCol; c++) windowCols.push(c);
   const windowRows: number[] = [];
   for (let r = firstRow; r <= lastRow; r++) windowRows.push(r);
-  const leftPad = firstCol * COLUMN_WIDTH;
-  const rightPad = (cols - 1 - lastCol) * COLUMN_WIDTH;
+  const leftPad = columnX(firstCol);
+  const rightPad = columnX(cols) - columnX(lastCol + 1);
 
   return (
     <div className="grid">
@@ -161,13 +183,13 @@ export function Grid(props: GridProps): React.JSX.Element {
           aria-rowcount={rows + 1}
           aria-colcount={cols + 1}
           ref={table}
-          style={{ width: HEADER_WIDTH + cols * COLUMN_WIDTH }}
+          style={{ width: HEADER_WIDTH + columnX(cols) }}
         >
           <colgroup>
             <col style={{ width: HEADER_WIDTH }} />
             <col style={{ width: leftPad }} />
             {windowCols.map((c) => (
-              <col key={c} style={{ width: COLUMN_WIDTH }} />
+              <col key={c} style={{ width: widthOf(c) }} />
             ))}
             <col style={{ width: rightPad }} />
           </colgroup>

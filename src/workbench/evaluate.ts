@@ -39,17 +39,49 @@ const SPILLING =
 
 const cellKey = (row: number, column: number) => `${row},${column}`;
 
-/** Per sheet and revision: the cells holding a formula that may spill (the anchors of dynamic arrays). */
-const anchorCache = new WeakMap<FakeSheet, { revision: number; anchors: [number, number][] }>();
+interface Anchor {
+  row: number;
+  column: number;
+  /** The cells its result can fill; null when that cannot be told from the formula (any, then). */
+  area: CellRange | null;
+}
 
-function spillAnchors(model: FakeWorkbookModel, sheet: FakeSheet): [number, number][] {
+/** Per sheet and revision: the cells holding a formula that may spill (the anchors of dynamic arrays). */
+const anchorCache = new WeakMap<FakeSheet, { revision: number; anchors: Anchor[] }>();
+
+function spillAnchors(model: FakeWorkbookModel, sheet: FakeSheet): Anchor[] {
   const hit = anchorCache.get(sheet);
   if (hit && hit.revision === model.revision) return hit.anchors;
-  const anchors: [number, number][] = [];
-  for (const [r, col, c] of sheet.cells.cells())
-    if (c.formula && SPILLING.test(c.formula)) anchors.push([r, col]);
+  const anchors: Anchor[] = [];
+  for (const [row, column, c] of sheet.cells.cells())
+    if (c.formula && SPILLING.test(c.formula))
+      anchors.push({ row, column, area: spillArea(model, sheet, row, column, c.formula) });
   anchorCache.set(sheet, { revision: model.revision, anchors });
   return anchors;
+}
+
+/**
+ * Where a =PAB.* result goes, as the workbench's engine sizes it (pabPlugin): along its orders range
+ * (the second reference), a row across, a column down; SHORTAGE fills two cells of a row.
+ */
+function spillArea(
+  model: FakeWorkbookModel,
+  sheet: FakeSheet,
+  row: number,
+  column: number,
+  formula: string
+): CellRange | null {
+  const fn = /^=?\s*PAB\.(\w+)\s*\(/i.exec(formula)?.[1]?.toUpperCase();
+  if (!fn) return null;
+  if (fn === "COVER") return { top: row, left: column, bottom: row, right: column };
+  if (fn === "SHORTAGE") return { top: row, left: column, bottom: row, right: column + 1 };
+  const orders = referencesOf(model, formula, sheet)[1]?.range;
+  if (!orders) return null;
+  const width = orders.right - orders.left + 1;
+  const height = orders.bottom - orders.top + 1;
+  return width >= height
+    ? { top: row, left: column, bottom: row, right: column + width - 1 }
+    : { top: row, left: column, bottom: row + height - 1, right: column };
 }
 
 /**
@@ -169,10 +201,11 @@ export function shownWindow(
     window.right
   ))
     closure.add(sheet, r, c, cell);
-  for (const [row, column] of spillAnchors(model, sheet)) {
-    const inRows = row >= window.top && row <= window.bottom && column <= window.right;
-    const inColumns = column >= window.left && column <= window.right && row <= window.bottom;
-    if (inRows || inColumns) closure.add(sheet, row, column, model.cell(sheet, row, column));
+  for (const { row, column, area } of spillAnchors(model, sheet)) {
+    const reaches = area
+      ? intersect(area, window) !== null
+      : row <= window.bottom && column <= window.right;
+    if (reaches) closure.add(sheet, row, column, model.cell(sheet, row, column));
   }
   const rules: { row: number; column: number; formula: string; format: ShownFormat }[] = [];
   for (const cf of sheet.conditionalFormats)
@@ -193,27 +226,36 @@ export function shownWindow(
       if (cell.value !== "") shown.set(k, { text: show(cell.value) });
   } else {
     registerPabFunctions();
-    const hf = HyperFormula.buildEmpty({
+    // The rules' formulas go into spare cells right of the sheet's data, evaluated with the rest
+    // (their A1 references mean the same cells wherever the formula sits).
+    const spare = (model.usedRange(sheet)?.right ?? 0) + 64;
+    const sheets: Record<string, RawCellContent[][]> = {};
+    const put = (name: string, row: number, col: number, content: RawCellContent) => {
+      const rows = (sheets[name] ??= []);
+      for (let r = rows.length; r <= row; r++) rows.push([]);
+      const line = rows[row];
+      for (let c = line.length; c < col; c++) line.push(null);
+      line[col] = content;
+    };
+    for (const s of model.sheets) sheets[s.name] = [];
+    for (const [s, cells] of closure.cells)
+      for (const { row, column, cell } of cells.values()) put(s.name, row, column, contentOf(cell));
+    rules.forEach((rule, i) => put(sheet.name, i, spare, `=${rule.formula}`));
+    // Built at once and thrown away: no undo history (adding cells one by one costs more in it than the evaluation).
+    const hf = HyperFormula.buildFromSheets(sheets, {
       licenseKey: "gpl-v3",
       chooseAddressMappingPolicy: new AlwaysSparse(),
+      undoLimit: 0,
     });
     try {
-      for (const s of model.sheets) hf.addSheet(s.name);
-      hf.batch(() => {
-        for (const [s, cells] of closure.cells) {
-          const id = hf.getSheetId(s.name) as number;
-          for (const { row, column, cell } of cells.values())
-            hf.setCellContents({ sheet: id, row, col: column }, contentOf(cell));
-        }
-      });
       const id = hf.getSheetId(sheet.name) as number;
       for (let r = window.top; r <= window.bottom; r++)
         for (let c = window.left; c <= window.right; c++) {
           const v = hf.getCellValue({ sheet: id, row: r, col: c });
           if (v !== null && v !== "") shown.set(cellKey(r, c), { text: show(v) });
         }
-      for (const rule of rules) {
-        if (hf.calculateFormula(`=${rule.formula}`, id) !== true) continue;
+      for (const [i, rule] of rules.entries()) {
+        if (hf.getCellValue({ sheet: id, row: i, col: spare }) !== true) continue;
         const k = cellKey(rule.row, rule.column);
         const cell = shown.get(k) ?? { text: "" };
         const symbol = /"\s*([▼▽◆])"/.exec(rule.format.numberFormat ?? "")?.[1];

@@ -114,6 +114,8 @@ describe("the task pane's morning check in Chromium", () => {
 
     // A number in the table selects its cell.
     await rows.nth(0).locator("td").nth(2).getByRole("button").click();
+    // The selection arrives after a round trip to the workbook, as in Excel.
+    await page.locator('[data-address="Plan!C7"][aria-selected="false"]').waitFor();
     await expect(cell(page, "Plan!B7").getAttribute("aria-selected")).resolves.toBe("true");
     await expect(cell(page, "Plan!C7").getAttribute("aria-selected")).resolves.toBe("false");
 
