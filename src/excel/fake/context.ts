@@ -656,11 +656,13 @@ export class FakeRange extends FakeObject {
       const typed: { value?: FakeValue; formula?: string } =
         typeof v === "string" && !text ? typedValue(v) : { value: v };
       if (typed.formula) this.ctx.model.writeFormula(s, row, col, typed.formula);
-      else
+      else {
+        this.ctx.model.dropSpill(s, row, col);
         this.ctx.model.setCell(s, row, col, {
           value: typed.value as FakeValue,
           formula: undefined,
         });
+      }
     });
   }
 
@@ -668,7 +670,10 @@ export class FakeRange extends FakeObject {
     this.write("formulas", data, (row, col, v) => {
       const s = this.sheet();
       if (typeof v === "string" && v.startsWith("=")) this.ctx.model.writeFormula(s, row, col, v);
-      else this.ctx.model.setCell(s, row, col, { value: v, formula: undefined });
+      else {
+        this.ctx.model.dropSpill(s, row, col);
+        this.ctx.model.setCell(s, row, col, { value: v, formula: undefined });
+      }
     });
   }
 
@@ -706,6 +711,8 @@ export class FakeRange extends FakeObject {
         if (applyTo === "All" || applyTo === "Contents") {
           next.value = "";
           delete next.formula;
+          // Clearing a dynamic array's anchor clears what it spilled, as in Excel.
+          if (sheet.spills?.has(k)) this.ctx.model.dropSpill(sheet, row, col);
         }
         if (applyTo === "All" || applyTo === "Formats") {
           delete next.numberFormat;

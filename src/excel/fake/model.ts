@@ -271,17 +271,24 @@ export class FakeWorkbookModel {
     ((sheet: string, row: number, column: number, formula: string) => FakeValue[][] | null) | null =
     null;
 
+  /** The cells a dynamic array anchored here spilled into go (its formula was replaced or cleared). */
+  dropSpill(sheet: FakeSheet, row: number, column: number): void {
+    const k = key(row, column);
+    const old = sheet.spills?.get(k);
+    if (!old) return;
+    this.revision++;
+    sheet.spills!.delete(k);
+    // The values go; a cell's own formatting stays.
+    for (let r = old.top; r <= old.bottom; r++)
+      for (let c = old.left; c <= old.right; c++)
+        if (r !== row || c !== column) this.setCell(sheet, r, c, { value: "" });
+  }
+
   /** A formula written into a cell: an earlier spill from it goes, a new one fills the cells around. */
   writeFormula(sheet: FakeSheet, row: number, column: number, formula: string): void {
     this.revision++;
     const k = key(row, column);
-    const old = sheet.spills?.get(k);
-    if (old) {
-      for (let r = old.top; r <= old.bottom; r++)
-        for (let c = old.left; c <= old.right; c++)
-          if (r !== row || c !== column) sheet.cells.delete(key(r, c));
-      sheet.spills!.delete(k);
-    }
+    this.dropSpill(sheet, row, column);
     const result = this.evaluate?.(sheet.name, row, column, formula) ?? null;
     const now = sheet.cells.get(k) ?? { value: "" };
     if (!result || (result.length === 1 && result[0].length === 1)) {
