@@ -179,6 +179,18 @@ export function fakeExcelRun(model: FakeWorkbookModel, contexts: FakeRequestCont
   };
 }
 
+/** Excel.run(context, batch) over the fake: the batch on a context that exists already (an event handler's). */
+export function fakeExcelRunIn() {
+  return async <T>(
+    context: FakeRequestContext,
+    batch: (context: FakeRequestContext) => Promise<T>
+  ): Promise<T> => {
+    const result = await batch(context);
+    if (context.pending) await context.sync();
+    return result;
+  };
+}
+
 export class FakeRequestContext {
   readonly model: FakeWorkbookModel;
   readonly workbook: FakeWorkbook;
@@ -422,6 +434,7 @@ export class FakeWorksheet extends FakeObject {
     if (prop === "isNullObject") return !s;
     if (!s) throw new Error(`ItemNotFound: the worksheet ${this.sheetName} does not exist`);
     if (prop === "name") return s.name;
+    if (prop === "id") return this.ctx.model.sheetId(s);
     if (prop === "visibility") return s.visibility;
     if (prop === "protection") return { protected: Boolean(s.protected) };
     throw new Error(`the fake does not model worksheet.${prop}`);
@@ -435,6 +448,9 @@ export class FakeWorksheet extends FakeObject {
 
   get name(): string {
     return this.read("name");
+  }
+  get id(): string {
+    return this.read("id");
   }
   get visibility(): string {
     return this.read("visibility");

@@ -40,6 +40,8 @@ export interface FakeConditionalFormat {
 
 export interface FakeSheet {
   name: string;
+  /** Excel's id of the worksheet ("{…}"): events name the sheet by it. */
+  id?: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   cells: Map<string, FakeCell>;
   merged: CellRange[];
@@ -136,9 +138,13 @@ export class FakeWorkbookModel {
   }
   readonly changeHandlers = new Set<(event: unknown) => Promise<void> | void>();
 
-  /** Raises worksheet.onChanged as Excel would (nothing when events are off). */
+  /**
+   * Raises worksheets.onChanged as Excel would (nothing when events are off): the sheet by its id and
+   * the address within it, so "MPS!B5" arrives as { worksheetId: "{…}", address: "B5" }.
+   */
   async emitChanged(event: {
     worksheetId?: string;
+    /** "B5:C7" on the sheet of worksheetId, or "MPS!B5" (its sheet named here). */
     address: string;
     source: "Local" | "Remote";
     changeType?: string;
@@ -146,8 +152,21 @@ export class FakeWorkbookModel {
     triggerSource?: "ThisLocalAddin" | "Unknown";
   }): Promise<void> {
     if (!this.eventsEnabled) return;
-    for (const h of this.changeHandlers)
-      await h({ changeType: "RangeEdited", triggerSource: "Unknown", ...event });
+    const bang = event.address.lastIndexOf("!");
+    const sheet =
+      bang >= 0 ? this.sheet(event.address.slice(0, bang).replace(/^'(.*)'$/, "$1")) : undefined;
+    const shaped = {
+      ...event,
+      worksheetId: event.worksheetId ?? (sheet ? this.sheetId(sheet) : ""),
+      address: bang >= 0 ? event.address.slice(bang + 1) : event.address,
+    };
+    for (const h of [...this.changeHandlers])
+      await h({ changeType: "RangeEdited", triggerSource: "Unknown", ...shaped });
+  }
+
+  /** The worksheet's id, given it when first asked. */
+  sheetId(sheet: FakeSheet): string {
+    return (sheet.id ??= `{${String(this.nextId++).padStart(8, "0")}-0000-4000-8000-000000000000}`);
   }
   private nextId = 1;
 
@@ -165,8 +184,9 @@ export class FakeWorkbookModel {
     return sheet;
   }
 
+  /** A sheet by its (case-insensitive) name, or by its id as worksheets.getItem takes either. */
   sheet(name: string): FakeSheet | undefined {
-    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase() || s.id === name);
   }
 
   /** Deleting a sheet turns every reference to it into #REF!: names and other sheets' formulas. */
