@@ -166,7 +166,12 @@ export class FakeWorkbookModel {
 
   /** The worksheet's id, given it when first asked. */
   sheetId(sheet: FakeSheet): string {
-    return (sheet.id ??= `{${String(this.nextId++).padStart(8, "0")}-0000-4000-8000-000000000000}`);
+    if (!sheet.id) {
+      // Not enumerable: a sheet's state, as tests compare it, stays its cells and formats.
+      const id = `{${String(this.nextId++).padStart(8, "0")}-0000-4000-8000-000000000000}`;
+      Object.defineProperty(sheet, "id", { value: id, enumerable: false });
+    }
+    return sheet.id as string;
   }
   private nextId = 1;
 
