@@ -11,6 +11,8 @@ export interface CellWrite {
   cached?: number;
   /** Text, written so it can never turn into a formula. */
   text?: string;
+  /** A plain number (what a person typed, say), no formula. */
+  value?: number;
 }
 
 export type RuleKind = "short" | "low" | "receipt";

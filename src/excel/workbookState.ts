@@ -1,4 +1,5 @@
 import { LayoutMapping } from "../layout";
+import { parseLayoutMapping } from "../layout/mappingInput";
 import { ExcelRun } from "./run";
 
 /**
@@ -22,6 +23,23 @@ export const DEFAULT_STATE: WorkbookState = {
   followEdits: false,
 };
 const KEY = "PABWatch.state";
+/** The settings key the state is kept under (the workbench's save reads it from the fake). */
+export const STATE_KEY = KEY;
+
+/** A stored state as it may come back (old, hand-edited): what is not valid falls back to the default. */
+export function parseWorkbookState(value: unknown): WorkbookState {
+  return sanitize(value);
+}
+
+/** A stored mapping as the reader takes it; one that no longer checks out (edited by hand) is dropped. */
+function checkedMapping(value: unknown): LayoutMapping | null {
+  if (!value || typeof value !== "object") return null;
+  try {
+    return parseLayoutMapping(value);
+  } catch {
+    return null;
+  }
+}
 
 function sanitize(value: unknown): WorkbookState {
   const v = (value ?? {}) as Partial<WorkbookState>;
@@ -34,7 +52,7 @@ function sanitize(value: unknown): WorkbookState {
         ? v.startDate
         : null,
     fence: Number.isInteger(v.fence) && (v.fence as number) >= 0 ? (v.fence as number) : 0,
-    mapping: v.mapping && typeof v.mapping === "object" ? v.mapping : null,
+    mapping: checkedMapping(v.mapping),
     followEdits: v.followEdits === true,
   };
 }

@@ -17,17 +17,19 @@ import { fakeExcelRun } from "../excel/fake/context";
 import { Grid } from "./Grid";
 import { evaluateWorkbook } from "./evaluate";
 import { fakeWorkbookActions } from "./fakeActions";
-import { annotatedCopy } from "./saveCopy";
-import { withIncidentLog, workbenchIncidentDeps } from "./incidentDeps";
+import { EditedCell, savedCopy } from "./saveCopy";
+import { workbenchIncidentDeps } from "./incidentDeps";
 
 interface Loaded {
   name: string;
   bytes: Uint8Array;
   model: FakeWorkbookModel;
+  /** The cells typed into in the grid (their content is read from the model when saving). */
+  edited: Map<string, EditedCell>;
 }
 
 function load(bytes: Uint8Array, name: string): Loaded {
-  return { name, bytes, model: modelFromSnapshot(readXlsxSnapshot(bytes, name)) };
+  return { name, bytes, model: modelFromSnapshot(readXlsxSnapshot(bytes, name)), edited: new Map() };
 }
 
 const query = new URLSearchParams(window.location.search);
@@ -123,15 +125,15 @@ function Workbench(): React.JSX.Element {
     if (!sheet) return;
     const cell = typed(text);
     book.model.setCell(sheet, row, column, { value: cell.value, formula: cell.formula });
+    book.edited.set(`${sheet.name}\u0000${row},${column}`, { sheet: sheet.name, row, column });
     bump();
     void book.model.emitChanged({ address: `${active}!${a1(row, column)}`, source: "Local", changeType: "RangeEdited" });
   };
 
   const save = () => {
     if (!book) return;
-    const annotated = annotatedCopy(book.bytes, book.name, environment.language);
-    // The incidents raised here go into the saved copy as the PAB Watch Log table.
-    const bytes = withIncidentLog(annotated, book.model, environment.language);
+    // What the grid shows: the edits typed into it, the PAB Watch cells, the PAB Watch Log table.
+    const bytes = savedCopy(book.bytes, book.name, environment.language, book.model, book.edited.values());
     const url = URL.createObjectURL(new Blob([bytes.slice().buffer as ArrayBuffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
     const a = document.createElement("a");
     a.href = url;

@@ -9,9 +9,18 @@ import { readXlsxSnapshot } from "../../src/xlsx";
 import { artifactsDir, workbenchInChromium } from "../support/browser";
 import { classicRows } from "../support/classic";
 import { buildXlsx } from "../support/xlsxBuilder";
+import { libreOfficeConvert } from "../support/libreoffice";
 import { incidentStrings } from "../../src/taskpane/incidentStrings";
 
 jest.setTimeout(240_000);
+
+/** PAB per week of the classic layout (on hand B2, orders row 5, MPS row 6), from the cells themselves. */
+function expectedPab(values: unknown[][]): number[] {
+  let pab = values[1][1] as number;
+  return [1, 2, 3, 4, 5, 6, 7, 8].map(
+    (c) => (pab = pab - (values[4][c] as number) + (values[5][c] as number))
+  );
+}
 
 /**
  * Escalation end to end in the workbench in Chromium: the real pane and incident views against the
@@ -301,6 +310,13 @@ describe("escalation in the workbench", () => {
       await step(page, w.steps.close).click();
       await shoot(page, `b4-closed-${lang}`);
 
+      // A late change of the customer's W8 orders (25 → 30), typed into the grid: the saved copy must hold it.
+      await cell(page, "MPS!I5").dblclick();
+      const orders = page.getByRole("textbox", { name: "Edit MPS!I5" });
+      await orders.fill("30");
+      await orders.press("Enter");
+      await expect(cell(page, "MPS!I5").textContent()).resolves.toMatch(/^30\b/);
+
       await page.getByRole("tab", { name: LOG_SHEET }).click();
       const logCell = (a: string) => cell(page, `'${LOG_SHEET}'!${a}`);
       await expect(logCell("A1").textContent()).resolves.toBe(w.header);
@@ -339,6 +355,28 @@ describe("escalation in the workbench", () => {
         "closedOn",
       ])
         expect(row[key]).not.toBe("");
+
+      // The grid's edits are in the copy, and its PAB is the one of the cells as edited.
+      const mps = readXlsxSnapshot(bytes, "saved.xlsx").sheets.find((s) => s.name === "MPS")!;
+      expect(mps.values[4][8]).toBe(30);
+      expect(mps.values[5][8]).toBe(10);
+      const expected = expectedPab(mps.values);
+      const pabRow = mps.values.findIndex((r) => /PAB Watch/.test(String(r[0])));
+      expect(mps.values[pabRow].slice(1, 9)).toEqual(expected);
+      expect(expected[7]).toBe(-1);
+      // LibreOffice opens it and recalculates the same PAB from the formulas.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pab-saved-"));
+      try {
+        fs.writeFileSync(path.join(dir, "saved.xlsx"), bytes);
+        fs.mkdirSync(path.join(dir, "lo"));
+        libreOfficeConvert([path.join(dir, "saved.xlsx")], "xlsx", path.join(dir, "lo"));
+        const lo = readXlsxSnapshot(fs.readFileSync(path.join(dir, "lo", "saved.xlsx")), "lo");
+        const sheet = lo.sheets.find((s) => s.name === "MPS")!;
+        expect(sheet.values[pabRow].slice(1, 9)).toEqual(expected);
+        expect(lo.sheets.find((s) => s.name === LOG_SHEET)!.values[1][0]).toBe("INC-2026-001");
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
       await page.close();
     }
   );

@@ -37,6 +37,9 @@ function cellXml(w: CellWrite, style: string | null): string {
     const v = w.cached !== undefined && Number.isFinite(w.cached) ? `<v>${w.cached}</v>` : "";
     return `<c r="${ref}"${s}><f>${escapeXml(w.formula)}</f>${v}</c>`;
   }
+  if (w.value !== undefined && Number.isFinite(w.value))
+    return `<c r="${ref}"${s}><v>${w.value}</v></c>`;
+  if (w.text === "") return `<c r="${ref}"${s}/>`;
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(w.text ?? "")}</t></is></c>`;
 }
 
@@ -92,19 +95,21 @@ function rowNumberOf(xml: Uint8Array, from: number, to: number): number {
 }
 
 /**
- * A worksheet part with our cells written and our rules replaced, or null when nothing changes.
+ * A worksheet part with our cells written and our rules replaced ("keep": left as they are), or
+ * null when nothing changes.
  * Existing rows are edited in place, missing rows added in order; every row we do not touch is
  * copied through as the part's own bytes.
  */
 export function editWorksheet(
   part: Uint8Array,
   writes: CellWrite[],
-  rules: ConditionalRule[],
+  rules: ConditionalRule[] | "keep",
   dxfIds: Record<ConditionalRule["kind"], number>
 ): Piece[] | null {
+  const list = rules === "keep" ? [] : rules;
   const start = findBytes(part, SHEET_DATA, 0);
   if (start < 0) {
-    if (!writes.length && !rules.length) return null; // a chart sheet, say: nothing of ours there
+    if (!writes.length && !list.length) return null; // a chart sheet, say: nothing of ours there
     throw new Error("worksheet without sheetData");
   }
   const openEnd = part.indexOf(GT, start);
@@ -112,9 +117,9 @@ export function editWorksheet(
   const close = selfClosing ? -1 : findBytes(part, SHEET_DATA_END, openEnd);
   if (openEnd < 0 || (!selfClosing && close < 0)) throw new Error("worksheet sheetData not closed");
   const end = selfClosing ? openEnd + 1 : close + SHEET_DATA_END.length;
-  if (!writes.length && !rules.length && findBytes(part, MARKER, end) < 0) return null;
+  if (!writes.length && !list.length && findBytes(part, MARKER, end) < 0) return null;
   const tail = decodePiece(part.subarray(end));
-  const newTail = addRules(removeOurRules(tail), rules, dxfIds);
+  const newTail = rules === "keep" ? tail : addRules(removeOurRules(tail), list, dxfIds);
   if (!writes.length && newTail === tail) return null;
   const head = widenDimension(decodeStart(part.subarray(0, start)), writes);
   const body = writes.length
