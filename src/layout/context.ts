@@ -1,4 +1,13 @@
-import { CellRange, a1, cellRef, columnName, parseA1, parseRange } from "./address";
+import {
+  CellList,
+  CellPos,
+  CellRange,
+  a1,
+  columnName,
+  parseA1,
+  parseRange,
+  sheetPrefix,
+} from "./address";
 import { dateFormatKind, serialToIso } from "./dates";
 import { Diagnostic, DiagnosticCode, Severity } from "./diagnostics";
 import { Role } from "./labels";
@@ -15,6 +24,11 @@ export interface LayoutMapping {
       columns?: Record<string, Role | "ignore">;
       /** Label/value cells: { "B2": "onHand" } reads B2 as the on hand of the block below it. */
       cells?: Record<string, Role>;
+      /**
+       * The period header: "B3:I3" (periods across, one row) or "A5:A16" (periods down, one
+       * column); its cells are the periods, in order, where the reader could not find them itself.
+       */
+      periods?: string;
     }
   >;
 }
@@ -28,6 +42,10 @@ export class SheetContext {
   readonly right: number;
   private readonly formats = new Map<number, string>();
   private readonly hasFormulas: boolean;
+  /** "MPS!" or "'Weekly plan'!", made once: every cell reference starts with it. */
+  private readonly refPrefix: string;
+  /** Column letters by column, made once each. */
+  private readonly letters: string[] = [];
 
   constructor(
     readonly sheet: SheetSnapshot,
@@ -41,6 +59,7 @@ export class SheetContext {
     this.bottom = bottomRow(sheet);
     this.right = rightColumn(sheet);
     this.hasFormulas = Object.keys(sheet.formulas).length > 0;
+    this.refPrefix = `${sheetPrefix(sheet.name)}!`;
     for (const [address, format] of Object.entries(sheet.numberFormats)) {
       const { row, column } = parseA1(address);
       this.formats.set(row * 16384 + column, format);
@@ -78,10 +97,27 @@ export class SheetContext {
     return this.hasFormulas ? this.sheet.formulas[a1(row, column)] : undefined;
   }
 
-  ref(row: number, column: number): string {
+  /** The place of a cell as this context reads it (the real cell when transposed). */
+  at(row: number, column: number): CellPos {
     return this.isTransposed
-      ? cellRef(this.sheet.name, column, row)
-      : cellRef(this.sheet.name, row, column);
+      ? { sheet: this.sheet.name, row: column, column: row }
+      : { sheet: this.sheet.name, row, column };
+  }
+
+  /** Cells as this context reads them ([row, column] pairs), as the real cells' list. */
+  cells(positions: readonly [number, number][]): CellList {
+    const rows = positions.map(([r, c]) => (this.isTransposed ? c : r));
+    const columns = positions.map(([r, c]) => (this.isTransposed ? r : c));
+    return { sheet: this.sheet.name, rows, columns };
+  }
+
+  ref(row: number, column: number): string {
+    return this.isTransposed ? this.cellRef(column, row) : this.cellRef(row, column);
+  }
+
+  private cellRef(row: number, column: number): string {
+    const letters = (this.letters[column] ??= columnName(column));
+    return `${this.refPrefix}${letters}${row + 1}`;
   }
 
   /** Whether this context reads the sheet with rows and columns swapped (see transposed()). */
@@ -148,6 +184,7 @@ export class SheetContext {
   }
 
   mergedAt(row: number, column: number): CellRange | null {
+    if (!this.merged.length) return null;
     for (const m of this.merged) {
       if (row >= m.top && row <= m.bottom && column >= m.left && column <= m.right) return m;
     }
@@ -186,6 +223,9 @@ export class SheetContext {
     allowNegative = false
   ): { value: number; ok: boolean } {
     const raw = this.value(row, column);
+    // The common case, a figure in a cell of its own: no cell reference is made.
+    if (typeof raw === "number" && raw >= 0 && raw !== Infinity && !this.merged.length)
+      return { value: raw, ok: true };
     const ref = this.ref(row, column);
     const m = this.mergedAt(row, column);
     if (m && (m.top !== m.bottom || m.left !== m.right)) {

@@ -1,9 +1,11 @@
+import { CellRange } from "./address";
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
 import { Role, SERIES_ROLES, isOpeningHeader, isTotalHeader, roleOf } from "./labels";
 import { PeriodHeader, isNextPeriod, parsePeriodHeader, periodStarts, recordKind } from "./periods";
-import { CellFigure, PlanRecord } from "./record";
+import { CellFigure, PlanRecord, withRole } from "./record";
+import { mappedHeaders } from "./mappedPeriods";
 import { labelPairs } from "./rowLabels";
 import { readPlannerPab, readSeries, reportHidden } from "./series";
 import { TableHeader } from "./tableHeader";
@@ -93,7 +95,9 @@ export function readPeriodsDown(
   h: TableHeader,
   periodCol: number,
   from: number,
-  startDate: string | null
+  startDate: string | null,
+  /** The period cells a mapping names (one column): these rows are the periods, in order. */
+  mapped: CellRange | null = null
 ): { record: PlanRecord | null; end: number } {
   const [first, last] = tableColumns(ctx, h.row, periodCol);
   const numbered = h.columns.period === periodCol;
@@ -108,15 +112,30 @@ export function readPeriodsDown(
   const notUnderstood: { row: number; text: string }[] = [];
   const bad: { row: number; reason: string }[] = [];
   let end = h.row;
+  const fromMapping = mapped
+    ? mappedHeaders(
+        ctx,
+        Array.from({ length: mapped.bottom - mapped.top + 1 }, (_, i) => [
+          mapped.top + i,
+          periodCol,
+        ])
+      )
+    : null;
   for (let r = h.row + 1; r <= ctx.bottom; r++) {
-    if (ctx.rowIsEmpty(r, first, last)) break;
+    const inMapped = mapped !== null && r >= mapped.top && r <= mapped.bottom;
+    if (!inMapped && ctx.rowIsEmpty(r, first, last)) break;
     end = r;
-    const header = periodAt(ctx, r, periodCol, numbered);
+    const header = inMapped
+      ? fromMapping!.headers[r - mapped.top]
+      : mapped
+        ? null
+        : periodAt(ctx, r, periodCol, numbered);
     const text = ctx.text(r, periodCol);
     if (header && header.kind !== "bad") {
       const raw = ctx.value(r, periodCol);
-      const label =
-        typeof raw === "string"
+      const label = inMapped
+        ? fromMapping!.labels[r - mapped.top]
+        : typeof raw === "string"
           ? raw.trim()
           : header.kind === "date"
             ? header.iso
@@ -151,12 +170,12 @@ export function readPeriodsDown(
   const itemPair = pairs.find((p) => p.role === "item");
   const sitePair = pairs.find((p) => p.role === "site");
   let item = itemPair?.text || "";
-  let itemCell = itemPair ? ctx.ref(itemPair.row, itemPair.column) : null;
+  let itemPos = itemPair ? ctx.at(itemPair.row, itemPair.column) : null;
   if (!item) {
     const title = titleAbove(ctx, from, h.row);
     if (title) {
       item = title.text;
-      itemCell = ctx.ref(title.row, title.column);
+      itemPos = ctx.at(title.row, title.column);
     }
   }
   if (!item) {
@@ -203,19 +222,19 @@ export function readPeriodsDown(
   let pastDue: CellFigure | null = null;
   for (const [c, use] of uses) {
     const label = ctx.text(h.row, c);
-    const labelCell = ctx.ref(h.row, c);
+    const labelPos = ctx.at(h.row, c);
     const positions: [number, number][] = periodRows.map((p) => [p.row, c]);
     if (use.kind === "series") {
       reportHidden(ctx, item, positions);
-      rows.push(readSeries(ctx, item, use.role, label, labelCell, positions));
+      rows.push(readSeries(ctx, item, use.role, label, labelPos, positions));
     } else if (use.kind === "balance") {
-      plannerPab.push(readPlannerPab(ctx, label, labelCell, positions));
+      plannerPab.push(readPlannerPab(ctx, label, labelPos, positions));
     } else if (use.kind === "beginning") {
       const [r0] = positions[0];
       if (!ctx.isEmpty(r0, c)) beginningOpening ??= readFigure(ctx, item, "onHand", r0, c);
-      const read = readPlannerPab(ctx, label, labelCell, positions);
+      const read = readPlannerPab(ctx, label, labelPos, positions);
       if (!plannerBeginning && read.values.some((v) => v !== null))
-        plannerBeginning = { row: { ...read.row, role: "onHand" }, values: read.values };
+        plannerBeginning = { row: withRole(read.row, "onHand"), values: read.values };
     } else if (use.kind === "figure") {
       const at = positions.find(([r]) => !ctx.isEmpty(r, c));
       const figure = at ? readFigure(ctx, item, use.role, at[0], c) : null;
@@ -260,7 +279,7 @@ export function readPeriodsDown(
 
   const record = assemble(ctx, {
     item,
-    itemCell,
+    itemPos,
     site: sitePair?.text || null,
     layout: "periods-down",
     periods: periodRows.map((p) => p.label),
@@ -269,7 +288,7 @@ export function readPeriodsDown(
       startDate
     ),
     periodKind: recordKind(periodRows[0].header),
-    periodCells: periodRows.map((p) => ctx.ref(p.row, periodCol)),
+    periodAt: ctx.cells(periodRows.map((p) => [p.row, periodCol])),
     opening,
     safetyStock: figureAbove("safetyStock") ?? safetyStock,
     pastDue: past,

@@ -5,6 +5,7 @@ import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { loadWorkbookState } from "../../src/excel";
 import { fakeExcelRun } from "../../src/excel/fake/context";
 import { FakeWorkbookModel } from "../../src/excel/fake/model";
+import { seriesRow } from "../../src/layout/record";
 import { editsTouchPlan, planInputCells } from "../../src/taskpane/model/followEdits";
 import { fakeWorkbookActions } from "../../src/workbench/fakeActions";
 import { renderPane, sampleModel } from "../support/paneHarness";
@@ -112,23 +113,30 @@ describe("20: Update risks when I edit the sheet", () => {
 
 describe("which edits count", () => {
   test("an edit of a figure the scan read, or of whole rows on its sheet; not of other cells or sheets", () => {
+    const at = (row: number, columns: number[]) => ({
+      sheet: "Weekly plan",
+      rows: columns.map(() => row),
+      columns,
+    });
     const records = [
       {
         item: "FG-1",
         itemCell: "'Weekly plan'!B1",
+        itemPos: { sheet: "Weekly plan", row: 0, column: 1 },
         site: null,
         sheet: "Weekly plan",
         layout: "grid" as const,
         periods: ["W1", "W2"],
         periodStarts: [null, null],
         periodKind: "number" as const,
+        periodAt: at(3, [1, 2]),
         periodCells: ["'Weekly plan'!B4", "'Weekly plan'!C4"],
         opening: { value: 5, cell: "'Weekly plan'!B2" },
         safetyStock: null,
         pastDue: null,
-        orders: { role: "orders" as const, label: "Orders", labelCell: "'Weekly plan'!A5", cells: ["'Weekly plan'!B5", "'Weekly plan'!C5"], values: [1, 2] },
+        orders: seriesRow("orders", "Orders", { sheet: "Weekly plan", row: 4, column: 0 }, at(4, [1, 2]), [1, 2]),
         forecast: null,
-        supply: [{ role: "mps" as const, label: "MPS", labelCell: "'Weekly plan'!A6", cells: ["'Weekly plan'!B6", "'Weekly plan'!C6"], values: [0, 3] }],
+        supply: [seriesRow("mps", "MPS", { sheet: "Weekly plan", row: 5, column: 0 }, at(5, [1, 2]), [0, 3])],
         plannerPab: null,
         flagged: false,
       },

@@ -1,6 +1,6 @@
 import type { EditedRange } from "../../excel";
 import { PlanRecord, parseA1 } from "../../layout";
-import { columnIndex } from "../../layout/address";
+import { CellList, columnIndex } from "../../layout/address";
 
 const LAST_ROW = 1048575;
 const LAST_COLUMN = 16383;
@@ -51,21 +51,26 @@ function splitCell(ref: string): { sheet: string; row: number; column: number } 
 /** The cells a scan read its figures from: item, periods, opening, safety stock, past due, orders, forecast, supply. */
 export function planInputCells(records: PlanRecord[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  const add = (ref: string | null | undefined) => {
+  const add = (sheet: string, row: number, column: number) => {
+    if (row < 0 || column < 0) return;
+    let cells = out.get(sheet.toLowerCase());
+    if (!cells) out.set(sheet.toLowerCase(), (cells = new Set()));
+    cells.add(`${row},${column}`);
+  };
+  const addRef = (ref: string | null | undefined) => {
     const c = ref ? splitCell(ref) : null;
-    if (!c) return;
-    let cells = out.get(c.sheet.toLowerCase());
-    if (!cells) out.set(c.sheet.toLowerCase(), (cells = new Set()));
-    cells.add(`${c.row},${c.column}`);
+    if (c) add(c.sheet, c.row, c.column);
+  };
+  const addList = (list: CellList) => {
+    for (let t = 0; t < list.rows.length; t++) add(list.sheet, list.rows[t], list.columns[t]);
   };
   for (const r of records) {
-    add(r.itemCell);
-    add(r.opening?.cell);
-    add(r.safetyStock?.cell);
-    add(r.pastDue?.cell);
-    for (const c of r.periodCells) add(c);
-    for (const row of [r.orders, r.forecast, ...r.supply])
-      if (row) for (const c of row.cells) add(c);
+    if (r.itemPos) add(r.itemPos.sheet, r.itemPos.row, r.itemPos.column);
+    addRef(r.opening?.cell);
+    addRef(r.safetyStock?.cell);
+    addRef(r.pastDue?.cell);
+    addList(r.periodAt);
+    for (const row of [r.orders, r.forecast, ...r.supply]) if (row) addList(row.at);
   }
   return out;
 }
