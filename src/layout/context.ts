@@ -15,6 +15,11 @@ export interface LayoutMapping {
       columns?: Record<string, Role | "ignore">;
       /** Label/value cells: { "B2": "onHand" } reads B2 as the on hand of the block below it. */
       cells?: Record<string, Role>;
+      /**
+       * The period header: "B3:I3" (periods across, one row) or "A5:A16" (periods down, one
+       * column); its cells are the periods, in order, where the reader could not find them itself.
+       */
+      periods?: string;
     }
   >;
 }
