@@ -30,8 +30,20 @@ export function gridWorkbook(items: number, periods: number): string {
   return file;
 }
 
+/** The newest modification time of the files under a folder. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** lib/ as the sources are now: a stale build would measure yesterday's code. */
 function ensureCliBuilt(): void {
-  if (fs.existsSync(path.join(root, "lib", "cli", "main.js"))) return;
+  const main = path.join(root, "lib", "cli", "main.js");
+  if (fs.existsSync(main) && fs.statSync(main).mtimeMs >= newest(path.join(root, "src"))) return;
   const r = spawnSync(
     process.execPath,
     [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.cli.json")],

@@ -12,6 +12,8 @@ export function parseOwnedReference(text: string): { sheet: string; ranges: stri
   const ranges: string[] = [];
   for (const p of parts) {
     const bang = p.lastIndexOf("!");
+    // "#REF!$A$7:$I$7": its sheet was deleted (a sheet named #REF would be quoted).
+    if (p.startsWith("#REF!")) return null;
     const s = p
       .slice(0, bang)
       .replace(/^'(.*)'$/, "$1")

@@ -41,25 +41,34 @@ function scanOutputs(args: ScanArgs): { targets: OutputTarget[]; replacing: stri
   return { targets, replacing };
 }
 
+const mappingUsage = (file: string, e: MappingError) =>
+  new UsageError(`--mapping ${file}: ${e.message}`, `--mapping ${file}：${e.zh}`);
+
 function readMapping(file: string): LayoutMapping {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new UsageError(
-      `--mapping: cannot open ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`
+      `--mapping: cannot open ${file} (${why})`,
+      `--mapping：无法打开 ${file}（${why}）`
     );
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    throw new UsageError(`--mapping ${file} is not JSON (${(e as Error).message.split("\n")[0]})`);
+    const why = (e as Error).message.split("\n")[0];
+    throw new UsageError(
+      `--mapping ${file} is not JSON (${why})`,
+      `--mapping ${file} 不是 JSON 文件（${why}）`
+    );
   }
   try {
     return parseLayoutMapping(data);
   } catch (e) {
-    if (e instanceof MappingError) throw new UsageError(`--mapping ${file}: ${e.message}`);
+    if (e instanceof MappingError) throw mappingUsage(file, e);
     throw e;
   }
 }
@@ -113,7 +122,7 @@ function scan(args: ScanArgs, io: Io): number {
     });
   } catch (e) {
     if (e instanceof MissingSheetError) throw new UsageError(e.message);
-    if (e instanceof MappingError) throw new UsageError(`--mapping ${args.mapping}: ${e.message}`);
+    if (e instanceof MappingError) throw mappingUsage(args.mapping as string, e);
     throw e;
   }
   const { report, annotated } = result;

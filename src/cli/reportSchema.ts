@@ -1,5 +1,5 @@
-import Ajv2020 from "ajv/dist/2020";
-import addFormats from "ajv-formats";
+/* global require */
+import type Ajv2020 from "ajv/dist/2020";
 import schema from "../report/report.schema.json";
 import { Report } from "../report";
 
@@ -8,7 +8,10 @@ let validate: ReturnType<Ajv2020["compile"]> | null = null;
 /** The first reason a report does not follow report.schema.json (one line), or null when it does. */
 export function reportSchemaError(data: unknown): string | null {
   if (!validate) {
-    const ajv = new Ajv2020({ allErrors: false, strict: false });
+    // Loaded here, not at start-up: ajv takes longer to load than a small scan takes to run.
+    const Ajv = (require("ajv/dist/2020") as typeof import("ajv/dist/2020")).default;
+    const addFormats = (require("ajv-formats") as typeof import("ajv-formats")).default;
+    const ajv = new Ajv({ allErrors: false, strict: false });
     addFormats(ajv);
     validate = ajv.compile(schema);
   }

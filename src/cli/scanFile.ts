@@ -39,7 +39,7 @@ function reportAndPlan(
   if (!options.annotate) return { report, plan: null };
   const plan = buildWritePlan(snapshot, findings, { fence: options.fence, lang: options.lang });
   report.items.forEach((item, i) => (item.pabCells = plan.pabCells[i]));
-  report.diagnostics.push(...plan.diagnostics);
+  for (const d of plan.diagnostics) report.diagnostics.push(d);
   return { report, plan };
 }
 

@@ -1,4 +1,5 @@
 import { LayoutMapping } from "../layout";
+import { parseLayoutMapping } from "../layout/mappingInput";
 import { ExcelRun } from "./run";
 
 /**
@@ -30,6 +31,16 @@ export function parseWorkbookState(value: unknown): WorkbookState {
   return sanitize(value);
 }
 
+/** A stored mapping as the reader takes it; one that no longer checks out (edited by hand) is dropped. */
+function checkedMapping(value: unknown): LayoutMapping | null {
+  if (!value || typeof value !== "object") return null;
+  try {
+    return parseLayoutMapping(value);
+  } catch {
+    return null;
+  }
+}
+
 function sanitize(value: unknown): WorkbookState {
   const v = (value ?? {}) as Partial<WorkbookState>;
   return {
@@ -41,7 +52,7 @@ function sanitize(value: unknown): WorkbookState {
         ? v.startDate
         : null,
     fence: Number.isInteger(v.fence) && (v.fence as number) >= 0 ? (v.fence as number) : 0,
-    mapping: v.mapping && typeof v.mapping === "object" ? v.mapping : null,
+    mapping: checkedMapping(v.mapping),
     followEdits: v.followEdits === true,
   };
 }

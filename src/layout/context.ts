@@ -1,4 +1,4 @@
-import { CellRange, a1, cellRef, columnName, parseA1, parseRange } from "./address";
+import { CellRange, a1, columnName, parseA1, parseRange, sheetPrefix } from "./address";
 import { dateFormatKind, serialToIso } from "./dates";
 import { Diagnostic, DiagnosticCode, Severity } from "./diagnostics";
 import { Role } from "./labels";
@@ -15,6 +15,11 @@ export interface LayoutMapping {
       columns?: Record<string, Role | "ignore">;
       /** Label/value cells: { "B2": "onHand" } reads B2 as the on hand of the block below it. */
       cells?: Record<string, Role>;
+      /**
+       * The period header: "B3:I3" (periods across, one row) or "A5:A16" (periods down, one
+       * column); its cells are the periods, in order, where the reader could not find them itself.
+       */
+      periods?: string;
     }
   >;
 }
@@ -28,6 +33,10 @@ export class SheetContext {
   readonly right: number;
   private readonly formats = new Map<number, string>();
   private readonly hasFormulas: boolean;
+  /** "MPS!" or "'Weekly plan'!", made once: every cell reference starts with it. */
+  private readonly refPrefix: string;
+  /** Column letters by column, made once each. */
+  private readonly letters: string[] = [];
 
   constructor(
     readonly sheet: SheetSnapshot,
@@ -41,6 +50,7 @@ export class SheetContext {
     this.bottom = bottomRow(sheet);
     this.right = rightColumn(sheet);
     this.hasFormulas = Object.keys(sheet.formulas).length > 0;
+    this.refPrefix = `${sheetPrefix(sheet.name)}!`;
     for (const [address, format] of Object.entries(sheet.numberFormats)) {
       const { row, column } = parseA1(address);
       this.formats.set(row * 16384 + column, format);
@@ -79,9 +89,12 @@ export class SheetContext {
   }
 
   ref(row: number, column: number): string {
-    return this.isTransposed
-      ? cellRef(this.sheet.name, column, row)
-      : cellRef(this.sheet.name, row, column);
+    return this.isTransposed ? this.cellRef(column, row) : this.cellRef(row, column);
+  }
+
+  private cellRef(row: number, column: number): string {
+    const letters = (this.letters[column] ??= columnName(column));
+    return `${this.refPrefix}${letters}${row + 1}`;
   }
 
   /** Whether this context reads the sheet with rows and columns swapped (see transposed()). */
@@ -148,6 +161,7 @@ export class SheetContext {
   }
 
   mergedAt(row: number, column: number): CellRange | null {
+    if (!this.merged.length) return null;
     for (const m of this.merged) {
       if (row >= m.top && row <= m.bottom && column >= m.left && column <= m.right) return m;
     }
@@ -186,6 +200,9 @@ export class SheetContext {
     allowNegative = false
   ): { value: number; ok: boolean } {
     const raw = this.value(row, column);
+    // The common case, a figure in a cell of its own: no cell reference is made.
+    if (typeof raw === "number" && raw >= 0 && raw !== Infinity && !this.merged.length)
+      return { value: raw, ok: true };
     const ref = this.ref(row, column);
     const m = this.mergedAt(row, column);
     if (m && (m.top !== m.bottom || m.left !== m.right)) {

@@ -217,6 +217,10 @@ function rowRuns(
 export function checkRun(ctx: SheetContext, run: HeaderRun, item: string): void {
   let prev: PeriodHeader | null = null;
   run.headers.forEach((h, i) => {
+    if (h.kind !== "bad" && (!prev || isNextPeriod(prev, h))) {
+      prev = h;
+      return;
+    }
     const ref = ctx.ref(run.row, run.columns[i]);
     if (h.kind === "bad") {
       ctx.report("error", "bad-period", ref, item, `${ref}: ${h.reason}`);

@@ -1,9 +1,11 @@
+import { CellRange } from "./address";
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
 import { Role, SERIES_ROLES, isOpeningHeader, isTotalHeader, roleOf } from "./labels";
 import { PeriodHeader, isNextPeriod, parsePeriodHeader, periodStarts, recordKind } from "./periods";
 import { CellFigure, PlanRecord } from "./record";
+import { mappedHeaders } from "./mappedPeriods";
 import { labelPairs } from "./rowLabels";
 import { readPlannerPab, readSeries, reportHidden } from "./series";
 import { TableHeader } from "./tableHeader";
@@ -93,7 +95,9 @@ export function readPeriodsDown(
   h: TableHeader,
   periodCol: number,
   from: number,
-  startDate: string | null
+  startDate: string | null,
+  /** The period cells a mapping names (one column): these rows are the periods, in order. */
+  mapped: CellRange | null = null
 ): { record: PlanRecord | null; end: number } {
   const [first, last] = tableColumns(ctx, h.row, periodCol);
   const numbered = h.columns.period === periodCol;
@@ -108,15 +112,30 @@ export function readPeriodsDown(
   const notUnderstood: { row: number; text: string }[] = [];
   const bad: { row: number; reason: string }[] = [];
   let end = h.row;
+  const fromMapping = mapped
+    ? mappedHeaders(
+        ctx,
+        Array.from({ length: mapped.bottom - mapped.top + 1 }, (_, i) => [
+          mapped.top + i,
+          periodCol,
+        ])
+      )
+    : null;
   for (let r = h.row + 1; r <= ctx.bottom; r++) {
-    if (ctx.rowIsEmpty(r, first, last)) break;
+    const inMapped = mapped !== null && r >= mapped.top && r <= mapped.bottom;
+    if (!inMapped && ctx.rowIsEmpty(r, first, last)) break;
     end = r;
-    const header = periodAt(ctx, r, periodCol, numbered);
+    const header = inMapped
+      ? fromMapping!.headers[r - mapped.top]
+      : mapped
+        ? null
+        : periodAt(ctx, r, periodCol, numbered);
     const text = ctx.text(r, periodCol);
     if (header && header.kind !== "bad") {
       const raw = ctx.value(r, periodCol);
-      const label =
-        typeof raw === "string"
+      const label = inMapped
+        ? fromMapping!.labels[r - mapped.top]
+        : typeof raw === "string"
           ? raw.trim()
           : header.kind === "date"
             ? header.iso

@@ -7,6 +7,7 @@ import { explainSheet } from "./explain";
 import { parseRange } from "./address";
 import { findHeaderRuns } from "./headerRuns";
 import { isLongHeader, readLongTable } from "./long";
+import { mappedPeriodRange, withMappedRun } from "./mappedPeriods";
 import { periodsDownColumn, readPeriodsDown } from "./periodsDown";
 import { isPivotHeader, readPivot } from "./pivot";
 import { PlanRecord, ReadResult } from "./record";
@@ -73,7 +74,7 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       diagnostics,
       options.mapping?.sheets?.[sheet.name]
     );
-    const runs = findHeaderRuns(ctx);
+    const runs = withMappedRun(ctx, findHeaderRuns(ctx));
     const runRows = new Set(runs.map((r) => r.row));
     const ownedRanges = (workbook.owned ?? [])
       .filter((o) => o.sheet === sheet.name)
@@ -83,21 +84,43 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
     for (const h of tableHeaders.get(sheet.name) ?? []) {
       if (h.row <= consumed || runRows.has(h.row) || !isLongHeader(h)) continue;
       const table = readLongTable(ctx, h, startDate, ownedRanges);
-      records.push(...table.records);
+      for (const r of table.records) records.push(r);
       consumed = table.end;
     }
 
     // Periods down the rows: a period column beside measure columns, no item column.
     const downAreas: [number, number][] = [];
     let downFrom = sheet.top;
+    const mappedDown = mappedPeriodRange(ctx);
+    const mappedHeaderRow = mappedDown && !mappedDown.across ? mappedDown.range.top - 1 : null;
     for (const h of tableHeaders.get(sheet.name) ?? []) {
-      if (h.row < downFrom || runRows.has(h.row)) continue;
+      if (h.row < downFrom || runRows.has(h.row) || h.row === mappedHeaderRow) continue;
       const periodCol = periodsDownColumn(ctx, h);
       if (periodCol === null) continue;
       const table = readPeriodsDown(ctx, h, periodCol, downFrom, startDate);
       if (table.record) records.push(table.record);
       downAreas.push([h.row, table.end]);
       downFrom = table.end + 1;
+    }
+    // A period column the planner mapped: its header row is the row above the first period.
+    if (mappedDown && mappedHeaderRow !== null) {
+      const row = mappedHeaderRow;
+      const h = tableHeaders.get(sheet.name)?.find((t) => t.row === row) ?? {
+        row,
+        columns: {},
+        repeated: {},
+      };
+      const above = downAreas.filter(([, end]) => end < row).map(([, end]) => end + 1);
+      const table = readPeriodsDown(
+        ctx,
+        h,
+        mappedDown.range.left,
+        Math.max(sheet.top, ...above),
+        startDate,
+        mappedDown.range
+      );
+      if (table.record) records.push(table.record);
+      downAreas.push([h.row, table.end]);
     }
 
     // Blocks side by side share their header row: each is read within its own columns.
@@ -124,7 +147,7 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       for (const run of sameRow) {
         if (isPivotHeader(ctx, run)) {
           const pivot = readPivot(ctx, run, until, startDate, ownedRanges);
-          records.push(...pivot.records);
+          for (const r of pivot.records) records.push(r);
           end = Math.max(end, pivot.end);
         } else {
           const block = readGridBlock(
@@ -142,7 +165,8 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       }
       if (end >= 0) from = end + 1;
     }
-    if (!records.some((r) => r.sheet === sheet.name)) seen.push(...explainSheet(ctx, runs));
+    if (!records.some((r) => r.sheet === sheet.name))
+      for (const d of explainSheet(ctx, runs)) seen.push(d);
   }
 
   completeFromAttributes(records, attributes, diagnostics);

@@ -136,6 +136,9 @@ export interface Strings {
     saved: (role: string, address: string) => string;
     selectionFailed: (message: string) => string;
     badSelection: (address: string) => string;
+    notAHeader: (address: string) => string;
+    /** The reader's role words a saved mapping holds that are not one of `roles` (ignore, forecast …). */
+    otherRoles: Record<string, string>;
     saveAndScan: string;
     clear: string;
     mapped: string;
@@ -356,6 +359,20 @@ const en: Strings = {
       `Could not read the selection (${m}): click a cell in the sheet and try again.`,
     badSelection: (a) =>
       `${a} is not on one sheet: select cells on the plan's sheet and try again.`,
+    notAHeader: (a) =>
+      `${a} is not a period header: select the period names in one row (or one column), at least two cells, and try again.`,
+    otherRoles: {
+      mps: "Supply (MPS, receipts)",
+      ignore: "ignored",
+      forecast: "Forecast",
+      firm: "Firm orders",
+      planned: "Planned orders",
+      inTransit: "In transit",
+      receipts: "Receipts",
+      atp: "ATP",
+      site: "Site",
+      pastDue: "Past due",
+    },
     saveAndScan: "Scan with this mapping",
     clear: "Clear mapping",
     mapped: "Your mapping",
@@ -593,6 +610,20 @@ const zhCN: Strings = {
     saved: (role, address) => `${role}：已保存 ${address}。重新扫描即可按此读取。`,
     selectionFailed: (m) => `无法读取所选内容（${m}）：请在工作表中单击一个单元格后重试。`,
     badSelection: (a) => `${a} 不在同一个工作表上：请在计划所在的工作表中选择单元格后重试。`,
+    notAHeader: (a) =>
+      `${a} 不是期次表头：请选择同一行（或同一列）中的期次名称，至少两个单元格，然后重试。`,
+    otherRoles: {
+      mps: "供应（MPS、到货）",
+      ignore: "忽略",
+      forecast: "预测",
+      firm: "确认订单",
+      planned: "计划订单",
+      inTransit: "在途",
+      receipts: "到货",
+      atp: "可承诺量",
+      site: "工厂/仓库",
+      pastDue: "逾期",
+    },
     saveAndScan: "按此映射扫描",
     clear: "清除映射",
     mapped: "您的映射",

@@ -145,7 +145,7 @@ describe("--mapping mapping.json", () => {
     [{ sheets: { MPS: { cells: { C2: "onHand" } } } }, /sheets\.MPS\.cells\.C2: MPS!C2 is empty/],
     [
       { sheets: { MPS: { colums: { B: "orders" } } } },
-      /sheets\.MPS\.colums: unknown entry \(a sheet's mapping holds rows, columns, cells\)/,
+      /sheets\.MPS\.colums: unknown entry \(a sheet's mapping holds rows, columns, cells, periods\)/,
     ],
     [
       { sheets: { MPS: { columns: { B2: "orders" } } } },
@@ -163,6 +163,23 @@ describe("--mapping mapping.json", () => {
       { sheets: { Plan: { rows: { "6": "orders" } } } },
       /sheets\.Plan: there is no sheet "Plan" \(sheets: MPS\)/,
     ],
+    [
+      { sheets: { MPS: { periods: "B3:I4" } } },
+      /sheets\.MPS\.periods: "B3:I4" covers several rows and columns; the period header is one row or one column/,
+    ],
+    [{ sheets: { MPS: { periods: "B3" } } }, /sheets\.MPS\.periods: "B3" is one cell/],
+    [
+      { sheets: { MPS: { periods: 3 } } },
+      /sheets\.MPS\.periods: 3 is not a period header: give its cells in one row or one column/,
+    ],
+    [
+      { sheets: { MPS: { periods: "B30:I30" } } },
+      /sheets\.MPS\.periods: row 30 is below the last row of MPS \(6\)/,
+    ],
+    [
+      { sheets: { MPS: { periods: "B3:Z3" } } },
+      /sheets\.MPS\.periods: column Z is right of the last column of MPS \(I\)/,
+    ],
     [{ sheets: { MPS: [] } }, /sheets\.MPS: must be an object/],
     [{ sheet: {} }, /sheet: unknown entry \(the mapping holds "sheets"\)/],
     [[1, 2], /the mapping: must be an object/],
@@ -175,6 +192,66 @@ describe("--mapping mapping.json", () => {
     expect(r.stderr).toMatch(/^pab-watch: --mapping \S*bad\.json(:| is not JSON)/);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe("");
+  });
+
+  test("a period header the reader does not know, mapped: read with its names, PAB from the cells", () => {
+    const names = ["KW49", "KW50", "KW51", "KW52"];
+    const kw = file(
+      "kw.xlsx",
+      buildXlsx([
+        {
+          name: "Plan",
+          rows: [
+            ["Item", "FG-77"],
+            ["On hand", 30],
+            [null, ...names],
+            ["Customer orders", 10, 25, 5, 20],
+            ["MPS", 0, 0, 40, 0],
+          ],
+        },
+      ])
+    );
+    expect(runCli("scan", kw).code).toBe(2);
+    const m = mapping({ sheets: { Plan: { periods: "B3:E3" } } }, "periods.json");
+    const r = runCli("scan", kw, "--mapping", m, "--start", "2026-11-30", "--json", "-");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(schemaErrors(report)).toEqual([]);
+    expect(report.items[0]).toMatchObject({
+      item: "FG-77",
+      periods: names,
+      periodStarts: ["2026-11-30", "2026-12-07", "2026-12-14", "2026-12-21"],
+      pab: pabOf(30, [10, 25, 5, 20], [0, 0, 40, 0]),
+    });
+    const summary = runCli("scan", kw, "--mapping", m);
+    expect(summary.stdout).toContain("KW50");
+  });
+
+  test.each([
+    [
+      { sheets: { MPS: { rows: { "6": "customer orders" } } } },
+      /^pab-watch：--mapping \S*bad\.json：sheets\.MPS\.rows\.6："customer orders" 不是以下用途之一：orders, /,
+    ],
+    [
+      { sheets: { MPS: { periods: "B3:I4" } } },
+      /sheets\.MPS\.periods："B3:I4" 跨越多行多列；期间表头只能是一行或一列/,
+    ],
+    [{ sheets: { Plan: {} } }, /sheets\.Plan：没有名为“Plan”的工作表（工作表：MPS）/],
+    [{ sheets: { MPS: { cells: { C2: "onHand" } } } }, /sheets\.MPS\.cells\.C2：MPS!C2 是空单元格/],
+    [{ sheet: {} }, /sheet：未知条目（映射只包含 "sheets"）/],
+    ["{ sheets: ", /^pab-watch：--mapping \S*bad\.json 不是 JSON 文件（/],
+  ])("--lang zh-CN: a bad mapping is said in Chinese, naming the entry: %j", (data, message) => {
+    const m = mapping(data, "bad.json");
+    const r = runCli("scan", workbook, "--mapping", m, "--lang", "zh-CN");
+    expect(r.code).toBe(2);
+    oneLine(r.stderr);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/[a-z]{3,} (is|are|not|a|the) /);
+  });
+
+  test("--lang zh-CN: a missing mapping file is said in Chinese", () => {
+    const r = runCli("scan", workbook, "--mapping", path.join(tmp, "nope.json"), "--lang", "zh-CN");
+    expect(r.stderr).toMatch(/^pab-watch：--mapping：无法打开 \S*nope\.json（ENOENT）\n$/);
   });
 
   test("a missing mapping file is exit 2", () => {

@@ -15,32 +15,10 @@ import { computePlan } from "../../src/engine";
 import { scanSnapshot } from "../../src/report";
 import { readXlsxSnapshot } from "../../src/xlsx";
 import { sharedDir } from "../support/shared";
+import { stackedGrid } from "../support/stackedGrid";
 
 const sample = (file: string) =>
   modelFromSnapshot(readXlsxSnapshot(fs.readFileSync(path.join(sharedDir, "samples", file)), file));
-
-/** A stacked MPS grid: per item Item, On hand, Safety stock, weeks, orders, MPS, a free row. */
-function stackedGrid(items: number, periods = 8): FakeWorkbookModel {
-  const model = new FakeWorkbookModel();
-  const sheet = model.addSheet("MPS");
-  for (let i = 0; i < items; i++) {
-    const top = i * 7;
-    model.setCell(sheet, top, 0, { value: "Item" });
-    model.setCell(sheet, top, 1, { value: `FG-${i + 1}` });
-    model.setCell(sheet, top + 1, 0, { value: "On hand" });
-    model.setCell(sheet, top + 1, 1, { value: i % 2 ? 5 : 40 });
-    model.setCell(sheet, top + 2, 0, { value: "Safety stock" });
-    model.setCell(sheet, top + 2, 1, { value: 10 });
-    model.setCell(sheet, top + 4, 0, { value: "Customer orders" });
-    model.setCell(sheet, top + 5, 0, { value: "MPS" });
-    for (let t = 0; t < periods; t++) {
-      model.setCell(sheet, top + 3, 1 + t, { value: `W${t + 1}` });
-      model.setCell(sheet, top + 4, 1 + t, { value: 10 + ((i + t) % 7) });
-      model.setCell(sheet, top + 5, 1 + t, { value: t % 3 === 2 ? 30 : 0 });
-    }
-  }
-  return model;
-}
 
 async function annotate(
   run: ExcelRun,
@@ -210,11 +188,7 @@ describe("defects found in review (issue 12)", () => {
     expect(plan.pabCells[0][0]).toBe("MPS!B7");
   });
 
-  test("9: side sheet with 1,500 items does not overflow the argument limit", async () => {
-    const model = stackedGrid(1500, 52);
-    const { plan } = await annotate(runOf(model), { sideSheet: true });
-    expect(plan.pabCells[1499].length).toBe(52);
-  });
+  // 9 (no call over JavaScriptCore's 65,536 arguments): test/excel/argumentLimit.test.ts.
 
   test("10: the PAB Watch sheet is kept, so the planner's references to it survive", async () => {
     const model = sample("classic-example.xlsx");
@@ -244,14 +218,7 @@ describe("defects found in review (issue 12)", () => {
     expect(model.names.filter((n) => n.visible)).toEqual([]);
   });
 
-  test("18: Remove after the planner deleted an annotated sheet skips it", async () => {
-    const model = sample("multi-item-grid.xlsx");
-    const run = runOf(model);
-    await annotate(run, { sideSheet: true });
-    model.deleteSheet("PAB Watch");
-    await expect(removeAnnotations(run)).resolves.toEqual({ kept: [] });
-    expect(model.names).toEqual([]);
-  });
+  // 18 (a deleted annotated sheet): test/excel/deletedSheet.test.ts.
 
   test("19: what we wrote is calculated when the scan ends", async () => {
     const model = sample("classic-example.xlsx");

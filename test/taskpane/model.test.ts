@@ -1,6 +1,12 @@
 import { formatDate, isoWeek, localToday, rollForward } from "../../src/taskpane/model/dates";
 import { qty, periodWithDate } from "../../src/taskpane/model/format";
-import { mappingLines, parseSelection, withSelection } from "../../src/taskpane/model/mapping";
+import { parseLayoutMapping } from "../../src/layout/mappingInput";
+import {
+  mappingLines,
+  parseSelection,
+  selectionProblem,
+  withSelection,
+} from "../../src/taskpane/model/mapping";
 import { themeOf } from "../../src/taskpane/theme";
 import { stringsFor } from "../../src/taskpane/strings";
 
@@ -50,6 +56,26 @@ describe("the mapping the pane saves is the reader's plain data", () => {
       { sheet: "MPS", where: "B2", role: "onHand" },
       { sheet: "Weekly plan", where: "C1", role: "item" },
     ]);
+  });
+
+  test("the period header as its range; with periods down a column, figures by column letter", () => {
+    let m = withSelection(null, "periods", "Plan!$A$5:$A$16");
+    expect(m).toEqual({ sheets: { Plan: { periods: "A5:A16" } } });
+    m = withSelection(m, "orders", "Plan!C4:C16");
+    m = withSelection(m, "supply", "Plan!D4:E4");
+    expect(m?.sheets?.Plan).toEqual({
+      periods: "A5:A16",
+      rows: {},
+      cells: {},
+      columns: { C: "orders", D: "mps", E: "mps" },
+    });
+    // What the pane saves is what `--mapping` takes.
+    expect(parseLayoutMapping(JSON.parse(JSON.stringify(m)))).toEqual(m);
+    expect(selectionProblem("periods", "Plan!B3:E4")).toBe("not-a-header");
+    expect(selectionProblem("periods", "Plan!B3")).toBe("not-a-header");
+    expect(withSelection(null, "periods", "Plan!B3:E4")).toBeNull();
+    expect(selectionProblem("orders", "Plan!B3:E4")).toBeNull();
+    expect(selectionProblem("periods", "B3:E3")).toBe("not-one-sheet");
   });
 
   test("a selection that is not one area on a named sheet is refused", () => {

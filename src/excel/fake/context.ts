@@ -251,6 +251,8 @@ export class FakeRequestContext {
     const bytes = new TextEncoder().encode(JSON.stringify(ops.map((o) => o.payload))).length;
     this.syncCount++;
     this.requestBytes.push(bytes);
+    const index = this.model.opsPerSync.length;
+    this.model.opsPerSync.push(ops.length);
     if (this.suspendNext) this.suspendedSyncs++;
     this.suspended = this.suspendNext;
     this.suspendNext = false;
@@ -264,8 +266,15 @@ export class FakeRequestContext {
     this.changed.clear();
     // Operations run in order; one that fails ends the request, and those before it stay done
     // (a batch is not a transaction), but no loaded value comes back.
+    const failAt = this.model.failAt?.sync === index ? this.model.failAt.op : -1;
     try {
-      for (const op of ops) op.apply();
+      ops.forEach((op, i) => {
+        if (i === failAt)
+          throw new Error(`GeneralException: the request failed at operation ${i} (injected)`);
+        op.apply();
+      });
+      if (failAt >= ops.length)
+        throw new Error("GeneralException: the request failed after its last operation (injected)");
       this.responseBytes.push(this.responding);
       if (this.responding > REQUEST_LIMIT_BYTES) {
         throw new Error(
@@ -689,9 +698,7 @@ export class FakeRange extends FakeObject {
       if (sheet.protected)
         throw new Error(`AccessDenied: the sheet ${this.sheetName} is protected`);
       const cells = sheet.cells;
-      for (const [k, c] of [...cells]) {
-        const [row, col] = k.split(",").map(Number);
-        if (row < r.top || row > r.bottom || col < r.left || col > r.right) continue;
+      for (const [row, col, c] of [...cells.within(r.top, r.left, r.bottom, r.right)]) {
         this.ctx.noteWrite(this.sheetName, row, col);
         const next: FakeCell = { ...c };
         if (applyTo === "All" || applyTo === "Contents") {
@@ -710,8 +717,8 @@ export class FakeRange extends FakeObject {
           !next.fill &&
           !next.border
         )
-          cells.delete(k);
-        else cells.set(k, next);
+          cells.remove(row, col);
+        else cells.put(row, col, next);
       }
     });
   }
@@ -812,12 +819,8 @@ export class FakeRange extends FakeObject {
         const r = this.orNull ? this.area() : this.must();
         if (!r) return [];
         const cells: [number, number][] = [];
-        for (const [k, c] of this.sheet().cells) {
-          if (!c.formula) continue;
-          const [row, col] = k.split(",").map(Number);
-          if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right)
-            cells.push([row, col]);
-        }
+        for (const [row, col, c] of this.sheet().cells.within(r.top, r.left, r.bottom, r.right))
+          if (c.formula) cells.push([row, col]);
         cells.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
         const runs: CellRange[] = [];
         for (const [row, col] of cells) {
@@ -1132,9 +1135,52 @@ export class FakeNamedItem extends FakeObject {
         return n.comment;
       case "visible":
         return n.visible;
+      case "type":
+        // A name whose formula is #REF! evaluates to an error, not a range.
+        return n.broken ? "Error" : "Range";
       default:
         throw new Error(`the fake does not model namedItem.${prop}`);
     }
+  }
+
+  /** The range the name refers to; on a #REF! name (its sheet deleted) it fails the sync: "Throws an error if the named item's type isn't a range". */
+  getRange(): FakeRange {
+    const name = () => {
+      const n = this.model();
+      if (!n) throw new Error(`ItemNotFound: the name ${this.itemName} does not exist`);
+      return n;
+    };
+    const range = new FakeRange(this.ctx, "", () => {
+      const n = name();
+      if (n.broken)
+        throw new Error(`InvalidArgument: the name ${n.name} does not refer to a range (=#REF!)`);
+      if (n.ranges.length !== 1)
+        throw new Error("the fake does not model getRange of a name over several areas");
+      return n.ranges[0];
+    });
+    Object.defineProperty(range, "sheetName", { get: () => name().sheet });
+    return range;
+  }
+
+  /** A null object where the name does not refer to a range (=#REF!). */
+  getRangeOrNullObject(): FakeRange {
+    const range = new FakeRange(
+      this.ctx,
+      "",
+      () => {
+        const n = this.model();
+        if (n && !n.broken && n.ranges.length !== 1)
+          throw new Error("the fake does not model getRange of a name over several areas");
+        return n && !n.broken ? n.ranges[0] : null;
+      },
+      true
+    );
+    Object.defineProperty(range, "sheetName", { get: () => this.model()?.sheet ?? "" });
+    return range;
+  }
+
+  get type(): string {
+    return this.read("type");
   }
   get name(): string {
     return this.read("name");

@@ -42,6 +42,8 @@ export function MappingView(props: MappingViewProps): React.JSX.Element {
   const styles = useStyles();
   const lines = mappingLines(props.mapping);
   const id = React.useId();
+  const roleWord = (code: string) =>
+    (m.roles as Record<string, string>)[code] ?? m.otherRoles[code] ?? code;
   return (
     <section className={styles.root} role="region" aria-label={m.heading}>
       <div>
@@ -62,12 +64,6 @@ export function MappingView(props: MappingViewProps): React.JSX.Element {
         </MessageBar>
       )}
       <ul className={styles.roles} aria-label={m.heading}>
-        <li className={styles.role}>
-          <div>
-            <strong>{m.roles.periods}</strong>
-            <div className={styles.seen}>{props.seen.map((s) => s.roles.periods ?? m.notFound).join("; ") || m.notFound}</div>
-          </div>
-        </li>
         {MAPPING_ROLES.map((role) => (
           <li key={role} className={styles.role}>
             <div>
@@ -99,7 +95,7 @@ export function MappingView(props: MappingViewProps): React.JSX.Element {
           <Subtitle2 as="h3">{m.mapped}</Subtitle2>
           <ul className={styles.list} aria-label={m.mapped}>
             {lines.map((l, i) => (
-              <li key={i}>{`${l.sheet}!${l.where} → ${l.role}`}</li>
+              <li key={i}>{`${l.sheet}!${l.where} → ${roleWord(l.role)}`}</li>
             ))}
           </ul>
         </>

@@ -7,7 +7,7 @@ import { Language } from "../environment";
 import { IncidentView } from "../incidentSlot";
 import { daysFrom, formatDate, rollForward } from "../model/dates";
 import { itemCells } from "../model/itemDetail";
-import { MappingRole, readerView, unplaced, withSelection } from "../model/mapping";
+import { MappingRole, readerView, selectionProblem, unplaced, withSelection } from "../model/mapping";
 import {
   DEFAULT_WATCH,
   EMPTY_MEMORY,
@@ -210,9 +210,11 @@ export function Pane({ actions, language, customFunctions, incidentView: Inciden
     if (!state) return;
     try {
       const address = await actions.selection();
-      const mapping = withSelection(state.mapping, role, address);
+      const problem = selectionProblem(role, address);
+      const mapping = problem ? null : withSelection(state.mapping, role, address);
       if (!mapping) {
-        setMappingMessage({ intent: "error", text: t.mapping.badSelection(address) });
+        const text = problem === "not-a-header" ? t.mapping.notAHeader(address) : t.mapping.badSelection(address);
+        setMappingMessage({ intent: "error", text });
         return;
       }
       const next = { ...state, mapping };

@@ -1,7 +1,8 @@
-import { Diagnostic, LayoutMapping, PlanRecord, a1, parseRange } from "../../layout";
+import { Diagnostic, LayoutMapping, PlanRecord, a1, columnName, parseRange } from "../../layout";
 import { ReportItem } from "../../report";
 
-export type MappingRole = "item" | "orders" | "supply" | "onHand" | "safetyStock" | "pab";
+export type MappingRole =
+  "item" | "periods" | "orders" | "supply" | "onHand" | "safetyStock" | "pab";
 
 /** Roles held by a whole row of figures, and the reader's role word for each. */
 const ROW_ROLES: Partial<Record<MappingRole, "orders" | "mps" | "pab">> = {
@@ -18,6 +19,7 @@ const CELL_ROLES: Partial<Record<MappingRole, "item" | "onHand" | "safetyStock">
 
 export const MAPPING_ROLES: MappingRole[] = [
   "item",
+  "periods",
   "orders",
   "supply",
   "onHand",
@@ -40,9 +42,23 @@ export function parseSelection(
   return { sheet, range: parseRange(ref.toUpperCase()) };
 }
 
+/** Why a selection cannot be given a role: not one area on one sheet, or not a period header's shape. */
+export function selectionProblem(
+  role: MappingRole,
+  address: string
+): "not-one-sheet" | "not-a-header" | null {
+  const sel = parseSelection(address);
+  if (!sel) return "not-one-sheet";
+  const { top, left, bottom, right } = sel.range;
+  const line = top === bottom || left === right;
+  if (role === "periods" && (!line || (top === bottom && left === right))) return "not-a-header";
+  return null;
+}
+
 /**
  * The selection given a role, as plain data the reader (and `pab-watch scan --mapping`) takes:
- * rows of figures by their 1-based row number, single values by their cell.
+ * rows of figures by their 1-based row number (columns by letter where the sheet's mapped periods
+ * run down a column), single values by their cell, the period header as its range.
  */
 export function withSelection(
   mapping: LayoutMapping | null,
@@ -50,19 +66,30 @@ export function withSelection(
   address: string
 ): LayoutMapping | null {
   const sel = parseSelection(address);
-  if (!sel) return null;
+  if (!sel || selectionProblem(role, address)) return null;
   const sheets = { ...(mapping?.sheets ?? {}) };
   const current = sheets[sel.sheet] ?? {};
   const rows = { ...(current.rows ?? {}) };
   const cells = { ...(current.cells ?? {}) };
   const rowRole = ROW_ROLES[role];
   const cellRole = CELL_ROLES[role];
-  if (rowRole) {
-    for (let r = sel.range.top; r <= sel.range.bottom; r++) rows[r + 1] = rowRole;
-  } else if (cellRole) {
-    cells[a1(sel.range.top, sel.range.left)] = cellRole;
+  const { top, left, bottom, right } = sel.range;
+  const mappedPeriods = current.periods ? parseRange(current.periods) : null;
+  const periodsDown = !!mappedPeriods && mappedPeriods.top !== mappedPeriods.bottom;
+  let columns = current.columns;
+  if (role === "periods") {
+    sheets[sel.sheet] = { ...current, periods: `${a1(top, left)}:${a1(bottom, right)}` };
+    return { ...mapping, sheets };
   }
-  sheets[sel.sheet] = { ...current, rows, cells };
+  if (rowRole && periodsDown) {
+    columns = { ...(columns ?? {}) };
+    for (let c = left; c <= right; c++) columns[columnName(c)] = rowRole;
+  } else if (rowRole) {
+    for (let r = top; r <= bottom; r++) rows[r + 1] = rowRole;
+  } else if (cellRole) {
+    cells[a1(top, left)] = cellRole;
+  }
+  sheets[sel.sheet] = { ...current, rows, cells, ...(columns ? { columns } : {}) };
   return { ...mapping, sheets };
 }
 
@@ -76,6 +103,9 @@ export interface MappingLine {
 export function mappingLines(mapping: LayoutMapping | null): MappingLine[] {
   const out: MappingLine[] = [];
   for (const [sheet, m] of Object.entries(mapping?.sheets ?? {})) {
+    if (m.periods) out.push({ sheet, where: m.periods, role: "periods" });
+    for (const [column, role] of Object.entries(m.columns ?? {}))
+      out.push({ sheet, where: `${column}:${column}`, role });
     for (const [row, role] of Object.entries(m.rows ?? {}))
       out.push({ sheet, where: `${row}:${row}`, role });
     for (const [cell, role] of Object.entries(m.cells ?? {}))
@@ -104,7 +134,10 @@ export function readerView(records: PlanRecord[], items: ReportItem[]): ReaderVi
     sheet: r.sheet,
     roles: {
       item: r.itemCell,
-      periods: span(r.periodCells),
+      periods:
+        r.periodCells.length > 0
+          ? `${span(r.periodCells)} (${r.periods[0]}${r.periods.length > 1 ? ` … ${r.periods[r.periods.length - 1]}` : ""})`
+          : null,
       orders: r.orders ? span(r.orders.cells) : null,
       supply: r.supply.length ? r.supply.map((s) => span(s.cells)).join(", ") : null,
       onHand: r.opening?.cell ?? null,

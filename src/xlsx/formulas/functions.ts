@@ -242,8 +242,9 @@ function lookup(name: string, vertical: boolean): Fn {
 export const FUNCTIONS: Record<string, Fn> = {
   SUM: aggregate((ns) => finite(ns.reduce((a, b) => a + b, 0))),
   PRODUCT: aggregate((ns) => finite(ns.reduce((a, b) => a * b, 1))),
-  MIN: aggregate((ns) => (ns.length ? Math.min(...ns) : 0)),
-  MAX: aggregate((ns) => (ns.length ? Math.max(...ns) : 0)),
+  // Folded, not Math.min(...ns): a whole column holds more numbers than one call may take.
+  MIN: aggregate((ns) => (ns.length ? ns.reduce((a, b) => Math.min(a, b)) : 0)),
+  MAX: aggregate((ns) => (ns.length ? ns.reduce((a, b) => Math.max(a, b)) : 0)),
   AVERAGE: aggregate((ns) => (ns.length ? ns.reduce((a, b) => a + b, 0) / ns.length : DIV0)),
   COUNT: (args) =>
     args.reduce<number>((n, a) => {
