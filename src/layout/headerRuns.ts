@@ -269,7 +269,7 @@ export function runPeriods(
     periods: run.labels,
     periodStarts: periodStarts(headers, startDate),
     periodKind: runKind(run),
-    periodCells: run.columns.map((c) => ctx.ref(run.row, c)),
+    periodAt: ctx.cells(run.columns.map((c) => [run.row, c])),
   };
 }
 
