@@ -131,12 +131,15 @@ export function loadRules(context: Excel.RequestContext, sheet: string) {
   return cfs;
 }
 
+/**
+ * Ours: a custom rule carrying the marker, or one without a formula, which only a run of ours
+ * interrupted between adding the rule and setting its formula leaves (Excel does not save a formula
+ * rule without a formula).
+ */
 export function isOurRule(cf: Excel.ConditionalFormat): boolean {
-  return (
-    cf.type === "Custom" &&
-    !cf.customOrNullObject.isNullObject &&
-    cf.customOrNullObject.rule.formula.includes(RULE_MARKER)
-  );
+  if (cf.type !== "Custom" || cf.customOrNullObject.isNullObject) return false;
+  const formula = cf.customOrNullObject.rule.formula;
+  return formula.includes(RULE_MARKER) || formula.replace(/^=/, "").trim() === "";
 }
 
 /** A cell we text-formatted when we wrote it (text typing could turn into something else), so the format goes with the text. */
@@ -186,10 +189,11 @@ interface Target {
  * cells coming back would pass the response cap, the rest are re-read in the next syncs, each ahead
  * of its items' writes). Then blocks filled up to BLOCK_BYTES of request: old rules deleted, the
  * summary sheet kept (references to it survive) and cleared, an earlier run's cells this plan no
- * longer writes cleared, each item's cells with the hidden name that records them (a failure
- * partway leaves no cell without its owner), the rules, the summary; names added in one block are
- * hidden in the next (office-js #3878); calculation suspended per block. Last sync: names an earlier
- * run left deleted, what we wrote recalculated, events back on.
+ * longer writes cleared, each item's cells with the hidden name that records them (a new name goes
+ * before its cells, a changed one is bridged: a failure partway leaves no cell without its owner),
+ * the rules, the summary; names added in one block are hidden in the next (office-js #3878);
+ * calculation suspended per block. Last sync: names an earlier run left deleted, what we wrote
+ * recalculated, events back on.
  */
 export async function applyWritePlan(
   run: ExcelRun,
@@ -219,9 +223,8 @@ export async function applyWritePlan(
         estimates.push(requestCost(4, 4));
         sheetNames = wb.worksheets.items.map((s) => s.name);
       }
-      const formats = sheetNames
-        .filter((n) => n !== SUMMARY_SHEET)
-        .map((s) => loadRules(context, s));
+      // Every sheet's, the PAB Watch sheet's too (clearing it is not relied on to remove rules).
+      const formats = sheetNames.map((s) => loadRules(context, s));
 
       const sheetsByName = new Map<string, Excel.Worksheet>();
       const worksheet = (name: string) => {
@@ -319,10 +322,16 @@ export async function applyWritePlan(
       estimates.push(bytes);
       settle();
 
-      if (
-        !summary.isNullObject &&
-        !names.items.some((n) => n.name === `${OWNED_NAME_PREFIX}summary`)
-      )
+      // A PAB Watch sheet without our name is the planner's, unless it is empty (a run of ours
+      // interrupted between adding the sheet and its name leaves it so): empty, nothing can be lost.
+      const summaryName = `${OWNED_NAME_PREFIX}summary`;
+      const summaryOwned = names.items.some((n) => n.name === summaryName);
+      const summaryRead = snapshot?.sheets.find((s) => s.name === SUMMARY_SHEET);
+      const summaryEmpty =
+        summaryRead !== undefined &&
+        Object.keys(summaryRead.formulas).length === 0 &&
+        summaryRead.values.every((row) => row.every((v) => v === ""));
+      if (!summary.isNullObject && !summaryOwned && !summaryEmpty)
         throw new Error(
           `The sheet "${SUMMARY_SHEET}" is not PAB Watch's: rename it so PAB Watch can write its summary`
         );
@@ -358,11 +367,18 @@ export async function applyWritePlan(
         for (const cf of cfs.items)
           if (isOurRule(cf)) await put(requestCost(1, 1, 40), () => cf.delete());
 
-      // The summary sheet is ours: kept (references to it stay valid) and cleared.
+      // The summary sheet is ours: kept (references to it stay valid) and cleared; its name right
+      // after it, before anything is written there.
       let sheet: Excel.Worksheet | null = null;
-      await put(requestCost(3, 2, SUMMARY_SHEET), () => {
+      const summaryRecord = plan.owned.find((o) => o.name === summaryName);
+      const summaryReference = summaryRecord ? `=${ownedReference(summaryRecord)}` : "";
+      await put(requestCost(5, 3, [SUMMARY_SHEET, summaryName, summaryReference]), () => {
         sheet = summary.isNullObject ? wb.worksheets.add(SUMMARY_SHEET) : worksheet(SUMMARY_SHEET);
         if (!summary.isNullObject) sheet.getRange().clear("All" as Excel.ClearApplyTo);
+        if (summaryRecord && !summaryOwned) {
+          names.add(summaryName, summaryReference, `pabw:${summaryRecord.hash}`);
+          added.push(summaryName);
+        } else if (summaryOwned) names.getItem(summaryName).visible = false;
       });
 
       for (const s of stale) {
@@ -411,8 +427,21 @@ export async function applyWritePlan(
         }
       }
       const existing = new Set(names.items.map((n) => n.name));
+      if (summaryRecord) existing.add(summaryName);
+      // A batch is not a transaction: whichever operation a failure stops at, every cell written
+      // must be inside a name of ours whose record matches it, so the next run knows it. A new name
+      // goes before its cells. An existing name whose record changes (a mode switch) is bridged: a
+      // second name with the new record (one operation) before the cells, the name updated after
+      // them, the bridge deleted.
+      const recorded = new Map((snapshot?.owned ?? []).map((a) => [a.name, a]));
+      const bridgeFor = (name: string) => {
+        let bridge = `${name}.next`;
+        for (let i = 2; existing.has(bridge); i++) bridge = `${name}.next${i}`;
+        return bridge;
+      };
       const skip = new Set<string>();
       for (const o of plan.owned) {
+        if (o.name === summaryName) continue;
         if (!(await reread(targets.get(o.name)))) {
           skip.add(o.name);
           const [r, c] = cellsOfRanges(o.ranges)[0];
@@ -435,21 +464,29 @@ export async function applyWritePlan(
         const reference = `=${ownedReference(o)}`;
         const comment = `pabw:${hash}`;
         const isNew = !existing.has(o.name);
+        const was = recorded.get(o.name);
+        const bridge =
+          isNew || (was && was.hash === hash && was.ranges.join(",") === o.ranges.join(","))
+            ? null
+            : bridgeFor(o.name);
         const cost =
           runs.reduce((n, x) => n + x.cost, 0) +
           (isNew
             ? requestCost(1, 0, [o.name, reference, comment])
-            : requestCost(1, 3, [o.name, reference, comment, false]));
+            : requestCost(1, 3, [o.name, reference, comment, false])) +
+          (bridge ? requestCost(2, 1, [bridge, reference, comment, bridge]) : 0);
         await put(cost, () => {
-          for (const x of runs) writeRun(x.r, x.text, x.data);
           if (isNew) {
             names.add(o.name, reference, comment);
             added.push(o.name);
-          } else {
+          } else if (bridge) names.add(bridge, reference, comment);
+          for (const x of runs) writeRun(x.r, x.text, x.data);
+          if (!isNew) {
             const item = names.getItem(o.name);
             item.formula = reference;
             item.comment = comment;
             item.visible = false;
+            if (bridge) names.getItem(bridge).delete();
           }
         });
       }

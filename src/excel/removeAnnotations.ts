@@ -90,6 +90,9 @@ export async function removeAnnotations(run: ExcelRun): Promise<RemoveResult> {
             (r) => got.get(AreaReader.key(r))?.flat() ?? []
           );
           const cellsOf = cellsOfRanges(area.ranges);
+          // Nothing there (a run of ours stopped between adding the name and writing its cells).
+          if (contents.length === cellsOf.length && contents.every((v) => String(v) === ""))
+            continue;
           if (
             area.hash === null ||
             contents.length !== cellsOf.length ||
