@@ -110,6 +110,12 @@ describe("9: no call takes more arguments than JavaScriptCore allows", () => {
       bound: "a header's columns",
     },
     {
+      file: "src/layout/mappedPeriods.ts",
+      in: "withMappedRun",
+      spread: "before.map(",
+      bound: "header runs in one row",
+    },
+    {
       file: "src/layout/rowPerPart.ts",
       in: "readRowPerPart",
       spread: "blockColumnList",
