@@ -1,11 +1,11 @@
-import { CellRange } from "./address";
+import { CellPos, CellRange, cellList } from "./address";
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
 import { isFigureCell, isNumberCell } from "./headerRuns";
 import { IGNORED_ROLES, Role, SERIES_ROLES, DERIVED_REASON, roleOf } from "./labels";
 import { PeriodHeader, parsePeriodHeader, periodKey, periodStarts } from "./periods";
-import { CellFigure, PlanRecord, SeriesRow } from "./record";
+import { CellFigure, PlanRecord, SeriesRow, seriesRow } from "./record";
 import { TableHeader, keyText } from "./tableHeader";
 
 export function isLongHeader(h: TableHeader): boolean {
@@ -32,9 +32,12 @@ export function readLongTable(
   owned: CellRange[] = []
 ): { records: PlanRecord[]; end: number } {
   const periodCol = h.columns.period as number;
-  // A period cell PAB Watch wrote (a PAB row of a block that shares these columns) is no planner's period.
-  const ours = owned.filter((a) => a.left <= periodCol && periodCol <= a.right);
-  const isOurs = (r: number) => ours.some((a) => a.top <= r && r <= a.bottom);
+  // A cell PAB Watch wrote (the PAB of a block that shares these rows or columns) is none of the
+  // planner's items, periods or figures.
+  const ours = owned.filter((a) => a.bottom > h.row);
+  const isOursAt = (r: number, c: number | undefined) =>
+    c !== undefined && ours.some((a) => a.top <= r && r <= a.bottom && a.left <= c && c <= a.right);
+  const isOurs = (r: number) => isOursAt(r, periodCol);
   const seriesColumns = (Object.entries(h.columns) as [Role, number][]).filter(([role]) =>
     SERIES_ROLES.includes(role)
   );
@@ -56,9 +59,9 @@ export function readLongTable(
   for (let r = h.row + 1; r <= ctx.bottom; r++) {
     if (ctx.rowIsEmpty(r)) break;
     end = r;
-    const item = keyText(ctx, r, h.columns.item);
+    const item = isOursAt(r, h.columns.item) ? "" : keyText(ctx, r, h.columns.item);
     if (!item) continue;
-    const site = keyText(ctx, r, h.columns.site) || null;
+    const site = (isOursAt(r, h.columns.site) ? "" : keyText(ctx, r, h.columns.site)) || null;
     const raw = isOurs(r) ? "" : ctx.value(r, periodCol);
     let header = parsePeriodHeader(raw, ctx.format(r, periodCol), ctx.date1904);
     if (!header && typeof raw === "number" && Number.isInteger(raw) && raw >= 1 && raw <= 53)
@@ -114,13 +117,20 @@ export function readLongTable(
       .filter(([role]) => role !== "pab" && role !== "atp")
       .map(([role, col]) => {
         const values = new Array<number>(horizon.length).fill(0);
-        const cells = new Array<string>(horizon.length).fill("");
+        const cells = new Array<CellPos | null>(horizon.length).fill(null);
         for (const lr of g.rows) {
           const t = index.get(lr.key) as number;
+          if (isOursAt(lr.row, col)) continue;
           values[t] += ctx.quantity(lr.row, col, g.item).value;
-          cells[t] = ctx.ref(lr.row, col);
+          cells[t] = ctx.at(lr.row, col);
         }
-        return { role, label: ctx.text(h.row, col), labelCell: ctx.ref(h.row, col), cells, values };
+        return seriesRow(
+          role,
+          ctx.text(h.row, col),
+          ctx.at(h.row, col),
+          cellList(ctx.name, cells),
+          values
+        );
       });
     const figure = (role: "onHand" | "safetyStock" | "pastDue"): CellFigure | null => {
       const col = h.columns[role];
@@ -132,7 +142,7 @@ export function readLongTable(
     records.push(
       assemble(ctx, {
         item: g.item,
-        itemCell: ctx.ref(g.rows[0].row, h.columns.item as number),
+        itemPos: ctx.at(g.rows[0].row, h.columns.item as number),
         site: g.site,
         layout: "long",
         periods: horizon.map((p) => p.label),
@@ -141,10 +151,13 @@ export function readLongTable(
           startDate
         ),
         periodKind: (horizon[0]?.header.kind ?? "number") as PlanRecord["periodKind"],
-        periodCells: horizon.map((p) => {
-          const own = g.rows.find((x) => x.key === p.key);
-          return own ? ctx.ref(own.row, periodCol) : "";
-        }),
+        periodAt: cellList(
+          ctx.name,
+          horizon.map((p) => {
+            const own = g.rows.find((x) => x.key === p.key);
+            return own ? ctx.at(own.row, periodCol) : null;
+          })
+        ),
         opening: figure("onHand"),
         safetyStock: figure("safetyStock"),
         pastDue: figure("pastDue"),
@@ -208,23 +221,23 @@ function longPab(
   headerRow: number
 ): NonNullable<PlanRecord["plannerPab"]> {
   const values = new Array<number | null>(n).fill(null);
-  const cells = new Array<string>(n).fill("");
+  const cells = new Array<CellPos | null>(n).fill(null);
   let formulas = false;
   for (const lr of rows) {
     const t = index.get(lr.key) as number;
     const v = ctx.value(lr.row, col);
     values[t] = typeof v === "number" ? v : null;
-    cells[t] = ctx.ref(lr.row, col);
+    cells[t] = ctx.at(lr.row, col);
     formulas ||= ctx.formula(lr.row, col) !== undefined;
   }
   return {
-    row: {
-      role: "pab",
-      label: ctx.text(headerRow, col),
-      labelCell: ctx.ref(headerRow, col),
-      cells,
-      values: values.map((v) => v ?? 0),
-    },
+    row: seriesRow(
+      "pab",
+      ctx.text(headerRow, col),
+      ctx.at(headerRow, col),
+      cellList(ctx.name, cells),
+      values.map((v) => v ?? 0)
+    ),
     values,
     formulas,
   };
