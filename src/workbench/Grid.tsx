@@ -33,6 +33,8 @@ const widthOf = (c: number) => (c === 0 ? FIRST_COLUMN_WIDTH : COLUMN_WIDTH);
 const HEADER_WIDTH = 52;
 /** Rows and columns rendered beyond the visible ones, so a short scroll shows no blank. */
 const OVERSCAN = 8;
+/** Columns are fewer and wider: a plan's weeks are mostly all in the page. */
+const COLUMN_OVERSCAN = 16;
 
 const within = (ranges: CellRange[], r: number, c: number) =>
   ranges.some((x) => r >= x.top && r <= x.bottom && c >= x.left && c <= x.right);
@@ -78,8 +80,8 @@ export function Grid(props: GridProps): React.JSX.Element {
 
   const firstRow = Math.max(0, Math.min(rows - 1, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN));
   const lastRow = Math.min(rows - 1, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
-  const firstCol = Math.max(0, Math.min(cols - 1, columnAt(view.left) - 2));
-  const lastCol = Math.min(cols - 1, columnAt(view.left + view.width) + 2);
+  const firstCol = Math.max(0, Math.min(cols - 1, columnAt(view.left) - COLUMN_OVERSCAN));
+  const lastCol = Math.min(cols - 1, columnAt(view.left + view.width) + COLUMN_OVERSCAN);
   const window = React.useMemo(
     () => ({ top: firstRow, left: firstCol, bottom: lastRow, right: lastCol }),
     [firstRow, firstCol, lastRow, lastCol]

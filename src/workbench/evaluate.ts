@@ -171,6 +171,24 @@ class Closure {
   }
 }
 
+/** The formula with each reference that names no sheet given `sheet` ("C8" → "'MPS'!C8"). */
+function qualified(formula: string, sheet: string): string {
+  let tokens: { type: string; value: string }[];
+  try {
+    tokens = tokenize(formula, { mergeRefs: true }) as { type: string; value: string }[];
+  } catch {
+    return formula;
+  }
+  const prefix = `'${sheet.replace(/'/g, "''")}'!`;
+  return tokens
+    .map((t) =>
+      (t.type === "range" || t.type === "range_beam") && !t.value.includes("!")
+        ? prefix + t.value
+        : t.value
+    )
+    .join("");
+}
+
 const intersect = (a: CellRange, b: CellRange): CellRange | null => {
   const top = Math.max(a.top, b.top);
   const left = Math.max(a.left, b.left);
@@ -226,9 +244,10 @@ export function shownWindow(
       if (cell.value !== "") shown.set(k, { text: show(cell.value) });
   } else {
     registerPabFunctions();
-    // The rules' formulas go into spare cells right of the sheet's data, evaluated with the rest
-    // (their A1 references mean the same cells wherever the formula sits).
-    const spare = (model.usedRange(sheet)?.right ?? 0) + 64;
+    // The rules' formulas go on a scratch sheet of their own, one per row, their references
+    // given the sheet they are about, and are evaluated with the rest.
+    let scratch = "PAB Watch workbench rules";
+    while (model.sheet(scratch)) scratch += " ";
     const sheets: Record<string, RawCellContent[][]> = {};
     const put = (name: string, row: number, col: number, content: RawCellContent) => {
       const rows = (sheets[name] ??= []);
@@ -240,7 +259,7 @@ export function shownWindow(
     for (const s of model.sheets) sheets[s.name] = [];
     for (const [s, cells] of closure.cells)
       for (const { row, column, cell } of cells.values()) put(s.name, row, column, contentOf(cell));
-    rules.forEach((rule, i) => put(sheet.name, i, spare, `=${rule.formula}`));
+    sheets[scratch] = rules.map((rule) => [qualified(`=${rule.formula}`, sheet.name)]);
     // Built at once and thrown away: no undo history (adding cells one by one costs more in it than the evaluation).
     const hf = HyperFormula.buildFromSheets(sheets, {
       licenseKey: "gpl-v3",
@@ -249,13 +268,14 @@ export function shownWindow(
     });
     try {
       const id = hf.getSheetId(sheet.name) as number;
+      const scratchId = hf.getSheetId(scratch) as number;
       for (let r = window.top; r <= window.bottom; r++)
         for (let c = window.left; c <= window.right; c++) {
           const v = hf.getCellValue({ sheet: id, row: r, col: c });
           if (v !== null && v !== "") shown.set(cellKey(r, c), { text: show(v) });
         }
       for (const [i, rule] of rules.entries()) {
-        if (hf.getCellValue({ sheet: id, row: i, col: spare }) !== true) continue;
+        if (hf.getCellValue({ sheet: scratchId, row: i, col: 0 }) !== true) continue;
         const k = cellKey(rule.row, rule.column);
         const cell = shown.get(k) ?? { text: "" };
         const symbol = /"\s*([▼▽◆])"/.exec(rule.format.numberFormat ?? "")?.[1];

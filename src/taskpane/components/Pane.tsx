@@ -187,10 +187,14 @@ export function Pane({ actions, language, customFunctions, incidentView: Inciden
 
   // Following edits (the workbook's stored switch): an edit of a figure the last scan read scans
   // again, once the planner pauses; an edit during a scan, right after it.
-  const inputs = React.useMemo(() => (result ? planInputCells(result.records) : null), [result]);
+  const following = !!state?.followEdits && !!result?.wrote && !!actions.followEdits;
+  // Worked out only while following: at 5,000 items it is most of a second of the pane's thread.
+  const inputs = React.useMemo(
+    () => (result && following ? planInputCells(result.records) : null),
+    [result, following]
+  );
   const inputsRef = React.useRef(inputs);
   inputsRef.current = inputs;
-  const following = !!state?.followEdits && !!result?.wrote && !!actions.followEdits;
   React.useEffect(() => {
     if (!following || !actions.followEdits) return;
     let stop: (() => Promise<void>) | null = null;
