@@ -305,10 +305,13 @@ export async function readWorkbookSnapshot(
       try {
         await context.sync();
       } catch (e) {
-        // More merged areas on another sheet than Excel returns at once (it fails above 512):
+        const tooLarge = isResponseTooLarge(e);
+        const oneRow = blocks.every((b) => !b.range || b.rows === 1);
+        // Rows far longer than those measured so far (long CJK text below short rows): the response
+        // was refused and returned nothing. The same rows again, an eighth as many per block.
+        // Or more merged areas on another sheet than Excel returns at once (it fails above 512):
         // the same round trip again without them; they are read per block below.
-        if (!dims || !othersMerged) throw e;
-        othersMerged = false;
+        if (tooLarge ? oneRow : !dims || !othersMerged) throw e;
         for (const x of saved) {
           x.r.next = x.next;
           x.r.formulaAreas = x.areas;
@@ -318,7 +321,17 @@ export async function readWorkbookSnapshot(
         waiting.length = 0;
         for (const piece of savedWaiting) waiting.push(piece);
         probes = [];
-        for (const o of others) mergedLater.add(o.name);
+        if (tooLarge) {
+          for (const b of blocks)
+            if (b.range)
+              b.read.rowBytes = Math.max(
+                b.read.rowBytes,
+                READ_BYTES / Math.max(1, Math.floor(b.rows / 8))
+              );
+        } else {
+          othersMerged = false;
+          for (const o of others) mergedLater.add(o.name);
+        }
         continue;
       }
       if (dims) {
@@ -440,6 +453,15 @@ export async function readWorkbookSnapshot(
     }
     return { name, date1904, sheets: out, ...(owned.length ? { owned } : {}) };
   });
+}
+
+/** Excel on the web refused the response (over its 5 MB cap). */
+function isResponseTooLarge(e: unknown): boolean {
+  const code = (e as { code?: string }).code ?? "";
+  return (
+    code === "ResponsePayloadSizeLimitExceeded" ||
+    /ResponsePayloadSizeLimitExceeded/.test(String((e as Error).message))
+  );
 }
 
 /** Merged areas per block of rows; a block Excel refuses (too many areas) is halved and read again. */
