@@ -61,6 +61,8 @@ function Workbench(): React.JSX.Element {
   // The workbench's engine runs the =PAB.* functions too, so live mode works here as in Excel.
   const environment: Environment = { inExcel: true, language: languageOf(navigator.language), customFunctions: true, annotate: true };
   const bump = () => setVersion((v) => v + 1);
+  /** Where a shift-click extends the selection from. */
+  const anchor = React.useRef<{ sheet: string; r: number; c: number } | null>(null);
 
   const open = (bytes: Uint8Array, name: string) => {
     try {
@@ -181,7 +183,13 @@ function Workbench(): React.JSX.Element {
               }}
               cells={shown.get(active) ?? new Map()}
               selected={selected}
-              onSelectCell={(r, c) => book.model.select(active, [{ top: r, left: c, bottom: r, right: c }])}
+              onSelectCell={(r, c, extend) => {
+                const from = extend && anchor.current?.sheet === active ? anchor.current : null;
+                if (!from) anchor.current = { sheet: active, r, c };
+                const [top, bottom] = from ? [Math.min(from.r, r), Math.max(from.r, r)] : [r, r];
+                const [left, right] = from ? [Math.min(from.c, c), Math.max(from.c, c)] : [c, c];
+                book.model.select(active, [{ top, left, bottom, right }]);
+              }}
               rawOf={(r, c) => {
                 const cell = book.model.cell(book.model.sheet(active)!, r, c);
                 return cell?.formula ?? (cell?.value === undefined ? "" : String(cell.value));

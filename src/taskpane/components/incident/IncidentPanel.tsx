@@ -9,6 +9,7 @@ import {
   MessageBarBody,
   Radio,
   RadioGroup,
+  Select,
   Subtitle2,
   Textarea,
   Title3,
@@ -23,6 +24,7 @@ import {
   IncidentStore,
   NoticeStep,
   TARGET_STEPS,
+  addItems,
   check,
   clockSinceDetection,
   detectionLeadDays,
@@ -34,6 +36,8 @@ import {
   nextIncidentId,
   openIncident,
   refusalText,
+  riskChangeText,
+  riskChanges,
   sanitizeStore,
   sanitizeTargets,
   shortTime,
@@ -128,6 +132,7 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
   const [contacts, setContacts] = React.useState<Contact[]>([]);
   const [csv, setCsv] = React.useState("");
   const [contactMessage, setContactMessage] = React.useState<string | null>(null);
+  const [adding, setAdding] = React.useState("");
   const projections = React.useMemo(() => projectionsOf(report), [report]);
   const handoffs = handoffsFor(deps.platform, deps.handoffs.graphDraft !== null);
 
@@ -254,6 +259,22 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
   const lead = detectionLeadDays(incident);
   const figures = logFigures(store.incidents, store.targets, now);
   const itemNames = incident.risks.map((r) => r.item).join(", ");
+  const changes = incident.closedAt ? [] : riskChanges(incident, projections);
+  const keyOf = (x: { item: string; site: string | null }) => `${x.item}\u0000${x.site ?? ""}`;
+  const inIncident = new Set(incident.risks.map(keyOf));
+  // Other items of the scan that are short or need a receipt on time: candidates for the same cause.
+  const others = report.items.flatMap((i, at) =>
+    !inIncident.has(keyOf(i)) && (i.worstStatus === "stockout" || i.worstStatus === "at-risk") ? [{ i, at }] : []
+  );
+  const addItem = async () => {
+    const item = others.find((x) => String(x.at) === adding)?.i;
+    if (!item) return;
+    const next = addItems(incident, [withFence(item, report.fence)]);
+    setAdding("");
+    setDraft(null);
+    await persist(upsert(store, next), next);
+    setMessage({ intent: "info", text: t.addItem.added(item.item) });
+  };
 
   const importContacts = async (rows: { contacts: Contact[]; problems: string[] }) => {
     const merged = mergeContacts(contacts, rows.contacts);
@@ -275,6 +296,35 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
         {levelName(levelReached(incident), language)}
       </Body1>
       <Caption1>{t.leadTime(lead)}</Caption1>
+      {changes.length > 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            {t.planChanged}
+            <ul className={styles.list} aria-label={t.planChanged}>
+              {changes.map((x, i) => (
+                <li key={i}>{riskChangeText(x, language)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {!incident.closedAt && others.length > 0 && (
+        <div className={styles.buttons}>
+          <Field label={t.addItem.label}>
+            <Select value={adding} onChange={(_e, d) => setAdding(d.value)}>
+              <option value="" />
+              {others.map(({ i, at }) => (
+                <option key={at} value={String(at)}>
+                  {i.site ? `${i.item} (${i.site})` : i.item}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button onClick={() => void addItem()} disabled={!adding}>
+            {t.addItem.button}
+          </Button>
+        </div>
+      )}
       <Field label={t.detectedBy}>
         <Input
           value={incident.roles.detectedBy}
@@ -406,6 +456,7 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
       <DetailsForm
         key={incident.id}
         details={incident.details}
+        items={incident.risks.map((r) => r.item)}
         t={t}
         onSave={(details: Incident) => {
           const next = { ...incident, details: { ...details, id: incident.id } };
@@ -420,8 +471,11 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
           <li>
             {t.figures.byCategory}:{" "}
             {figures.byCategory
-              .map((c) => `${c.category ? t.details.categories[c.category] : t.figures.none} ${c.count}`)
-              .join(", ")}
+              .map(
+                (c) =>
+                  `${c.category ? t.details.categories[c.category] : t.figures.none}${language === "zh-CN" ? `（${c.count}）` : ` (${c.count})`}`
+              )
+              .join(language === "zh-CN" ? "，" : ", ")}
           </li>
           <li>{t.figures.medianLead(figures.medianLeadDays)}</li>
           <li>{t.figures.onTime(figures.done, figures.withinTarget)}</li>
@@ -430,7 +484,7 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
 
       <section aria-label={t.contacts.heading}>
         <Subtitle2 as="h3">{t.contacts.heading}</Subtitle2>
-        <Caption1>{t.contacts.where(deps.contacts.where)}</Caption1>
+        <Caption1 block>{t.contacts.where(deps.contacts.where)}</Caption1>
         <ul className={styles.list}>
           {contacts.map((c) => (
             <li key={c.email}>
