@@ -40,8 +40,25 @@ export function diagnosticZh(d: Diagnostic): string {
   return `${SEVERITY[d.severity] ?? d.severity}：${problemZh(d)}`;
 }
 
+const ENCODING_ZH: Record<string, string> = {
+  "GB18030 (Chinese Windows) text": "GB18030（中文 Windows）编码",
+  "UTF-8": "UTF-8 编码",
+  "UTF-16LE": "UTF-16LE 编码",
+  "UTF-16BE": "UTF-16BE 编码",
+};
+const SEPARATOR_ZH: Record<string, string> = { commas: "逗号", semicolons: "分号", tabs: "制表符" };
+
+/** How a CSV export was read ("plan.csv: read as one sheet "plan", UTF-8, fields separated by commas"). */
+function csvReadZh(message: string): string | null {
+  const m = /^(.*): read as one sheet "(.*)", (.*), fields separated by (.*)$/.exec(message);
+  if (!m) return null;
+  const sep = SEPARATOR_ZH[m[4]] ?? m[4];
+  return `${m[1]}：作为一个工作表“${m[2]}”读取，${ENCODING_ZH[m[3]] ?? m[3]}，字段以${sep}分隔`;
+}
+
 /** What a diagnostic says, in Chinese, without its severity (for a notice's assumptions). */
 export function problemZh(d: Diagnostic): string {
+  if (d.code === "csv-read") return csvReadZh(d.message) ?? d.message;
   const meaning = MEANING[d.code];
   if (!meaning) return d.message;
   const quoted = d.message.match(/"[^"]*"/g) ?? [];
