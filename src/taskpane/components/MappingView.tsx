@@ -59,7 +59,7 @@ export function MappingView(props: MappingViewProps): React.JSX.Element {
       )}
       <Caption1>{m.intro}</Caption1>
       {props.message && (
-        <MessageBar intent={props.message.intent}>
+        <MessageBar intent={props.message.intent} layout="multiline">
           <MessageBarBody>{props.message.text}</MessageBarBody>
         </MessageBar>
       )}
