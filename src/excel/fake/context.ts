@@ -698,9 +698,7 @@ export class FakeRange extends FakeObject {
       if (sheet.protected)
         throw new Error(`AccessDenied: the sheet ${this.sheetName} is protected`);
       const cells = sheet.cells;
-      for (const [k, c] of [...cells]) {
-        const [row, col] = k.split(",").map(Number);
-        if (row < r.top || row > r.bottom || col < r.left || col > r.right) continue;
+      for (const [row, col, c] of [...cells.within(r.top, r.left, r.bottom, r.right)]) {
         this.ctx.noteWrite(this.sheetName, row, col);
         const next: FakeCell = { ...c };
         if (applyTo === "All" || applyTo === "Contents") {
@@ -719,8 +717,8 @@ export class FakeRange extends FakeObject {
           !next.fill &&
           !next.border
         )
-          cells.delete(k);
-        else cells.set(k, next);
+          cells.remove(row, col);
+        else cells.put(row, col, next);
       }
     });
   }
@@ -821,12 +819,8 @@ export class FakeRange extends FakeObject {
         const r = this.orNull ? this.area() : this.must();
         if (!r) return [];
         const cells: [number, number][] = [];
-        for (const [k, c] of this.sheet().cells) {
-          if (!c.formula) continue;
-          const [row, col] = k.split(",").map(Number);
-          if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right)
-            cells.push([row, col]);
-        }
+        for (const [row, col, c] of this.sheet().cells.within(r.top, r.left, r.bottom, r.right))
+          if (c.formula) cells.push([row, col]);
         cells.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
         const runs: CellRange[] = [];
         for (const [row, col] of cells) {

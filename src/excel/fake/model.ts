@@ -38,10 +38,112 @@ export interface FakeConditionalFormat {
   };
 }
 
+/**
+ * A sheet's cells, by row and then column (numbers, so the fake keeps up with 5,000 items × 52
+ * periods). It also reads like a Map keyed "row,column" (0-based), which the workbench and tests use.
+ */
+export class CellStore {
+  private readonly rows = new Map<number, Map<number, FakeCell>>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  at(row: number, column: number): FakeCell | undefined {
+    return this.rows.get(row)?.get(column);
+  }
+
+  put(row: number, column: number, cell: FakeCell): void {
+    let line = this.rows.get(row);
+    if (!line) this.rows.set(row, (line = new Map()));
+    const before = line.size;
+    line.set(column, cell);
+    this.count += line.size - before;
+  }
+
+  remove(row: number, column: number): boolean {
+    const line = this.rows.get(row);
+    if (!line || !line.delete(column)) return false;
+    this.count--;
+    if (!line.size) this.rows.delete(row);
+    return true;
+  }
+
+  /** Every cell in rows top..bottom and columns left..right (in no set order), without visiting the rest of the sheet. */
+  *within(
+    top: number,
+    left: number,
+    bottom: number,
+    right: number
+  ): IterableIterator<[number, number, FakeCell]> {
+    const byIndex = bottom - top + 1 < this.rows.size;
+    const rows: Iterable<number> = byIndex
+      ? (function* () {
+          for (let r = top; r <= bottom; r++) yield r;
+        })()
+      : [...this.rows.keys()].filter((r) => r >= top && r <= bottom);
+    for (const r of rows) {
+      const line = this.rows.get(r);
+      if (!line) continue;
+      if (right - left + 1 < line.size) {
+        for (let c = left; c <= right; c++) {
+          const cell = line.get(c);
+          if (cell) yield [r, c, cell];
+        }
+      } else {
+        for (const [c, cell] of line) if (c >= left && c <= right) yield [r, c, cell];
+      }
+    }
+  }
+
+  *cells(): IterableIterator<[number, number, FakeCell]> {
+    for (const [r, line] of this.rows) for (const [c, cell] of line) yield [r, c, cell];
+  }
+
+  clear(): void {
+    this.rows.clear();
+    this.count = 0;
+  }
+
+  private static split(key: string): [number, number] {
+    const comma = key.indexOf(",");
+    return [Number(key.slice(0, comma)), Number(key.slice(comma + 1))];
+  }
+  get(key: string): FakeCell | undefined {
+    const [r, c] = CellStore.split(key);
+    return this.at(r, c);
+  }
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+  set(key: string, cell: FakeCell): this {
+    const [r, c] = CellStore.split(key);
+    this.put(r, c, cell);
+    return this;
+  }
+  delete(key: string): boolean {
+    const [r, c] = CellStore.split(key);
+    return this.remove(r, c);
+  }
+  *keys(): IterableIterator<string> {
+    for (const [r, c] of this.cells()) yield `${r},${c}`;
+  }
+  *values(): IterableIterator<FakeCell> {
+    for (const [, , cell] of this.cells()) yield cell;
+  }
+  *entries(): IterableIterator<[string, FakeCell]> {
+    for (const [r, c, cell] of this.cells()) yield [`${r},${c}`, cell];
+  }
+  [Symbol.iterator](): IterableIterator<[string, FakeCell]> {
+    return this.entries();
+  }
+}
+
 export interface FakeSheet {
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
-  cells: Map<string, FakeCell>;
+  cells: CellStore;
   merged: CellRange[];
   hiddenRows: Set<number>;
   hiddenColumns?: Set<number>;
@@ -71,8 +173,6 @@ export interface FakeTable {
   sheet: string;
   range: CellRange;
 }
-
-const key = (row: number, column: number) => `${row},${column}`;
 
 /**
  * The workbook behind the fake: cells, merged areas, hidden rows, conditional formats, names and
@@ -156,7 +256,7 @@ export class FakeWorkbookModel {
     const sheet: FakeSheet = {
       name,
       visibility: "Visible",
-      cells: new Map(),
+      cells: new CellStore(),
       merged: [],
       hiddenRows: new Set(),
       conditionalFormats: [],
@@ -245,13 +345,13 @@ export class FakeWorkbookModel {
   readonly uncalculated = new Set<string>();
 
   cell(sheet: FakeSheet, row: number, column: number): FakeCell | undefined {
-    return sheet.cells.get(key(row, column));
+    return sheet.cells.at(row, column);
   }
 
   setCell(sheet: FakeSheet, row: number, column: number, cell: Partial<FakeCell>): void {
     this.revision++;
-    const now = sheet.cells.get(key(row, column)) ?? { value: "" };
-    const next = { ...now, ...cell };
+    const now = sheet.cells.at(row, column);
+    const next = now ? { ...now, ...cell } : { value: "", ...cell };
     if (
       next.value === "" &&
       next.formula === undefined &&
@@ -259,8 +359,8 @@ export class FakeWorkbookModel {
       !next.fill &&
       !next.border
     )
-      sheet.cells.delete(key(row, column));
-    else sheet.cells.set(key(row, column), next);
+      sheet.cells.remove(row, column);
+    else sheet.cells.put(row, column, next);
   }
 
   /**
@@ -274,18 +374,18 @@ export class FakeWorkbookModel {
   /** A formula written into a cell: an earlier spill from it goes, a new one fills the cells around. */
   writeFormula(sheet: FakeSheet, row: number, column: number, formula: string): void {
     this.revision++;
-    const k = key(row, column);
+    const k = `${row},${column}`;
     const old = sheet.spills?.get(k);
     if (old) {
       for (let r = old.top; r <= old.bottom; r++)
         for (let c = old.left; c <= old.right; c++)
-          if (r !== row || c !== column) sheet.cells.delete(key(r, c));
+          if (r !== row || c !== column) sheet.cells.remove(r, c);
       sheet.spills!.delete(k);
     }
     const result = this.evaluate?.(sheet.name, row, column, formula) ?? null;
-    const now = sheet.cells.get(k) ?? { value: "" };
+    const now = sheet.cells.at(row, column) ?? { value: "" };
     if (!result || (result.length === 1 && result[0].length === 1)) {
-      sheet.cells.set(k, { ...now, formula, value: result ? result[0][0] : "" });
+      sheet.cells.put(row, column, { ...now, formula, value: result ? result[0][0] : "" });
       return;
     }
     const area = {
@@ -297,21 +397,21 @@ export class FakeWorkbookModel {
     let blocked = false;
     for (let r = area.top; r <= area.bottom; r++)
       for (let c = area.left; c <= area.right; c++) {
-        const cell = sheet.cells.get(key(r, c));
+        const cell = sheet.cells.at(r, c);
         if ((r !== row || c !== column) && cell && (cell.value !== "" || cell.formula))
           blocked = true;
       }
     if (blocked) {
-      sheet.cells.set(k, { ...now, formula, value: "#SPILL!" });
+      sheet.cells.put(row, column, { ...now, formula, value: "#SPILL!" });
       return;
     }
     // Spilled cells hold values only: `formulas` reads the value where there is no formula.
     result.forEach((line, i) =>
       line.forEach((v, j) => {
-        const at = key(row + i, column + j);
-        const cell = sheet.cells.get(at) ?? { value: "" };
-        sheet.cells.set(
-          at,
+        const cell = sheet.cells.at(row + i, column + j) ?? { value: "" };
+        sheet.cells.put(
+          row + i,
+          column + j,
           i === 0 && j === 0 ? { ...cell, formula, value: v } : { ...cell, value: v }
         );
       })
@@ -340,9 +440,8 @@ export class FakeWorkbookModel {
     let left = Infinity;
     let bottom = -1;
     let right = -1;
-    for (const [k, c] of sheet.cells) {
+    for (const [r, col, c] of sheet.cells.cells()) {
       if (c.value === "" && c.formula === undefined) continue;
-      const [r, col] = k.split(",").map(Number);
       top = Math.min(top, r);
       left = Math.min(left, col);
       bottom = Math.max(bottom, r);
@@ -368,14 +467,13 @@ export class FakeWorkbookModel {
     const sheet = this.sheet(sheetName);
     if (!sheet) throw new Error(`no sheet ${sheetName}`);
     this.revision++;
-    const moved = new Map<string, FakeCell>();
-    for (const [k, c] of sheet.cells) {
-      const [r, col] = k.split(",").map(Number);
+    const moved: [number, number, FakeCell][] = [];
+    for (const [r, col, c] of sheet.cells.cells()) {
       const formula = c.formula && insertRowsInFormula(c.formula, at, count);
-      moved.set(key(r >= at ? r + count : r, col), formula ? { ...c, formula } : c);
+      moved.push([r >= at ? r + count : r, col, formula ? { ...c, formula } : c]);
     }
     sheet.cells.clear();
-    for (const [k, c] of moved) sheet.cells.set(k, c);
+    for (const [r, col, c] of moved) sheet.cells.put(r, col, c);
     const shift = (r: CellRange) => ({
       ...r,
       top: r.top >= at ? r.top + count : r.top,
@@ -454,13 +552,19 @@ export function modelFromSnapshot(snapshot: {
     sheet.visibility = s.visible ? "Visible" : "Hidden";
     s.values.forEach((line, i) =>
       line.forEach((v, j) => {
-        const address = a1(s.top + i, s.left + j);
-        const formula = s.formulas[address];
-        const numberFormat = s.numberFormats[address];
-        if (v !== "" || formula || numberFormat)
-          model.setCell(sheet, s.top + i, s.left + j, { value: v, formula, numberFormat });
+        if (v !== "") sheet.cells.put(s.top + i, s.left + j, { value: v });
       })
     );
+    const extras = (record: Record<string, string>, field: "formula" | "numberFormat") => {
+      for (const [address, text] of Object.entries(record)) {
+        if (!text) continue;
+        const { row, column } = parseA1(address);
+        const now = sheet.cells.at(row, column);
+        sheet.cells.put(row, column, { ...(now ?? { value: "" }), [field]: text });
+      }
+    };
+    extras(s.formulas, "formula");
+    extras(s.numberFormats, "numberFormat");
     sheet.merged = s.merged.map((m) => parseRange(m));
     sheet.hiddenRows = new Set(s.hiddenRows);
     sheet.hiddenColumns = new Set(s.hiddenColumns ?? []);
