@@ -9,7 +9,8 @@ export interface GridProps {
   cells: Map<string, ShownCell>;
   /** Cells selected in the sheet ("row,column" on the active sheet), as the pane or a click left them. */
   selected: Set<string>;
-  onSelectCell: (row: number, column: number) => void;
+  /** `extend`: Shift held, the selection runs from the last cell chosen to this one (as in Excel). */
+  onSelectCell: (row: number, column: number, extend?: boolean) => void;
   /** What the cell holds for editing: its formula, or its value. */
   rawOf: (row: number, column: number) => string;
   onEdit: (row: number, column: number, text: string) => void;
@@ -114,9 +115,9 @@ export function Grid(props: GridProps): React.JSX.Element {
                       title={cell?.owner ? `Written by PAB Watch (${cell.owner})` : undefined}
                       className={[cell?.owner ? "owned" : "", isSelected ? "selected" : ""].join(" ").trim() || undefined}
                       style={style}
-                      onClick={() => {
+                      onClick={(e) => {
                         setCursor([r, c]);
-                        props.onSelectCell(r, c);
+                        props.onSelectCell(r, c, e.shiftKey);
                       }}
                       onDoubleClick={() => startEdit(r, c)}
                       onKeyDown={(e) => !isEditing && onKey(e, r, c)}

@@ -58,6 +58,8 @@ function Workbench(): React.JSX.Element {
   const [book, setBook] = React.useState<Loaded | null>(null);
   const [version, setVersion] = React.useState(0);
   const [error, setError] = React.useState<string | null>(null);
+  /** Where a Shift-click selection starts: the last cell clicked without Shift. */
+  const anchor = React.useRef<{ sheet: string; r: number; c: number } | null>(null);
   // The workbench's engine runs the =PAB.* functions too, so live mode works here as in Excel.
   const environment: Environment = { inExcel: true, language: languageOf(navigator.language), customFunctions: true, annotate: true };
   const bump = () => setVersion((v) => v + 1);
@@ -181,7 +183,14 @@ function Workbench(): React.JSX.Element {
               }}
               cells={shown.get(active) ?? new Map()}
               selected={selected}
-              onSelectCell={(r, c) => book.model.select(active, [{ top: r, left: c, bottom: r, right: c }])}
+              onSelectCell={(r, c, extend) => {
+                const from = extend && anchor.current?.sheet === active ? anchor.current : null;
+                if (!from) anchor.current = { sheet: active, r, c };
+                const [r0, c0] = from ? [from.r, from.c] : [r, c];
+                book.model.select(active, [
+                  { top: Math.min(r0, r), left: Math.min(c0, c), bottom: Math.max(r0, r), right: Math.max(c0, c) },
+                ]);
+              }}
               rawOf={(r, c) => {
                 const cell = book.model.cell(book.model.sheet(active)!, r, c);
                 return cell?.formula ?? (cell?.value === undefined ? "" : String(cell.value));

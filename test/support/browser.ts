@@ -104,7 +104,9 @@ export function paneOverflow(page: Page, selector = "aside.pane"): Promise<strin
     if (pane.scrollWidth > pane.clientWidth)
       out.push(`the pane scrolls sideways by ${pane.scrollWidth - pane.clientWidth} px`);
     const right = pane.getBoundingClientRect().right;
-    for (const e of pane.querySelectorAll<HTMLElement>("*")) {
+    for (const e of pane.querySelectorAll("*")) {
+      // Inside a chart, the SVG's own box is what counts (its parts have no scroll box).
+      if (!(e instanceof HTMLElement) && e.closest("svg") !== e) continue;
       const r = e.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || getComputedStyle(e).visibility === "hidden") continue;
       if (e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)
