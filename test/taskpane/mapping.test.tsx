@@ -193,5 +193,10 @@ describe("the mapping view", () => {
     const view = await screen.findByRole("region", { name: "读取到的内容" }, { timeout: 10_000 });
     expect(within(view).getAllByRole("button", { name: "使用所选内容" }).length).toBe(7);
     expect(within(view).getByText(/没有找到计划，因此没有写入任何内容/)).toBeTruthy();
+    // What the reader saw, in Chinese too: the sheet, its rows and what is missing.
+    const seen = within(view).getByRole("list", { name: "无法归类" }).textContent ?? "";
+    expect(seen).toContain("没有找到计划：PAB Watch 查找期次表头");
+    expect(seen).toContain("MPS 第 3 行有期次 W1, W2, W3，但下方没有带计划标签的行");
+    expect(seen).not.toMatch(/No plan|holds|no row|found/);
   });
 });

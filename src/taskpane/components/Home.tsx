@@ -19,6 +19,7 @@ import { Diagnostic } from "../../layout";
 import { ScanProgress, WriteModeChoice } from "../../excel";
 import { Language } from "../environment";
 import { RiskEntry, RiskStatus, Snooze, Summary, WatchSettings } from "../model/riskWatch";
+import { diagnosticText } from "../model/mapping";
 import { Strings } from "../strings";
 import { RiskList } from "./RiskList";
 
@@ -263,7 +264,7 @@ export function Home(p: HomeProps): React.JSX.Element {
           <Subtitle2 as="h2">{t.problems}</Subtitle2>
           <ul className={styles.list} aria-label={t.problems}>
             {p.problems.map((d, i) => (
-              <li key={i}>{d.message}</li>
+              <li key={i}>{diagnosticText(d, p.lang)}</li>
             ))}
           </ul>
         </section>
