@@ -1,4 +1,12 @@
-import { PlanRecord, SUMMARY_SHEET, SheetSnapshot, WorkbookSnapshot, columnName } from "../layout";
+import {
+  PlanRecord,
+  SUMMARY_SHEET,
+  SheetSnapshot,
+  WorkbookSnapshot,
+  cellOf,
+  cellPos,
+  columnName,
+} from "../layout";
 import { Finding, Language } from "../report";
 import { cellPabFormula, openingRef } from "./cellFormulas";
 import { Context, commit, sheetOf } from "./commit";
@@ -13,7 +21,7 @@ import {
   longRowPabFormula,
   periodPabFormula,
 } from "./pabFormulas";
-import { CellPos, formulaRef, splitRef } from "./refs";
+import { CellPos, cellAt, formulaRef, placed } from "./refs";
 import { annotatePeriodsDown } from "./periodsDown";
 import { annotateRowPerPart } from "./rowPerPart";
 import { RuleSet } from "./rules";
@@ -41,8 +49,8 @@ const PAB_LABEL: Record<Language, string> = {
 function lastRowOf(record: PlanRecord): number {
   const rows = [record.orders, record.forecast, ...record.supply]
     .filter((s): s is NonNullable<typeof s> => !!s)
-    .map((s) => splitRef(s.cells[0]).row);
-  if (record.blockEnd) rows.push(splitRef(record.blockEnd).row);
+    .map((s) => cellAt(s.at, 0).row);
+  if (record.blockEnd) rows.push(record.blockEnd.row);
   return Math.max(...rows);
 }
 
@@ -58,8 +66,12 @@ function annotateAligned(
   const r = f.record;
   const sheet = r.sheet;
   // Period headers are adjacent columns (a header run), so the first one places them all.
-  const first = splitRef(r.periodCells[0]).column;
-  const pab: CellPos[] = r.periodCells.map((_c, t) => ({ sheet, row: pabRow, column: first + t }));
+  const first = cellAt(r.periodAt, 0).column;
+  const pab: CellPos[] = r.periodAt.columns.map((_c, t) => ({
+    sheet,
+    row: pabRow,
+    column: first + t,
+  }));
   const rows = alignedRows(
     r,
     sheet,
@@ -141,7 +153,7 @@ function addAlignedRules(ctx: Context, r: PlanRecord, pab: CellPos[]): void {
     right
   );
   if (r.safetyStock && r.safetyStock.value > 0) {
-    const ss = splitRef(r.safetyStock.cell);
+    const ss = cellPos(r.safetyStock.cell);
     const ssRef = (ar: number) =>
       ss.sheet === sheet
         ? `$${columnName(ss.column)}${ar + (ss.row - row) + 1}`
@@ -156,7 +168,7 @@ function addAlignedRules(ctx: Context, r: PlanRecord, pab: CellPos[]): void {
       right
     );
   }
-  const supplyRows = r.supply.map((s) => splitRef(s.cells[0]).row);
+  const supplyRows = r.supply.map((s) => cellAt(s.at, 0).row);
   for (const sRow of supplyRows) {
     const template = (ar: number, ac: number) => {
       const total = supplyRows.map((x) => rel(ar, ac, x - sRow)).join("+");
@@ -171,11 +183,11 @@ function annotateGrid(ctx: Context, f: Finding): CellPos[] {
   const r = f.record;
   const own = r.plannerPab;
   if (own) {
-    const first = splitRef(own.row.cells[0]);
-    const labelPos = splitRef(own.row.labelCell);
+    const first = cellAt(own.row.at, 0);
+    const labelPos = placed(own.row.labelPos);
     const ours = ctx.ownership.owns(r.sheet, labelPos.row, labelPos.column);
-    const pabRowFree = own.row.cells.every((c) => {
-      const p = splitRef(c);
+    const pabRowFree = own.row.at.rows.every((_row, t) => {
+      const p = cellAt(own.row.at, t);
       const now = contentOf(sheetOf(ctx, r.sheet), p.row, p.column);
       return (
         now === "" ||
@@ -187,18 +199,18 @@ function annotateGrid(ctx: Context, f: Finding): CellPos[] {
     if (!pabRowFree) return [];
     return annotateAligned(ctx, f, first.row, labelPos.column, ours ? ctx.label : null);
   }
-  const labelCell = r.orders?.labelCell ?? r.supply[0]?.labelCell;
-  if (!labelCell) return [];
-  const placed = annotateAligned(
+  const label = (r.orders ?? r.supply[0])?.labelPos;
+  if (!label) return [];
+  const cells = annotateAligned(
     ctx,
     f,
     lastRowOf(r) + 1,
-    splitRef(labelCell).column,
+    label.column,
     ctx.label,
     fallbackNote(r.item)
   );
-  if (!placed.length) ctx.fallback.push(f);
-  return placed;
+  if (!cells.length) ctx.fallback.push(f);
+  return cells;
 }
 
 function fallbackNote(item: string): string {
@@ -209,35 +221,34 @@ function annotatePivotTable(ctx: Context, findings: Finding[]): Map<Finding, Cel
   const out = new Map<Finding, CellPos[]>();
   const end = findings.reduce((m, f) => Math.max(m, lastRowOf(f.record)), -Infinity);
   findings.forEach((f, k) => {
-    const labelCell = f.record.orders?.labelCell ?? f.record.supply[0]?.labelCell;
-    if (!labelCell) return;
-    const placed = annotateAligned(
+    const label = (f.record.orders ?? f.record.supply[0])?.labelPos;
+    if (!label) return;
+    const cells = annotateAligned(
       ctx,
       f,
       end + 2 + k,
-      splitRef(labelCell).column,
+      label.column,
       `${f.record.item}: ${ctx.label}`,
       fallbackNote(f.record.item)
     );
-    if (!placed.length) ctx.fallback.push(f);
-    out.set(f, placed);
+    if (!cells.length) ctx.fallback.push(f);
+    out.set(f, cells);
   });
   return out;
 }
 
-function columnOf(cell: string | undefined): number | null {
-  return cell ? splitRef(cell).column : null;
+function columnOf(pos: CellPos | null | undefined): number | null {
+  return pos ? pos.column : null;
 }
 
 /** Looks a per-item figure up by item, whatever the row order: INDEX/MATCH on the figure's own table. */
 function lookupFigure(
   ctx: Context,
   r: PlanRecord,
-  cell: string,
+  pos: CellPos,
   itemRef: string,
   onSheet: string
 ): string {
-  const pos = splitRef(cell);
   const sheet = sheetOf(ctx, pos.sheet);
   let itemColumn = -1;
   for (let c = sheet.left; c < sheet.left + (sheet.values[0]?.length ?? 0); c++) {
@@ -262,28 +273,28 @@ function annotateLongTable(ctx: Context, findings: Finding[]): Map<Finding, Cell
   const first = findings[0].record;
   const sheetName = first.sheet;
   const sheet = sheetOf(ctx, sheetName);
-  const headerRow = splitRef((first.orders ?? first.supply[0]).labelCell).row;
-  const rows = findings.flatMap((f) =>
-    f.record.periodCells.filter(Boolean).map((c) => splitRef(c).row)
-  );
+  const headerRow = placed((first.orders ?? first.supply[0]).labelPos).row;
+  const rows = findings.flatMap((f) => f.record.periodAt.rows.filter((row) => row >= 0));
   const cols: LongTableColumns = {
     sheet: sheetName,
     headerRow,
     firstRow: rows.reduce((m, r) => Math.min(m, r), Infinity),
     lastRow: rows.reduce((m, r) => Math.max(m, r), -Infinity),
-    item: splitRef(first.itemCell as string).column,
-    period: splitRef(first.periodCells.find(Boolean) as string).column,
-    orders: columnOf(first.orders?.labelCell),
-    forecast: columnOf(first.forecast?.labelCell),
-    supply: first.supply.map((s) => splitRef(s.labelCell).column),
+    item: placed(first.itemPos).column,
+    period: cellAt(
+      first.periodAt,
+      first.periodAt.rows.findIndex((row) => row >= 0)
+    ).column,
+    orders: columnOf(first.orders?.labelPos),
+    forecast: columnOf(first.forecast?.labelPos),
+    supply: first.supply.map((s) => placed(s.labelPos).column),
   };
   const used = [cols.item, cols.period, ...cols.supply, cols.orders ?? -1, cols.forecast ?? -1];
   const fenceValue = (f: Finding): number | null => {
     if (ctx.fence <= 0) return null;
-    const cell = f.record.periodCells[Math.min(ctx.fence, f.record.periodCells.length - 1)];
-    const v = cell
-      ? sheet.values[splitRef(cell).row - sheet.top]?.[splitRef(cell).column - sheet.left]
-      : null;
+    const cells = f.record.periodAt;
+    const cell = cellOf(cells, Math.min(ctx.fence, cells.rows.length - 1));
+    const v = cell ? sheet.values[cell.row - sheet.top]?.[cell.column - sheet.left] : null;
     return typeof v === "number" ? v : null;
   };
   // Our column: the first one right of the table that is free from the header down.
@@ -302,12 +313,13 @@ function annotateLongTable(ctx: Context, findings: Finding[]): Map<Finding, Cell
   for (const f of findings) {
     const r = f.record;
     const pab: CellPos[] = [];
-    r.periodCells.forEach((cell, t) => {
-      if (!cell) return;
-      const row = splitRef(cell).row;
+    const openingAt = r.opening ? cellPos(r.opening.cell) : null;
+    const pastDueAt = r.pastDue ? cellPos(r.pastDue.cell) : null;
+    r.periodAt.rows.forEach((row, t) => {
+      if (row < 0) return;
       const itemRef = `$${columnName(cols.item)}${row + 1}`;
-      const opening = r.opening ? lookupFigure(ctx, r, r.opening.cell, itemRef, sheetName) : "0";
-      const pastDue = r.pastDue ? lookupFigure(ctx, r, r.pastDue.cell, itemRef, sheetName) : null;
+      const opening = openingAt ? lookupFigure(ctx, r, openingAt, itemRef, sheetName) : "0";
+      const pastDue = pastDueAt ? lookupFigure(ctx, r, pastDueAt, itemRef, sheetName) : null;
       writes.push({
         sheet: sheetName,
         row,
@@ -331,13 +343,13 @@ function annotateLongTable(ctx: Context, findings: Finding[]): Map<Finding, Cell
     cols.lastRow,
     column
   );
-  const ss = first.safetyStock;
+  const ss = first.safetyStock ? cellPos(first.safetyStock.cell) : null;
   if (ss) {
     ctx.rules.add(
       sheetName,
       "low",
       (ar) =>
-        `AND(${RULE_MARKER},${rel(ar, column)}>=0,${rel(ar, column)}<${lookupFigure(ctx, first, ss.cell, `$${columnName(cols.item)}${ar + 1}`, sheetName)})`,
+        `AND(${RULE_MARKER},${rel(ar, column)}>=0,${rel(ar, column)}<${lookupFigure(ctx, first, ss, `$${columnName(cols.item)}${ar + 1}`, sheetName)})`,
       cols.firstRow,
       column,
       cols.lastRow,
@@ -397,7 +409,9 @@ function annotateSideSheet(
       );
       row++;
     }
-    const plannerColumns = r.periodCells.map((c) => columnName(splitRef(c).column));
+    const plannerColumns = r.periodAt.rows.map((_row, t) =>
+      columnName(cellAt(r.periodAt, t).column)
+    );
     const pabColumns = r.periods.map((_p, t) => columnName(2 + t));
     // Periods down a column or in blocks per measure: each of the planner's cells named.
     const cellwise = r.layout === "periods-down" || r.layout === "row-per-part";
@@ -432,7 +446,7 @@ function annotateSideSheet(
       1 + r.periods.length
     );
     if (r.safetyStock && r.safetyStock.value > 0) {
-      const ss = formulaRef(splitRef(r.safetyStock.cell), sheet, "both");
+      const ss = formulaRef(cellPos(r.safetyStock.cell), sheet, "both");
       ctx.rules.add(
         sheet,
         "low",
@@ -480,7 +494,8 @@ export function buildWritePlan(
       if (cells) placed.set(f, cells);
       else ctx.fallback.push(f);
     } else {
-      const key = `${r.layout}\u0000${r.sheet}\u0000${r.layout === "long" ? (r.orders?.labelCell ?? r.supply[0]?.labelCell) : r.periodCells[0]}`;
+      const at = r.layout === "long" ? (r.orders ?? r.supply[0])?.labelPos : cellOf(r.periodAt, 0);
+      const key = `${r.layout}\u0000${r.sheet}\u0000${at ? `${at.row},${at.column}` : ""}`;
       const group = tables.get(key);
       if (group) group.push(f);
       else tables.set(key, [f]);

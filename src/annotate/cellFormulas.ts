@@ -1,9 +1,9 @@
-import { PlanRecord, SeriesRow, sheetPrefix } from "../layout";
-import { formulaRef, splitRef } from "./refs";
+import { PlanRecord, SeriesRow, cellOf, cellPos } from "../layout";
+import { formulaRef } from "./refs";
 
 /** The opening as a formula on `onSheet` writes it: the on-hand cell, anchored; 0 when there is none. */
 export function openingRef(record: PlanRecord, onSheet: string): string {
-  return record.opening ? formulaRef(splitRef(record.opening.cell), onSheet, "both") : "0";
+  return record.opening ? formulaRef(cellPos(record.opening.cell), onSheet, "both") : "0";
 }
 
 /**
@@ -18,19 +18,17 @@ export function cellPabFormula(
   onSheet: string,
   fence: number
 ): string {
-  // A cell reference ("Sheet!D5") as written on `onSheet`: the sheet's own cells without their prefix.
-  const own = `${sheetPrefix(onSheet)}!`;
+  // A cell reference as written on `onSheet`: the sheet's own cells without their prefix.
   const at = (s: SeriesRow | null): string | null => {
-    const cell = s?.cells[t];
-    if (!cell) return null;
-    return cell.startsWith(own) ? cell.slice(own.length) : cell;
+    const p = s ? cellOf(s.at, t) : null;
+    return p ? formulaRef(p, onSheet) : null;
   };
   const orders = at(record.orders) ?? "0";
   const forecast = at(record.forecast);
   const demand = forecast !== null && t >= fence ? `MAX(${forecast},${orders})` : orders;
   const pastDue =
     t === 0 && record.pastDue
-      ? `-${formulaRef(splitRef(record.pastDue.cell), onSheet, "both")}`
+      ? `-${formulaRef(cellPos(record.pastDue.cell), onSheet, "both")}`
       : "";
   let supply = "";
   for (const s of record.supply) {

@@ -1,5 +1,5 @@
-import { PlanRecord, sheetPrefix } from "../layout";
-import { formulaRef, splitRef } from "./refs";
+import { PlanRecord, SeriesRow, cellPos, sheetPrefix } from "../layout";
+import { cellAt, formulaRef } from "./refs";
 
 /** Where an aligned record's rows sit (grid and pivot: every row spans the period columns). */
 export interface AlignedRows {
@@ -14,15 +14,15 @@ export interface AlignedRows {
 }
 
 export function alignedRows(record: PlanRecord, sheet: string, columns: string[]): AlignedRows {
-  const rowOf = (s: { cells: string[] } | null) => (s ? splitRef(s.cells[0]).row + 1 : null);
+  const rowOf = (s: SeriesRow | null) => (s ? cellAt(s.at, 0).row + 1 : null);
   return {
     sheet,
     columns,
     orders: rowOf(record.orders),
     forecast: rowOf(record.forecast),
     supply: record.supply.map((s) => rowOf(s) as number),
-    opening: record.opening ? formulaRef(splitRef(record.opening.cell), sheet, "both") : "0",
-    pastDue: record.pastDue ? formulaRef(splitRef(record.pastDue.cell), sheet, "both") : null,
+    opening: record.opening ? formulaRef(cellPos(record.opening.cell), sheet, "both") : "0",
+    pastDue: record.pastDue ? formulaRef(cellPos(record.pastDue.cell), sheet, "both") : null,
   };
 }
 

@@ -1,9 +1,9 @@
-import { columnName } from "../layout";
+import { cellPos, columnName } from "../layout";
 import { Finding } from "../report";
 import { cellPabFormula, openingRef } from "./cellFormulas";
 import { Context, commit, sheetOf } from "./commit";
 import { contentOf } from "./ownership";
-import { CellPos, formulaRef, splitRef } from "./refs";
+import { CellPos, cellAt, formulaRef, placed } from "./refs";
 import { CellWrite, RULE_MARKER } from "./writePlan";
 
 /** Consecutive rows as [top, bottom] runs. */
@@ -28,12 +28,10 @@ export function annotatePeriodsDown(ctx: Context, f: Finding, otherwise: string)
   const r = f.record;
   const sheetName = r.sheet;
   const sheet = sheetOf(ctx, sheetName);
-  const rows = r.periodCells.map((c) => splitRef(c).row);
+  const rows = r.periodAt.rows.map((_row, t) => cellAt(r.periodAt, t).row);
   const series = [r.orders, r.forecast, ...r.supply].filter((s): s is NonNullable<typeof s> => !!s);
   // The measure labels sit in the table's header row, above the first period.
-  const headerRow = series[0]
-    ? splitRef(series[0].labelCell).row
-    : splitRef(r.periodCells[0]).row - 1;
+  const headerRow = series[0] ? placed(series[0].labelPos).row : cellAt(r.periodAt, 0).row - 1;
   const free = (row: number, column: number) =>
     contentOf(sheet, row, column) === "" || ctx.ownership.owns(sheetName, row, column);
 
@@ -41,17 +39,14 @@ export function annotatePeriodsDown(ctx: Context, f: Finding, otherwise: string)
   let label: string | null = null;
   const own = r.plannerPab;
   if (own) {
-    const cells = own.row.cells.map(splitRef);
+    const cells = own.row.at.rows.map((_row, t) => cellAt(own.row.at, t));
     if (!cells.every((p) => free(p.row, p.column))) return [];
     column = cells[0].column;
     // Our own column from an earlier run: its header is ours to write again.
-    const at = splitRef(own.row.labelCell);
+    const at = placed(own.row.labelPos);
     if (ctx.ownership.owns(sheetName, at.row, at.column)) label = ctx.label;
   } else {
-    const used = [
-      splitRef(r.periodCells[0]).column,
-      ...series.map((s) => splitRef(s.labelCell).column),
-    ];
+    const used = [cellAt(r.periodAt, 0).column, ...series.map((s) => placed(s.labelPos).column)];
     column = Math.max(...used) + 1;
     const fits = (c: number) => free(headerRow, c) && rows.every((row) => free(row, c));
     while (!fits(column) && column < Math.max(...used) + 30) column++;
@@ -87,7 +82,7 @@ export function annotatePeriodsDown(ctx: Context, f: Finding, otherwise: string)
       column
     );
     if (r.safetyStock && r.safetyStock.value > 0) {
-      const ss = formulaRef(splitRef(r.safetyStock.cell), sheetName, "both");
+      const ss = formulaRef(cellPos(r.safetyStock.cell), sheetName, "both");
       ctx.rules.add(
         sheetName,
         "low",
@@ -99,7 +94,7 @@ export function annotatePeriodsDown(ctx: Context, f: Finding, otherwise: string)
       );
     }
   }
-  const supplyColumns = r.supply.map((s) => splitRef(s.cells[0]).column);
+  const supplyColumns = r.supply.map((s) => cellAt(s.at, 0).column);
   for (const sc of supplyColumns) {
     const at = (ar: number, ac: number, c: number) => `${col(ac + c - sc)}${ar + 1}`;
     const total = (ar: number, ac: number) => supplyColumns.map((c) => at(ar, ac, c)).join("+");

@@ -1,19 +1,19 @@
-import { a1, columnName, parseA1, sheetPrefix } from "../layout";
+import { CellList, CellPos, a1, cellOf, columnName, sheetPrefix } from "../layout";
 
-export interface CellPos {
-  sheet: string;
-  row: number;
-  column: number;
+export type { CellPos };
+
+/**
+ * The cell of a record where the reader always gives one (every period of a grid, pivot, periods-down
+ * or row-per-part record; a series' label): a missing one is a reader bug, said as such.
+ */
+export function placed(p: CellPos | null | undefined): CellPos {
+  if (!p) throw new Error("the plan record has no cell where its layout always has one");
+  return p;
 }
 
-/** "MPS!B5" or "'Weekly plan'!B5" → sheet, row, column. */
-export function splitRef(ref: string): CellPos {
-  const bang = ref.lastIndexOf("!");
-  const sheet = ref
-    .slice(0, bang)
-    .replace(/^'(.*)'$/, "$1")
-    .replace(/''/g, "'");
-  return { sheet, ...parseA1(ref.slice(bang + 1)) };
+/** Cell t of a list where the layout always has one (see placed). */
+export function cellAt(list: CellList, t: number): CellPos {
+  return placed(cellOf(list, t));
 }
 
 /** A reference as written in a formula on `onSheet`: no sheet prefix when it is the same sheet. */

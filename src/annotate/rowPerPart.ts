@@ -1,10 +1,10 @@
-import { SUMMARY_SHEET, SheetSnapshot, columnName } from "../layout";
+import { SUMMARY_SHEET, SheetSnapshot, cellOf, cellPos, columnName } from "../layout";
 import { Finding } from "../report";
 import { cellPabFormula, openingRef } from "./cellFormulas";
 import { Context, commit, sheetOf } from "./commit";
 import { contentOf } from "./ownership";
 import { rowRuns } from "./periodsDown";
-import { CellPos, splitRef } from "./refs";
+import { CellPos, cellAt, placed } from "./refs";
 import { CellWrite, RULE_MARKER } from "./writePlan";
 
 /** The last non-empty column of a row (absolute), or -1. */
@@ -42,18 +42,18 @@ export function annotateRowPerPart(ctx: Context, findings: Finding[]): Map<Findi
   const sheetName = first.sheet;
   const sheet = sheetOf(ctx, sheetName);
   const n = first.periods.length;
-  const headerRow = splitRef(first.periodCells[0]).row;
+  const headerRow = cellAt(first.periodAt, 0).row;
   const free = (row: number, column: number) =>
     contentOf(sheet, row, column) === "" || ctx.ownership.owns(sheetName, row, column);
-  const partRow = (f: Finding) => splitRef(f.record.itemCell as string).row;
+  const partRow = (f: Finding) => placed(f.record.itemPos).row;
 
   // Where each part's PAB goes: the planner's balance block, or a new block right of the table.
   const targets = new Map<Finding, number[]>();
   const writes: CellWrite[] = [];
   const withOwnBlock = findings.filter((f) => f.record.plannerPab);
   for (const f of withOwnBlock) {
-    const cells = (f.record.plannerPab as NonNullable<typeof f.record.plannerPab>).row.cells;
-    const pos = cells.map((c) => (c ? splitRef(c) : null));
+    const cells = (f.record.plannerPab as NonNullable<typeof f.record.plannerPab>).row.at;
+    const pos = cells.rows.map((_row, t) => cellOf(cells, t));
     if (pos.every((p) => p && free(p.row, p.column)))
       targets.set(
         f,
@@ -63,15 +63,15 @@ export function annotateRowPerPart(ctx: Context, findings: Finding[]): Map<Findi
   }
   // Our own block from an earlier run: its group header and period headers are ours to write again.
   const ownBlock = withOwnBlock[0]?.record.plannerPab?.row;
-  const ownLabel = ownBlock ? splitRef(ownBlock.labelCell) : null;
+  const ownLabel = ownBlock ? placed(ownBlock.labelPos) : null;
   if (ownBlock && ownLabel && ctx.ownership.owns(sheetName, ownLabel.row, ownLabel.column)) {
     writes.push({ ...ownLabel, text: ctx.label });
-    ownBlock.cells.forEach((c, t) => {
-      if (c)
+    ownBlock.at.rows.forEach((row, t) => {
+      if (row >= 0)
         writes.push({
           sheet: sheetName,
           row: headerRow,
-          column: splitRef(c).column,
+          column: ownBlock.at.columns[t],
           text: first.periods[t],
         });
     });
@@ -79,7 +79,7 @@ export function annotateRowPerPart(ctx: Context, findings: Finding[]): Map<Findi
   const rest = findings.filter((f) => !f.record.plannerPab);
   if (rest.length) {
     const labelRows = [first.orders, ...first.supply]
-      .map((s) => (s ? splitRef(s.labelCell).row : headerRow))
+      .map((s) => (s ? placed(s.labelPos).row : headerRow))
       .filter((row) => row !== headerRow);
     const groupRow = labelRows[0] ?? headerRow - 1;
     const lastRow = findings.reduce((m, f) => Math.max(m, partRow(f)), -1);
@@ -163,7 +163,8 @@ export function annotateRowPerPart(ctx: Context, findings: Finding[]): Map<Findi
     const pabColumns = key.split(",").map(Number);
     const r0 = group[0].record;
     const runs = rowRuns(group.map(partRow));
-    const supplyCols = r0.supply.map((s) => s.cells.map((c) => (c ? splitRef(c).column : -1)));
+    // -1 where a part has no cell for the period
+    const supplyCols = r0.supply.map((s) => s.at.columns);
     for (const [top, bottom] of runs) {
       for (const [a, b] of columnSpans(pabColumns.map((c) => [c]))) {
         ctx.rules.add(
@@ -176,7 +177,7 @@ export function annotateRowPerPart(ctx: Context, findings: Finding[]): Map<Findi
           pabColumns[b]
         );
       }
-      const ss = r0.safetyStock ? splitRef(r0.safetyStock.cell) : null;
+      const ss = r0.safetyStock ? cellPos(r0.safetyStock.cell) : null;
       const withSafety = group.some((f) => f.record.safetyStock && f.record.safetyStock.value > 0);
       if (ss && ss.sheet === sheetName && ss.row === partRow(group[0]) && withSafety) {
         const ssRef = (ar: number) => `$${col(ss.column)}${ar + 1}`;

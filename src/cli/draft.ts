@@ -95,10 +95,25 @@ export function draft(args: DraftArgs, io: DraftIo): number {
     );
   }
   const incident = args.incident ? readIncident(args.incident) : {};
-  const facts = factsForNotice(
-    matches[0],
-    report.diagnostics,
-    args.lang === "zh-CN" ? problemZh : undefined
+  // An incident over a group of items (items: [...]) that names --item: the notice covers them all.
+  const group =
+    incident.items && incident.items.length > 1 && incident.items.includes(args.item)
+      ? incident.items
+      : [args.item];
+  const items = group.map((name) => {
+    if (name === args.item) return matches[0];
+    const hit = report.items.find(
+      (i) => i.item === name && (args.site === null || i.site === args.site)
+    );
+    if (!hit)
+      throw new UsageError(
+        `the incident covers ${name}, which is not in ${args.report}`,
+        `该事件涉及${name}，但${args.report}中没有该物料`
+      );
+    return hit;
+  });
+  const facts = items.map((i) =>
+    factsForNotice(i, report.diagnostics, args.lang === "zh-CN" ? problemZh : undefined)
   );
   let outputs;
   try {

@@ -142,12 +142,15 @@ export function loadRules(context: Excel.RequestContext, sheet: string) {
   return cfs;
 }
 
+/**
+ * Ours: a custom rule carrying the marker, or one without a formula, which only a run of ours
+ * interrupted between adding the rule and setting its formula leaves (Excel does not save a formula
+ * rule without a formula).
+ */
 export function isOurRule(cf: Excel.ConditionalFormat): boolean {
-  return (
-    cf.type === "Custom" &&
-    !cf.customOrNullObject.isNullObject &&
-    cf.customOrNullObject.rule.formula.includes(RULE_MARKER)
-  );
+  if (cf.type !== "Custom" || cf.customOrNullObject.isNullObject) return false;
+  const formula = cf.customOrNullObject.rule.formula;
+  return formula.includes(RULE_MARKER) || formula.replace(/^=/, "").trim() === "";
 }
 
 /**
@@ -183,9 +186,8 @@ export async function applyWritePlan(
         syncs++;
         sheetNames = wb.worksheets.items.map((s) => s.name);
       }
-      const formats = sheetNames
-        .filter((n) => n !== SUMMARY_SHEET)
-        .map((s) => loadRules(context, s));
+      // Every sheet's, the PAB Watch sheet's too (clearing it is not relied on to remove rules).
+      const formats = sheetNames.map((s) => loadRules(context, s));
 
       // Each write with the record that owns it; the targets re-read where we know what they held.
       const writesOf = new Map<string, CellWrite>();
@@ -218,10 +220,16 @@ export async function applyWritePlan(
         }
       }
 
-      if (
-        !summary.isNullObject &&
-        !names.items.some((n) => n.name === `${OWNED_NAME_PREFIX}summary`)
-      )
+      // A PAB Watch sheet without our name is the planner's, unless it is empty (a run of ours
+      // interrupted between adding the sheet and its name leaves it so): empty, nothing can be lost.
+      const summaryName = `${OWNED_NAME_PREFIX}summary`;
+      const summaryOwned = names.items.some((n) => n.name === summaryName);
+      const summaryRead = snapshot?.sheets.find((s) => s.name === SUMMARY_SHEET);
+      const summaryEmpty =
+        summaryRead !== undefined &&
+        Object.keys(summaryRead.formulas).length === 0 &&
+        summaryRead.values.every((row) => row.every((v) => v === ""));
+      if (!summary.isNullObject && !summaryOwned && !summaryEmpty)
         throw new Error(
           `The sheet "${SUMMARY_SHEET}" is not PAB Watch's: rename it so PAB Watch can write its summary`
         );
@@ -234,6 +242,10 @@ export async function applyWritePlan(
         ? wb.worksheets.add(SUMMARY_SHEET)
         : wb.worksheets.getItem(SUMMARY_SHEET);
       if (!summary.isNullObject) sheet.getRange().clear("All" as Excel.ClearApplyTo);
+      // Its name right after it, before anything is written there.
+      const summaryRecord = plan.owned.find((o) => o.name === summaryName);
+      if (summaryRecord && !summaryOwned)
+        names.add(summaryName, `=${ownedReference(summaryRecord)}`, `pabw:${summaryRecord.hash}`);
 
       // Cells an earlier run wrote that this plan does not write again: cleared while still ours.
       if (snapshot && ownership) {
@@ -261,7 +273,7 @@ export async function applyWritePlan(
       };
 
       const existing = new Set(names.items.map((n) => n.name));
-      const added: string[] = [];
+      if (summaryRecord) existing.add(summaryName);
       const sheetsByName = new Map<string, Excel.Worksheet>();
       const worksheet = (name: string) => {
         let ws = sheetsByName.get(name);
@@ -296,10 +308,20 @@ export async function applyWritePlan(
           else byOwner.set(owner, [r]);
         }
       }
+      // A batch is not a transaction: whichever operation a failure stops at, every cell written
+      // must be inside a name of ours whose record matches it, so the next run knows it. A new name
+      // goes before its cells. An existing name whose record changes (a mode switch) is bridged: a
+      // second name with the new record (one operation) before the cells, the name updated after
+      // them, the bridge deleted.
+      const recorded = new Map((snapshot?.owned ?? []).map((a) => [a.name, a]));
+      const bridgeFor = (name: string) => {
+        let bridge = `${name}.next`;
+        for (let i = 2; existing.has(bridge); i++) bridge = `${name}.next${i}`;
+        return bridge;
+      };
       for (const o of plan.owned) {
-        if (skip.has(o.name)) continue;
+        if (skip.has(o.name) || o.name === summaryName) continue;
         let cost = 0;
-        for (const r of byOwner.get(o.name) ?? []) cost += writeRun(r);
         // What the name records is what was written: in values mode, the numbers.
         const cells = cellsOfRanges(o.ranges);
         const hash =
@@ -313,15 +335,30 @@ export async function applyWritePlan(
               )
             : o.hash;
         const reference = `=${ownedReference(o)}`;
+        const runs = byOwner.get(o.name) ?? [];
         if (existing.has(o.name)) {
+          const was = recorded.get(o.name);
+          const bridge =
+            was && was.hash === hash && was.ranges.join(",") === o.ranges.join(",")
+              ? null
+              : bridgeFor(o.name);
+          if (bridge) {
+            names.add(bridge, reference, `pabw:${hash}`);
+            cost += requestCost(1, [reference, bridge], 60);
+          }
+          for (const r of runs) cost += writeRun(r);
           const item = names.getItem(o.name);
           item.formula = reference;
           item.comment = `pabw:${hash}`;
           cost += requestCost(2, [reference], 60);
+          if (bridge) {
+            names.getItem(bridge).delete();
+            cost += requestCost(1, [bridge]);
+          }
         } else {
           names.add(o.name, reference, `pabw:${hash}`);
-          added.push(o.name);
           cost += requestCost(1, [reference, o.name], 60);
+          for (const r of runs) cost += writeRun(r);
         }
         await spend(cost);
       }

@@ -7,8 +7,8 @@ export { removeAnnotations } from "./removeAnnotations";
 export type { RemoveResult } from "./removeAnnotations";
 export { DEFAULT_STATE, loadWorkbookState, saveWorkbookState } from "./workbookState";
 export type { WorkbookState } from "./workbookState";
-export { debounce, followEdits } from "./followEdits";
-export type { FollowOptions, Timers } from "./followEdits";
+export { debounce, followEdits, officeExcelRunIn } from "./followEdits";
+export type { EditedRange, ExcelRunIn, FollowOptions, Timers } from "./followEdits";
 export { ScanCancelled, defaultWriteMode, scanOpenWorkbook } from "./scanOpenWorkbook";
 export type {
   OpenScanOptions,

@@ -55,6 +55,8 @@ export async function removeAnnotations(run: ExcelRun): Promise<RemoveResult> {
           const contents: string[] = [];
           for (const range of p.ranges)
             for (const line of range.formulas) for (const v of line) contents.push(String(v));
+          // Nothing there (a run of ours stopped between adding the name and writing its cells).
+          if (contents.every((v) => v === "")) continue;
           if (p.area.hash === null || hashOf(cells, contents) !== p.area.hash) {
             kept.push(`${p.area.sheet}!${p.area.ranges.join(",")}`);
             continue;

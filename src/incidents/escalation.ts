@@ -159,6 +159,27 @@ export function openIncident(
   };
 }
 
+/**
+ * More items into an open incident (the same cause found to hit them too): each with its risk as
+ * the plan shows it now; items already in it stay as they were raised.
+ */
+export function addItems(c: IncidentCase, projections: readonly ItemProjection[]): IncidentCase {
+  const fresh = projections.filter(
+    (p) => !c.risks.some((r) => r.item === p.item && r.site === (p.site ?? null))
+  );
+  if (!fresh.length || c.closedAt) return c;
+  const risks = [...c.risks, ...fresh.map(snapshotRisk)];
+  return {
+    ...c,
+    risks,
+    details: {
+      ...c.details,
+      item: c.details.item ?? risks[0].item,
+      items: risks.map((r) => r.item),
+    },
+  };
+}
+
 function stillShort(c: IncidentCase, ctx: StepContext): Refusal | null {
   for (const risk of c.risks) {
     const p = projectionOf(ctx.projections, risk);

@@ -12,6 +12,10 @@ export interface CustomerOrder {
   newDate?: string | null;
   /** Quantity now expected on that date, when only part ships. */
   newQuantity?: number;
+  /** Our item the order is for (needed when the incident covers several items). */
+  item?: string;
+  /** The customer's part number for that item, when it differs per order. */
+  partNumber?: string;
 }
 
 export type TransportMode = "truck" | "air" | "hand-carry" | "sea" | "rail" | "courier";
@@ -113,6 +117,8 @@ const ORDER: Spec = {
     originalDate: "date",
     newDate: "date",
     newQuantity: "quantity",
+    item: "text",
+    partNumber: "text",
   },
   required: ["po", "quantity", "originalDate"],
   nullable: ["newDate"],

@@ -123,7 +123,16 @@ export function logRow(c: IncidentCase, lang: IncidentLanguage): LogCell[] {
   const orders = d.customer?.orders ?? [];
   const customers =
     d.customer?.name || orders.length
-      ? [d.customer?.name, orders.map((o) => (o.line ? `${o.po}/${o.line}` : o.po)).join(", ")]
+      ? [
+          d.customer?.name,
+          orders
+            .map(
+              (o) =>
+                (o.line ? `${o.po}/${o.line}` : o.po) +
+                (c.risks.length > 1 && o.item ? ` (${o.item})` : "")
+            )
+            .join(", "),
+        ]
           .filter(Boolean)
           .join(zh ? "：" : ": ")
       : null;

@@ -55,3 +55,56 @@ export function sheetPrefix(sheet: string): string {
 export function cellRef(sheet: string, row: number, column: number): string {
   return `${sheetPrefix(sheet)}!${a1(row, column)}`;
 }
+
+/** A cell by its place: what the pure folders carry from the reader to the write plan. */
+export interface CellPos {
+  sheet: string;
+  /** 0-based. */
+  row: number;
+  /** 0-based. */
+  column: number;
+}
+
+/** A position as people, reports and messages read it: MPS!D5, 'Weekly plan'!D5. */
+export function refOf(p: CellPos): string {
+  return cellRef(p.sheet, p.row, p.column);
+}
+
+/**
+ * Cells of one sheet by place, two numbers a cell: cell t is (rows[t], columns[t]), 0-based, and
+ * -1 in both where there is none. A series of 52 periods costs two small arrays, not 52 objects.
+ */
+export interface CellList {
+  sheet: string;
+  rows: number[];
+  columns: number[];
+}
+
+export function cellList(sheet: string, cells: readonly (CellPos | null)[]): CellList {
+  return {
+    sheet,
+    rows: cells.map((p) => (p ? p.row : -1)),
+    columns: cells.map((p) => (p ? p.column : -1)),
+  };
+}
+
+/** Cell t of a list, or null where it has none. */
+export function cellOf(list: CellList, t: number): CellPos | null {
+  const row = list.rows[t];
+  return row === undefined || row < 0 ? null : { sheet: list.sheet, row, column: list.columns[t] };
+}
+
+/** A list as A1 text, "" where it has no cell. */
+export function refsOf(list: CellList): string[] {
+  return list.rows.map((row, t) => (row < 0 ? "" : cellRef(list.sheet, row, list.columns[t])));
+}
+
+/** "MPS!B5" or "'Weekly plan'!B5" → its place (a figure's one cell, read back where a formula needs it). */
+export function cellPos(ref: string): CellPos {
+  const bang = ref.lastIndexOf("!");
+  const sheet = ref
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
+  return { sheet, ...parseA1(ref.slice(bang + 1)) };
+}

@@ -1,16 +1,17 @@
 import { SheetContext } from "./context";
 import { SUPPLY_ROLES } from "./labels";
-import { CellFigure, LayoutKind, PlanRecord, SeriesRow } from "./record";
+import { CellList, CellPos, cellOf, refOf } from "./address";
+import { CellFigure, LayoutKind, PlanRecord, SeriesRow, withPeriodCells } from "./record";
 
 export interface RecordParts {
   item: string;
-  itemCell: string | null;
+  itemPos: CellPos | null;
   site: string | null;
   layout: LayoutKind;
   periods: string[];
   periodStarts: (string | null)[];
   periodKind: PlanRecord["periodKind"];
-  periodCells: string[];
+  periodAt: CellList;
   opening: CellFigure | null;
   safetyStock: CellFigure | null;
   pastDue: CellFigure | null;
@@ -49,25 +50,27 @@ export function assemble(ctx: SheetContext, parts: RecordParts): PlanRecord {
       `${item}: ${pabs.map((p) => p.row.labelCell).join(" and ")} could both be the PAB row; checked ${pabs[0].row.labelCell}`
     );
   }
+  const firstPeriod = cellOf(parts.periodAt, 0);
   if (!orders) {
     ctx.report(
       "error",
       "ambiguous-row",
-      parts.periodCells[0] ?? null,
+      firstPeriod ? refOf(firstPeriod) : null,
       item,
       `${item}: no customer orders row found`
     );
   }
-  return {
+  return withPeriodCells({
     item,
-    itemCell: parts.itemCell,
+    itemCell: parts.itemPos ? refOf(parts.itemPos) : null,
+    itemPos: parts.itemPos,
     site: parts.site,
     sheet: ctx.name,
     layout: parts.layout,
     periods: parts.periods,
     periodStarts: parts.periodStarts,
     periodKind: parts.periodKind,
-    periodCells: parts.periodCells,
+    periodAt: parts.periodAt,
     opening: parts.opening,
     safetyStock: parts.safetyStock,
     pastDue: parts.pastDue,
@@ -76,5 +79,5 @@ export function assemble(ctx: SheetContext, parts: RecordParts): PlanRecord {
     supply,
     plannerPab: pabs[0] ?? null,
     flagged: false,
-  };
+  });
 }

@@ -1,4 +1,13 @@
-import { CellRange, a1, columnName, parseA1, parseRange, sheetPrefix } from "./address";
+import {
+  CellList,
+  CellPos,
+  CellRange,
+  a1,
+  columnName,
+  parseA1,
+  parseRange,
+  sheetPrefix,
+} from "./address";
 import { dateFormatKind, serialToIso } from "./dates";
 import { Diagnostic, DiagnosticCode, Severity } from "./diagnostics";
 import { Role } from "./labels";
@@ -86,6 +95,20 @@ export class SheetContext {
 
   formula(row: number, column: number): string | undefined {
     return this.hasFormulas ? this.sheet.formulas[a1(row, column)] : undefined;
+  }
+
+  /** The place of a cell as this context reads it (the real cell when transposed). */
+  at(row: number, column: number): CellPos {
+    return this.isTransposed
+      ? { sheet: this.sheet.name, row: column, column: row }
+      : { sheet: this.sheet.name, row, column };
+  }
+
+  /** Cells as this context reads them ([row, column] pairs), as the real cells' list. */
+  cells(positions: readonly [number, number][]): CellList {
+    const rows = positions.map(([r, c]) => (this.isTransposed ? c : r));
+    const columns = positions.map(([r, c]) => (this.isTransposed ? r : c));
+    return { sheet: this.sheet.name, rows, columns };
   }
 
   ref(row: number, column: number): string {

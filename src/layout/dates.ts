@@ -51,6 +51,19 @@ export function isoWeekStart(year: number, week: number): string | null {
 /** Whether a number format shows a date ("m/d/yyyy", "yyyy-mm-dd", "mmm yy", "[$-804]yyyy年m月d日"). */
 export function dateFormatKind(format: string | undefined): "date" | "month" | null {
   if (!format || /^general$/i.test(format)) return null;
+  // A sheet has a handful of formats and the reader asks about every figure: each is read once.
+  let kind = formatKinds.get(format);
+  if (kind === undefined) {
+    kind = formatKind(format);
+    if (formatKinds.size > 10_000) formatKinds.clear();
+    formatKinds.set(format, kind);
+  }
+  return kind;
+}
+
+const formatKinds = new Map<string, "date" | "month" | null>();
+
+function formatKind(format: string): "date" | "month" | null {
   const bare = format
     .replace(/"[^"]*"/g, "")
     .replace(/\[[^\]]*\]/g, "")

@@ -11,7 +11,8 @@ import {
   splitLabelValue,
 } from "./labels";
 import { parsePeriodHeader } from "./periods";
-import { CellFigure, PlanRecord, SeriesRow } from "./record";
+import { CellFigure, PlanRecord, withRole } from "./record";
+import { CellPos } from "./address";
 import { labelPairs, rowLabel } from "./rowLabels";
 import { readAlignedRows, readPlannerPab } from "./series";
 
@@ -85,7 +86,7 @@ function titleOf(
   ctx: SheetContext,
   run: HeaderRun,
   from: number
-): { text: string; cell: string } | null {
+): { text: string; pos: CellPos } | null {
   const c1 = run.columns[0];
   const usable = (r: number, c: number) => {
     const text = ctx.text(r, c);
@@ -96,7 +97,7 @@ function titleOf(
   for (let c = run.firstColumn; c < c1; c++) {
     if (c === run.openingColumn) continue;
     const text = usable(run.row, c);
-    if (text) return { text, cell: ctx.ref(run.row, c) };
+    if (text) return { text, pos: ctx.at(run.row, c) };
   }
   const above = run.row - 1;
   if (above < from) return null;
@@ -105,7 +106,7 @@ function titleOf(
     if (!ctx.isEmpty(above, c)) filled.push(c);
   if (filled.length !== 1) return null;
   const text = usable(above, filled[0]);
-  return text ? { text, cell: ctx.ref(above, filled[0]) } : null;
+  return text ? { text, pos: ctx.at(above, filled[0]) } : null;
 }
 
 /** The nearest number left of the first period, right of the row's label: "Projected on hand | 23 | …". */
@@ -150,19 +151,19 @@ export function readGridBlock(
   const itemPair = ownName ? ownItem : (ownItem ?? sharedItem);
   const title = ownName ? null : titleOf(ctx, run, from);
   let item: string | null;
-  let itemCell: string | null;
+  let itemPos: CellPos | null;
   if (title && itemPair?.text && title.text !== itemPair.text) {
     // "Item | X" above two blocks titled "Chase" and "Level": X (Chase), X (Level).
     item = `${itemPair.text} (${title.text})`;
-    itemCell = title.cell;
+    itemPos = title.pos;
   } else {
     item = itemPair?.text || title?.text || null;
-    itemCell = itemPair ? ctx.ref(itemPair.row, itemPair.column) : (title?.cell ?? null);
+    itemPos = itemPair ? ctx.at(itemPair.row, itemPair.column) : (title?.pos ?? null);
   }
   const firstLabel = ctx.ref(seriesRows[0].row, seriesRows[0].column);
   if (!item && sheetItem) {
     item = sheetItem;
-    itemCell = null;
+    itemPos = null;
     ctx.report(
       "info",
       "item-from-sheet",
@@ -241,7 +242,7 @@ export function readGridBlock(
   const aligned = readAlignedRows(
     ctx,
     name,
-    seriesRows.map((x) => ({ ...x, labelCell: ctx.ref(x.row, x.column) })),
+    seriesRows.map((x) => ({ ...x, labelPos: ctx.at(x.row, x.column) })),
     run.columns
   );
   const opening = figure("onHand");
@@ -250,16 +251,16 @@ export function readGridBlock(
     const read = readPlannerPab(
       ctx,
       beginning.text,
-      ctx.ref(beginning.row, beginning.column),
+      ctx.at(beginning.row, beginning.column),
       run.columns.map((c) => [beginning.row, c])
     );
-    const row: SeriesRow = { ...read.row, role: "onHand" };
+    const row = withRole(read.row, "onHand");
     if (read.values.some((v) => v !== null)) plannerBeginning = { row, values: read.values };
   }
 
   const record = assemble(ctx, {
     item: name,
-    itemCell,
+    itemPos,
     site: sitePair?.text || null,
     layout: "grid",
     ...runPeriods(ctx, run, startDate, name),
@@ -270,6 +271,6 @@ export function readGridBlock(
     plannerPab: aligned.plannerPab,
   });
   record.plannerBeginning = plannerBeginning;
-  record.blockEnd = ctx.ref(end, run.lastColumn);
+  record.blockEnd = ctx.at(end, run.lastColumn);
   return { record, end };
 }

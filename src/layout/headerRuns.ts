@@ -101,73 +101,106 @@ function monthsByNumber(ctx: SheetContext, run: HeaderRun): boolean {
   return [label?.text ?? "", above].some((t) => /^(month|mth|mo|月|月份)$/.test(normalizeLabel(t)));
 }
 
+type RowSegment = { columns: number[]; headers: PeriodHeader[] };
+
 /** Runs of at least two adjacent period headers of one kind in a row. */
 export function findHeaderRuns(ctx: SheetContext): HeaderRun[] {
   const runs: HeaderRun[] = [];
-  let r = ctx.sheet.top;
-  let inRow: { columns: number[]; headers: PeriodHeader[] }[] = [];
-  let columns: number[] = [];
-  let headers: PeriodHeader[] = [];
-  const flush = () => {
-    if (headers.length >= 2 && headers.filter((h) => h.kind !== "bad").length >= 2)
-      inRow.push({ columns, headers });
-    if (headers.length) {
-      columns = [];
-      headers = [];
-    }
-  };
-  // Bare numbers, tracked without allocating (most numbers in a sheet are figures, not periods).
-  let start = -1;
-  let prev = 0;
-  let ups = 0;
-  let len = 0;
-  let plainAt: Set<number> | null = null;
-  const plainEnd = (end: number) => {
-    if (len >= 2 && ups * 2 >= len - 1) {
-      const cols: number[] = [];
-      for (let c = start; c < end; c++) cols.push(c);
-      inRow.push({
-        columns: cols,
-        headers: cols.map((c) => ({
-          kind: "number",
-          n: plainValue(ctx.value(r, c), undefined),
-          plain: true,
-        })),
-      });
-      plainAt ??= new Set<number>();
-      for (const c of cols) plainAt.add(c);
-    }
-    start = -1;
-    len = 0;
-    ups = 0;
-  };
-  for (; r <= ctx.bottom; r++) {
-    for (let c = ctx.sheet.left; c <= ctx.right + 1; c++) {
-      const v = c <= ctx.right ? ctx.value(r, c) : "";
-      const h = v === "" ? null : parsePeriodHeader(v, ctx.format(r, c), ctx.date1904);
-      const n = h || v === "" ? 0 : plainValue(v, ctx.format(r, c));
+  const left = ctx.sheet.left;
+  const right = ctx.right;
+  // This loop visits every cell of the sheet: the row's cells are read directly and the state is
+  // kept in locals (closures over it would make every step a memory access).
+  for (let r = ctx.sheet.top; r <= ctx.bottom; r++) {
+    const cells = ctx.sheet.values[r - ctx.sheet.top];
+    const inRow: RowSegment[] = [];
+    let columns: number[] = [];
+    let headers: PeriodHeader[] = [];
+    // Bare numbers, tracked without allocating (most numbers in a sheet are figures, not periods).
+    let start = -1;
+    let prev = 0;
+    let ups = 0;
+    let len = 0;
+    let plainAt: Set<number> | null = null;
+    for (let c = left; c <= right + 1; c++) {
+      const v = c <= right && cells ? (cells[c - left] ?? "") : "";
+      let h: PeriodHeader | null = null;
+      let n = 0;
+      if (v !== "") {
+        const format = ctx.format(r, c);
+        h = parsePeriodHeader(v, format, ctx.date1904);
+        if (!h) n = plainValue(v, format);
+      }
       if (n) {
         const wrap = prev >= 52 && n <= 2;
-        if (len && n < prev && !wrap) plainEnd(c);
+        if (len && n < prev && !wrap) {
+          plainAt = plainStretch(ctx, r, start, c, len, ups, inRow, plainAt);
+          start = -1;
+          len = 0;
+          ups = 0;
+        }
         if (!len) start = c;
         else if (n === prev + 1 || (wrap && n === 1)) ups++;
         len++;
         prev = n;
-      } else if (len) plainEnd(c);
+      } else if (len) {
+        plainAt = plainStretch(ctx, r, start, c, len, ups, inRow, plainAt);
+        start = -1;
+        len = 0;
+        ups = 0;
+      }
       if (!h) {
-        flush();
+        if (headers.length) {
+          keepSegment(inRow, columns, headers);
+          columns = [];
+          headers = [];
+        }
         continue;
       }
-      if (headers.length && startsOver(headers, h)) flush();
+      if (headers.length && startsOver(headers, h)) {
+        keepSegment(inRow, columns, headers);
+        columns = [];
+        headers = [];
+      }
       columns.push(c);
       headers.push(h);
     }
-    flush();
+    if (headers.length) keepSegment(inRow, columns, headers);
     if (inRow.length) runs.push(...rowRuns(ctx, r, inRow, plainAt));
-    if (inRow.length) inRow = [];
-    plainAt = null;
   }
   return runs;
+}
+
+/** A stretch of period headers of one kind: kept when at least two of them are readable. */
+function keepSegment(inRow: RowSegment[], columns: number[], headers: PeriodHeader[]): void {
+  if (headers.length >= 2 && headers.filter((h) => h.kind !== "bad").length >= 2)
+    inRow.push({ columns, headers });
+}
+
+/** A stretch of bare numbers [start, end) that mostly counts up: kept as perhaps period numbers. */
+function plainStretch(
+  ctx: SheetContext,
+  r: number,
+  start: number,
+  end: number,
+  len: number,
+  ups: number,
+  inRow: RowSegment[],
+  plainAt: Set<number> | null
+): Set<number> | null {
+  if (len < 2 || ups * 2 < len - 1) return plainAt;
+  const cols: number[] = [];
+  for (let c = start; c < end; c++) cols.push(c);
+  inRow.push({
+    columns: cols,
+    headers: cols.map((c) => ({
+      kind: "number",
+      n: plainValue(ctx.value(r, c), undefined),
+      plain: true,
+    })),
+  });
+  const at = plainAt ?? new Set<number>();
+  for (const c of cols) at.add(c);
+  return at;
 }
 
 /** The runs of one row, in column order: plain numbers kept only as a whole stretch heading a plan. */
@@ -269,7 +302,7 @@ export function runPeriods(
     periods: run.labels,
     periodStarts: periodStarts(headers, startDate),
     periodKind: runKind(run),
-    periodCells: run.columns.map((c) => ctx.ref(run.row, c)),
+    periodAt: ctx.cells(run.columns.map((c) => [run.row, c])),
   };
 }
 

@@ -9,4 +9,17 @@ export type { Role } from "./labels";
 export { parseQuantity } from "./quantities";
 export { parsePeriodHeader } from "./periods";
 export { serialToIso, isoToSerial } from "./dates";
-export { a1, cellRef, columnName, parseA1, parseRange, sheetPrefix } from "./address";
+export {
+  a1,
+  cellList,
+  cellOf,
+  cellPos,
+  cellRef,
+  columnName,
+  parseA1,
+  parseRange,
+  refOf,
+  refsOf,
+  sheetPrefix,
+} from "./address";
+export type { CellList, CellPos } from "./address";

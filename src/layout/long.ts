@@ -1,11 +1,11 @@
-import { CellRange } from "./address";
+import { CellPos, CellRange, cellList } from "./address";
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
 import { isFigureCell, isNumberCell } from "./headerRuns";
 import { IGNORED_ROLES, Role, SERIES_ROLES, DERIVED_REASON, roleOf } from "./labels";
 import { PeriodHeader, parsePeriodHeader, periodKey, periodStarts } from "./periods";
-import { CellFigure, PlanRecord, SeriesRow } from "./record";
+import { CellFigure, PlanRecord, SeriesRow, seriesRow } from "./record";
 import { TableHeader, keyText } from "./tableHeader";
 
 export function isLongHeader(h: TableHeader): boolean {
@@ -114,13 +114,19 @@ export function readLongTable(
       .filter(([role]) => role !== "pab" && role !== "atp")
       .map(([role, col]) => {
         const values = new Array<number>(horizon.length).fill(0);
-        const cells = new Array<string>(horizon.length).fill("");
+        const cells = new Array<CellPos | null>(horizon.length).fill(null);
         for (const lr of g.rows) {
           const t = index.get(lr.key) as number;
           values[t] += ctx.quantity(lr.row, col, g.item).value;
-          cells[t] = ctx.ref(lr.row, col);
+          cells[t] = ctx.at(lr.row, col);
         }
-        return { role, label: ctx.text(h.row, col), labelCell: ctx.ref(h.row, col), cells, values };
+        return seriesRow(
+          role,
+          ctx.text(h.row, col),
+          ctx.at(h.row, col),
+          cellList(ctx.name, cells),
+          values
+        );
       });
     const figure = (role: "onHand" | "safetyStock" | "pastDue"): CellFigure | null => {
       const col = h.columns[role];
@@ -132,7 +138,7 @@ export function readLongTable(
     records.push(
       assemble(ctx, {
         item: g.item,
-        itemCell: ctx.ref(g.rows[0].row, h.columns.item as number),
+        itemPos: ctx.at(g.rows[0].row, h.columns.item as number),
         site: g.site,
         layout: "long",
         periods: horizon.map((p) => p.label),
@@ -141,10 +147,13 @@ export function readLongTable(
           startDate
         ),
         periodKind: (horizon[0]?.header.kind ?? "number") as PlanRecord["periodKind"],
-        periodCells: horizon.map((p) => {
-          const own = g.rows.find((x) => x.key === p.key);
-          return own ? ctx.ref(own.row, periodCol) : "";
-        }),
+        periodAt: cellList(
+          ctx.name,
+          horizon.map((p) => {
+            const own = g.rows.find((x) => x.key === p.key);
+            return own ? ctx.at(own.row, periodCol) : null;
+          })
+        ),
         opening: figure("onHand"),
         safetyStock: figure("safetyStock"),
         pastDue: figure("pastDue"),
@@ -208,23 +217,23 @@ function longPab(
   headerRow: number
 ): NonNullable<PlanRecord["plannerPab"]> {
   const values = new Array<number | null>(n).fill(null);
-  const cells = new Array<string>(n).fill("");
+  const cells = new Array<CellPos | null>(n).fill(null);
   let formulas = false;
   for (const lr of rows) {
     const t = index.get(lr.key) as number;
     const v = ctx.value(lr.row, col);
     values[t] = typeof v === "number" ? v : null;
-    cells[t] = ctx.ref(lr.row, col);
+    cells[t] = ctx.at(lr.row, col);
     formulas ||= ctx.formula(lr.row, col) !== undefined;
   }
   return {
-    row: {
-      role: "pab",
-      label: ctx.text(headerRow, col),
-      labelCell: ctx.ref(headerRow, col),
-      cells,
-      values: values.map((v) => v ?? 0),
-    },
+    row: seriesRow(
+      "pab",
+      ctx.text(headerRow, col),
+      ctx.at(headerRow, col),
+      cellList(ctx.name, cells),
+      values.map((v) => v ?? 0)
+    ),
     values,
     formulas,
   };

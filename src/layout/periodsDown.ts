@@ -4,7 +4,7 @@ import { SheetContext } from "./context";
 import { readFigure } from "./figures";
 import { Role, SERIES_ROLES, isOpeningHeader, isTotalHeader, roleOf } from "./labels";
 import { PeriodHeader, isNextPeriod, parsePeriodHeader, periodStarts, recordKind } from "./periods";
-import { CellFigure, PlanRecord } from "./record";
+import { CellFigure, PlanRecord, withRole } from "./record";
 import { mappedHeaders } from "./mappedPeriods";
 import { labelPairs } from "./rowLabels";
 import { readPlannerPab, readSeries, reportHidden } from "./series";
@@ -170,12 +170,12 @@ export function readPeriodsDown(
   const itemPair = pairs.find((p) => p.role === "item");
   const sitePair = pairs.find((p) => p.role === "site");
   let item = itemPair?.text || "";
-  let itemCell = itemPair ? ctx.ref(itemPair.row, itemPair.column) : null;
+  let itemPos = itemPair ? ctx.at(itemPair.row, itemPair.column) : null;
   if (!item) {
     const title = titleAbove(ctx, from, h.row);
     if (title) {
       item = title.text;
-      itemCell = ctx.ref(title.row, title.column);
+      itemPos = ctx.at(title.row, title.column);
     }
   }
   if (!item) {
@@ -222,19 +222,19 @@ export function readPeriodsDown(
   let pastDue: CellFigure | null = null;
   for (const [c, use] of uses) {
     const label = ctx.text(h.row, c);
-    const labelCell = ctx.ref(h.row, c);
+    const labelPos = ctx.at(h.row, c);
     const positions: [number, number][] = periodRows.map((p) => [p.row, c]);
     if (use.kind === "series") {
       reportHidden(ctx, item, positions);
-      rows.push(readSeries(ctx, item, use.role, label, labelCell, positions));
+      rows.push(readSeries(ctx, item, use.role, label, labelPos, positions));
     } else if (use.kind === "balance") {
-      plannerPab.push(readPlannerPab(ctx, label, labelCell, positions));
+      plannerPab.push(readPlannerPab(ctx, label, labelPos, positions));
     } else if (use.kind === "beginning") {
       const [r0] = positions[0];
       if (!ctx.isEmpty(r0, c)) beginningOpening ??= readFigure(ctx, item, "onHand", r0, c);
-      const read = readPlannerPab(ctx, label, labelCell, positions);
+      const read = readPlannerPab(ctx, label, labelPos, positions);
       if (!plannerBeginning && read.values.some((v) => v !== null))
-        plannerBeginning = { row: { ...read.row, role: "onHand" }, values: read.values };
+        plannerBeginning = { row: withRole(read.row, "onHand"), values: read.values };
     } else if (use.kind === "figure") {
       const at = positions.find(([r]) => !ctx.isEmpty(r, c));
       const figure = at ? readFigure(ctx, item, use.role, at[0], c) : null;
@@ -279,7 +279,7 @@ export function readPeriodsDown(
 
   const record = assemble(ctx, {
     item,
-    itemCell,
+    itemPos,
     site: sitePair?.text || null,
     layout: "periods-down",
     periods: periodRows.map((p) => p.label),
@@ -288,7 +288,7 @@ export function readPeriodsDown(
       startDate
     ),
     periodKind: recordKind(periodRows[0].header),
-    periodCells: periodRows.map((p) => ctx.ref(p.row, periodCol)),
+    periodAt: ctx.cells(periodRows.map((p) => [p.row, periodCol])),
     opening,
     safetyStock: figureAbove("safetyStock") ?? safetyStock,
     pastDue: past,

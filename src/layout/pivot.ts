@@ -1,4 +1,4 @@
-import { CellRange } from "./address";
+import { CellPos, CellRange } from "./address";
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
@@ -17,7 +17,7 @@ export function isPivotHeader(ctx: SheetContext, run: HeaderRun): boolean {
 interface Group {
   item: string;
   site: string | null;
-  rows: { row: number; role: Role; text: string; labelCell: string }[];
+  rows: { row: number; role: Role; text: string; labelPos: CellPos }[];
   figureRows: { row: number; role: "onHand" | "safetyStock" | "pastDue" }[];
   firstRow: number;
   itemRow: number;
@@ -105,7 +105,7 @@ export function readPivot(
       groups.set(key, g);
     }
     if (SERIES_ROLES.includes(role))
-      g.rows.push({ row: r, role, text, labelCell: ctx.ref(r, measureCol) });
+      g.rows.push({ row: r, role, text, labelPos: ctx.at(r, measureCol) });
     else if (role === "onHand" || role === "safetyStock" || role === "pastDue")
       g.figureRows.push({ row: r, role });
     end = r;
@@ -132,7 +132,7 @@ export function readPivot(
     records.push(
       assemble(ctx, {
         item: g.item,
-        itemCell: ctx.ref(g.itemRow, itemCol),
+        itemPos: ctx.at(g.itemRow, itemCol),
         site: g.site,
         layout: "pivot",
         ...runPeriods(ctx, run, startDate),

@@ -115,7 +115,7 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
         ctx,
         h,
         mappedDown.range.left,
-        Math.max(sheet.top, ...above),
+        above.reduce((m, end) => Math.max(m, end), sheet.top),
         startDate,
         mappedDown.range
       );

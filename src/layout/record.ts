@@ -1,3 +1,4 @@
+import { CellList, CellPos, refOf, refsOf } from "./address";
 import { Diagnostic } from "./diagnostics";
 import { Role } from "./labels";
 
@@ -8,20 +9,71 @@ import { Role } from "./labels";
  */
 export type LayoutKind = "grid" | "pivot" | "long" | "periods-down" | "row-per-part";
 
-/** One row (or column) of figures per period, with the cells it came from. */
+/**
+ * One row (or column) of figures per period, with the cells it came from. Code works with the
+ * places (`at`); the A1 text (labelCell, cells) is for messages, reports and the task pane.
+ */
 export interface SeriesRow {
   role: Role;
   label: string;
   /** The label's cell, e.g. MPS!A6. */
   labelCell: string;
-  /** One cell per period, e.g. MPS!B6 … MPS!I6. */
-  cells: string[];
+  /** The label's place (null only when a block has no label cell and no first period). */
+  labelPos: CellPos | null;
+  /** Where each period's figure is (no cell where the item has none for that period). */
+  at: CellList;
+  /** The same cells as A1 text, e.g. MPS!B6 … MPS!I6 ("" where none): made when first asked for. */
+  readonly cells: string[];
   values: number[];
 }
 
-/** A figure read from one cell (on hand, safety stock, past due). */
+/**
+ * The A1 views (`cells`, `periodCells`) are own, enumerable accessors sharing one getter, so a
+ * record stays plain data (cloned to and from a worker, compared in tests) while the text of
+ * thousands of cells is made only when something reads it.
+ */
+const a1Views = new WeakMap<object, string[]>();
+function a1View(of: (x: never) => CellList): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: object) {
+      let text = a1Views.get(this);
+      if (!text) a1Views.set(this, (text = refsOf(of(this as never))));
+      return text;
+    },
+  };
+}
+const SERIES_CELLS = a1View((s: SeriesRow) => s.at);
+const PERIOD_CELLS = a1View((r: PlanRecord) => r.periodAt);
+
+/** A series row over the given cells; its A1 `cells` are formatted only when someone reads them. */
+export function seriesRow(
+  role: Role,
+  label: string,
+  labelPos: CellPos | null,
+  at: CellList,
+  values: number[],
+  labelCell = labelPos ? refOf(labelPos) : ""
+): SeriesRow {
+  const row = { role, label, labelCell, labelPos, at, values };
+  return Object.defineProperty(row, "cells", SERIES_CELLS) as SeriesRow;
+}
+
+/** A record's A1 `periodCells`, made from its periodAt when someone reads them. */
+export function withPeriodCells(record: Omit<PlanRecord, "periodCells">): PlanRecord {
+  return Object.defineProperty(record, "periodCells", PERIOD_CELLS) as PlanRecord;
+}
+
+/** The same series row in another role. */
+export function withRole(row: SeriesRow, role: Role): SeriesRow {
+  return seriesRow(role, row.label, row.labelPos, row.at, row.values, row.labelCell);
+}
+
+/** A figure read from one cell (on hand, safety stock, past due); `cellPos` gives its place. */
 export interface CellFigure {
   value: number;
+  /** The cell as A1 text, e.g. MPS!B3 (maybe on another sheet than the record's). */
   cell: string;
 }
 
@@ -30,6 +82,7 @@ export interface PlanRecord {
   item: string;
   /** The cell naming the item (in a long table: its first row's). */
   itemCell: string | null;
+  itemPos: CellPos | null;
   site: string | null;
   sheet: string;
   layout: LayoutKind;
@@ -39,8 +92,13 @@ export interface PlanRecord {
   periodStarts: (string | null)[];
   /** What the period headers are: numbered (W1, 第1周), calendar weeks, dates or months. */
   periodKind: "number" | "week" | "date" | "month";
-  /** Cells holding the period labels (a grid's header row; a long table's period column). */
-  periodCells: string[];
+  /**
+   * Where the period labels are (a grid's header row; a long table's period column; no cell where
+   * the item has no row for that period).
+   */
+  periodAt: CellList;
+  /** The same cells as A1 text ("" where none): made when first asked for. */
+  readonly periodCells: string[];
   opening: CellFigure | null;
   safetyStock: CellFigure | null;
   pastDue: CellFigure | null;
@@ -64,7 +122,7 @@ export interface PlanRecord {
    * The bottom-right cell of the block the record was read from (grid: its last row read, derived
    * and unknown rows included, and its last period or total column), so writers keep clear of it.
    */
-  blockEnd?: string | null;
+  blockEnd?: CellPos | null;
   /** True when an error-level diagnostic concerns this item: its figures need a look. */
   flagged: boolean;
 }

@@ -1,11 +1,11 @@
-import { columnName, sheetPrefix } from "./address";
+import { CellList, CellPos, cellList, refOf } from "./address";
 import { assemble } from "./assemble";
 import { SheetContext } from "./context";
 import { readFigure } from "./figures";
 import { HeaderRun } from "./headerRuns";
 import { Role, SERIES_ROLES, isTotalHeader, roleOf } from "./labels";
 import { PeriodHeader, isNextPeriod, periodKey, periodStarts, recordKind } from "./periods";
-import { CellFigure, PlanRecord, SeriesRow } from "./record";
+import { CellFigure, PlanRecord, SeriesRow, seriesRow } from "./record";
 import { keyText } from "./tableHeader";
 import { datedHeaders, holdsNumber } from "./tableParts";
 
@@ -24,6 +24,7 @@ export interface PeriodBlock {
   /** The group header's text and cell (null when the block has none). */
   label: string;
   labelCell: string | null;
+  labelPos: CellPos | null;
   columns: number[];
   headers: PeriodHeader[];
   labels: string[];
@@ -85,16 +86,17 @@ export function partTableOf(ctx: SheetContext, runs: HeaderRun[]): PartTable | n
         const merged = gRow !== null && !group ? ctx.mergedAt(gRow, c) : null;
         const text = group || (merged ? ctx.text(merged.top, merged.left) : "");
         const at = group
-          ? ctx.ref(gRow as number, c)
+          ? ctx.at(gRow as number, c)
           : merged
-            ? ctx.ref(merged.top, merged.left)
+            ? ctx.at(merged.top, merged.left)
             : null;
         const mapped = ctx.mappedColumn(c);
         current = {
           role: mapped === "ignore" ? null : (mapped ?? (text ? roleOf(text) : null)),
           ignored: mapped === "ignore",
           label: text,
-          labelCell: at,
+          labelCell: at ? refOf(at) : null,
+          labelPos: at,
           columns: [],
           headers: [],
           labels: [],
@@ -128,13 +130,13 @@ export function readRowPerPart(
   }));
 
   // The horizon: every period any block has, in time order (usually each block has them all).
-  const byKey = new Map<number, { header: PeriodHeader; label: string; cell: string }>();
+  const byKey = new Map<number, { header: PeriodHeader; label: string; pos: CellPos }>();
   for (const b of blocks)
     b.headers.forEach((h, i) => {
       if (h.kind === "bad") return;
       const k = periodKey(h);
       if (!byKey.has(k))
-        byKey.set(k, { header: h, label: b.labels[i], cell: ctx.ref(row, b.columns[i]) });
+        byKey.set(k, { header: h, label: b.labels[i], pos: ctx.at(row, b.columns[i]) });
     });
   const keys = [...byKey.keys()].sort((a, b) => a - b);
   const horizon = keys.map((k) => byKey.get(k) as NonNullable<ReturnType<typeof byKey.get>>);
@@ -222,8 +224,7 @@ export function readRowPerPart(
       b.headers.map((h) => (h.kind === "bad" ? -1 : (index.get(periodKey(h)) as number))),
     ])
   );
-  const prefix = `${sheetPrefix(ctx.name)}!`;
-  const columnNames = new Map(blockColumnList.map((c) => [c, columnName(c)]));
+  const sheet = ctx.name;
   const merged = ctx.merged.length > 0;
   const periodFields = {
     periods: horizon.map((p) => p.label),
@@ -232,7 +233,10 @@ export function readRowPerPart(
       startDate
     ),
     periodKind: recordKind(horizon[0]?.header),
-    periodCells: horizon.map((p) => p.cell),
+    periodAt: cellList(
+      ctx.name,
+      horizon.map((p) => p.pos)
+    ),
   };
 
   for (const c of blockColumnList) {
@@ -294,15 +298,19 @@ export function readRowPerPart(
         `Row ${r + 1} of ${ctx.name} (${item}) is hidden; its figures are included`
       );
     }
-    const rowNumber = String(r + 1);
-    const cellsOf = (b: PeriodBlock, slots: number[]): { cells: string[]; values: number[] } => {
-      const cells = new Array<string>(horizon.length).fill("");
+    const cellsOf = (b: PeriodBlock, slots: number[]): { cells: CellList; values: number[] } => {
+      const cells: CellList = {
+        sheet,
+        rows: new Array<number>(horizon.length).fill(-1),
+        columns: new Array<number>(horizon.length).fill(-1),
+      };
       const values = new Array<number>(horizon.length).fill(0);
       for (let i = 0; i < b.columns.length; i++) {
         const t = slots[i];
         if (t < 0) continue;
         const c = b.columns[i];
-        cells[t] = `${prefix}${columnNames.get(c)}${rowNumber}`;
+        cells.rows[t] = r;
+        cells.columns[t] = c;
         // Plain figures are taken as they are; anything else goes through the checks that name the cell.
         const v = ctx.value(r, c);
         values[t] +=
@@ -319,13 +327,9 @@ export function readRowPerPart(
         plannerPab.push(balanceBlock(ctx, r, b, horizon.length, index));
       } else if (b.role && SERIES_ROLES.includes(b.role) && b.role !== "atp") {
         const { cells, values } = cellsOf(b, slotsOf.get(b) as number[]);
-        rows.push({
-          role: b.role,
-          label: b.label,
-          labelCell: b.labelCell ?? ctx.ref(row, b.columns[0]),
-          cells,
-          values,
-        });
+        rows.push(
+          seriesRow(b.role, b.label, b.labelPos ?? ctx.at(row, b.columns[0]), cells, values)
+        );
       }
     }
     let flagged = false;
@@ -370,13 +374,13 @@ export function readRowPerPart(
 
     const record = assemble(ctx, {
       item,
-      itemCell: ctx.ref(r, itemColumn),
+      itemPos: ctx.at(r, itemColumn),
       site: siteColumn !== undefined ? keyText(ctx, r, siteColumn) || null : null,
       layout: "row-per-part",
       periods: periodFields.periods.slice(),
       periodStarts: periodFields.periodStarts.slice(),
       periodKind: periodFields.periodKind,
-      periodCells: periodFields.periodCells.slice(),
+      periodAt: periodFields.periodAt,
       opening: figures.onHand ?? null,
       safetyStock: figures.safetyStock ?? null,
       pastDue: figures.pastDue ?? null,
@@ -397,26 +401,27 @@ function balanceBlock(
   n: number,
   index: Map<number, number>
 ): NonNullable<PlanRecord["plannerPab"]> {
-  const cells = new Array<string>(n).fill("");
+  const cells = new Array<CellPos | null>(n).fill(null);
   const values = new Array<number | null>(n).fill(null);
   let formulas = false;
   b.columns.forEach((c, i) => {
     const h = b.headers[i];
     if (h.kind === "bad") return;
     const t = index.get(periodKey(h)) as number;
-    cells[t] = ctx.ref(r, c);
+    cells[t] = ctx.at(r, c);
     const v = ctx.value(r, c);
     values[t] = typeof v === "number" ? v : null;
     formulas ||= ctx.formula(r, c) !== undefined;
   });
   return {
-    row: {
-      role: "pab",
-      label: b.label,
-      labelCell: b.labelCell ?? cells[0],
-      cells,
-      values: values.map((v) => v ?? 0),
-    },
+    row: seriesRow(
+      "pab",
+      b.label,
+      b.labelPos ?? cells[0],
+      cellList(ctx.name, cells),
+      values.map((v) => v ?? 0),
+      b.labelCell ?? (cells[0] ? refOf(cells[0]) : "")
+    ),
     values,
     formulas,
   };

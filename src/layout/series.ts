@@ -1,7 +1,8 @@
 import { SheetContext } from "./context";
 import { Role } from "./labels";
 import { parseQuantity } from "./quantities";
-import { PlanRecord, SeriesRow } from "./record";
+import { CellPos } from "./address";
+import { PlanRecord, SeriesRow, seriesRow } from "./record";
 
 /** Reads one row (or column) of quantities; bad cells become diagnostics and count as 0. */
 export function readSeries(
@@ -9,18 +10,18 @@ export function readSeries(
   item: string | null,
   role: Role,
   label: string,
-  labelCell: string,
+  labelPos: CellPos,
   positions: [number, number][]
 ): SeriesRow {
   const values = positions.map(([r, c]) => ctx.quantity(r, c, item).value);
-  return { role, label, labelCell, cells: positions.map(([r, c]) => ctx.ref(r, c)), values };
+  return seriesRow(role, label, labelPos, ctx.cells(positions), values);
 }
 
 /** The planner's own PAB row: numbers where there are numbers, null where blank; never diagnosed as bad input. */
 export function readPlannerPab(
   ctx: SheetContext,
   label: string,
-  labelCell: string,
+  labelPos: CellPos,
   positions: [number, number][]
 ): { row: SeriesRow; values: (number | null)[]; formulas: boolean } {
   const values = positions.map(([r, c]) => {
@@ -30,13 +31,13 @@ export function readPlannerPab(
     return q.ok ? q.value : null;
   });
   const formulas = positions.some(([r, c]) => ctx.formula(r, c) !== undefined);
-  const row: SeriesRow = {
-    role: "pab",
+  const row = seriesRow(
+    "pab",
     label,
-    labelCell,
-    cells: positions.map(([r, c]) => ctx.ref(r, c)),
-    values: values.map((v) => v ?? 0),
-  };
+    labelPos,
+    ctx.cells(positions),
+    values.map((v) => v ?? 0)
+  );
   return { row, values, formulas };
 }
 
@@ -79,7 +80,7 @@ export interface LabelledRow {
   row: number;
   role: Role;
   text: string;
-  labelCell: string;
+  labelPos: CellPos;
 }
 
 /** The rows of an aligned block (grid, pivot) read across the period columns: figures, and the planner's PAB. */
@@ -93,10 +94,10 @@ export function readAlignedRows(
   const plannerPab: PlanRecord["plannerPab"][] = [];
   for (const s of labelled) {
     const positions: [number, number][] = columns.map((c) => [s.row, c]);
-    if (s.role === "pab") plannerPab.push(readPlannerPab(ctx, s.text, s.labelCell, positions));
+    if (s.role === "pab") plannerPab.push(readPlannerPab(ctx, s.text, s.labelPos, positions));
     else if (s.role !== "atp") {
       reportHidden(ctx, item, positions);
-      rows.push(readSeries(ctx, item, s.role, s.text, s.labelCell, positions));
+      rows.push(readSeries(ctx, item, s.role, s.text, s.labelPos, positions));
     }
   }
   return { rows, plannerPab };

@@ -9,17 +9,24 @@ export interface TableHeader {
 }
 
 export function tableHeaderAt(ctx: SheetContext, row: number): TableHeader | null {
-  const columns: Partial<Record<Role, number>> = {};
-  const repeated: Partial<Record<Role, number[]>> = {};
+  const cells = ctx.sheet.values[row - ctx.sheet.top];
+  if (!cells) return null;
+  let columns: Partial<Record<Role, number>> | null = null;
+  let repeated: Partial<Record<Role, number[]>> | null = null;
   let found = 0;
-  for (let c = ctx.sheet.left; c <= ctx.right; c++) {
-    const role = roleOf(ctx.text(row, c));
+  const left = ctx.sheet.left;
+  for (let c = left; c <= ctx.right; c++) {
+    const v = cells[c - left];
+    // Only text can name a role (the same as roleOf(ctx.text(row, c)), without a call per figure).
+    if (typeof v !== "string" || v === "") continue;
+    const role = roleOf(v.trim());
     if (!role) continue;
     found++;
+    columns ??= {};
     if (columns[role] === undefined) columns[role] = c;
-    else (repeated[role] ??= [columns[role] as number]).push(c);
+    else ((repeated ??= {})[role] ??= [columns[role] as number]).push(c);
   }
-  return found >= 2 ? { row, columns, repeated } : null;
+  return found >= 2 ? { row, columns: columns ?? {}, repeated: repeated ?? {} } : null;
 }
 
 /** The value of an item or site cell as text: codes are often numbers (100234). */

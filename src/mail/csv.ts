@@ -21,17 +21,25 @@ function csvText(rows: (string | number | null)[][]): string {
  * gets only their own order lines, never our orders, MPS or balance.
  */
 export function projectionCsv(
-  f: NoticeFacts,
+  facts: NoticeFacts | readonly NoticeFacts[],
   w: Words,
   audience: "internal" | "customer",
   incident: Incident = {}
 ): string {
+  const list: readonly NoticeFacts[] = Array.isArray(facts) ? facts : [facts as NoticeFacts];
   if (audience === "customer") {
-    const orders = incident.customer?.orders ?? [];
+    const items = new Set(list.map((f) => f.item));
+    // Several items: only the orders of the incident's items, each with its own part number.
+    const orders = (incident.customer?.orders ?? []).filter(
+      (o) => list.length === 1 || (o.item !== undefined && items.has(o.item))
+    );
     return csvText([
       [w.partLabel, ...w.ordersHeader],
       ...orders.map((o) => [
-        incident.customer?.partNumber ?? f.item,
+        o.partNumber ??
+          (list.length === 1 ? incident.customer?.partNumber : undefined) ??
+          o.item ??
+          list[0].item,
         o.po,
         o.line ?? "",
         o.quantity,
@@ -43,15 +51,17 @@ export function projectionCsv(
   }
   return csvText([
     [w.item, ...w.projectionHeader],
-    ...f.periods.map((p, t) => [
-      f.item,
-      p,
-      f.periodStarts[t],
-      f.orders[t],
-      f.demand[t],
-      f.mps[t],
-      f.pab[t],
-      w.status[f.status[t]] ?? f.status[t],
-    ]),
+    ...list.flatMap((f) =>
+      f.periods.map((p, t) => [
+        f.item,
+        p,
+        f.periodStarts[t],
+        f.orders[t],
+        f.demand[t],
+        f.mps[t],
+        f.pab[t],
+        w.status[f.status[t]] ?? f.status[t],
+      ])
+    ),
   ]);
 }

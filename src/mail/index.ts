@@ -4,7 +4,8 @@ import { NoticeFacts } from "./facts";
 import { buildEml } from "./mime";
 import { buildMailto } from "./mailto";
 import { projectionCsv } from "./csv";
-import { Notice, NoticeKind, NoticeOptions, composeNotice } from "./templates";
+import { composeIncidentNotice } from "./groupNotice";
+import { Notice, NoticeKind, NoticeOptions } from "./templates";
 import { wordsFor } from "./words";
 
 export { AddressError, parseAddressList, validateAddress } from "./addresses";
@@ -13,6 +14,7 @@ export { buildMailto, MAILTO_LIMIT } from "./mailto";
 export { csvCell, projectionCsv } from "./csv";
 export { escapeHtml } from "./document";
 export { NOTICE_KINDS, NoticeRefused, composeNotice } from "./templates";
+export { composeIncidentNotice } from "./groupNotice";
 export type { Notice, NoticeKind, NoticeOptions } from "./templates";
 export type { BalanceFigures, NoticeFacts } from "./facts";
 export { formatQuantity } from "./quantity";
@@ -31,15 +33,16 @@ export interface NoticeOutputs {
   mailto: string;
 }
 
+/** One notice for one item, or for every item of an incident over several (each with its own facts). */
 export function draftNotice(
   kind: NoticeKind,
-  facts: NoticeFacts,
+  facts: NoticeFacts | readonly NoticeFacts[],
   to: string[],
   incident: Incident = {},
   lang: "en" | "zh-CN" = "en",
   options: NoticeOptions = {}
 ): NoticeOutputs {
-  const notice = composeNotice(kind, facts, incident, lang, options);
+  const notice = composeIncidentNotice(kind, facts, incident, lang, options);
   const w = wordsFor(lang);
   const style = { lang, fill: w.fill, colon: w.colon };
   const text = renderText(notice.blocks, style);

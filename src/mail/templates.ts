@@ -56,33 +56,33 @@ export interface NoticeOptions {
 /** A notice that must not be drafted: the reason, for the user, in the notice's language. */
 export class NoticeRefused extends Error {}
 
-type Built = Omit<Notice, "lang" | "warnings"> & { warnings?: string[] };
+export type Built = Omit<Notice, "lang" | "warnings"> & { warnings?: string[] };
 
 const PROJECTION_ROWS = 12;
 const SUBJECT_PO_CHARS = 40;
 
 /** One builder's view: the words, the facts, the incident, and the warnings it collects. */
-interface Ctx {
+export interface Ctx {
   w: Words;
   f: NoticeFacts;
   inc: Incident;
   warnings: string[];
 }
 
-function q(c: Ctx, n: number): string {
+export function q(c: Ctx, n: number): string {
   return formatQuantity(n, c.w.lang);
 }
 
-function when(c: Ctx, p: PeriodFact | number): string {
+export function when(c: Ctx, p: PeriodFact | number): string {
   const t = typeof p === "number" ? p : p.index;
   return c.w.when(c.f.periods[t], c.f.periodStarts[t] ?? null);
 }
 
-function itemName(c: Ctx): string {
+export function itemName(c: Ctx): string {
   return c.f.site ? `${c.f.item}${c.w.paren(c.f.site)}` : c.f.item;
 }
 
-function signature(c: Ctx): Block[] {
+export function signature(c: Ctx): Block[] {
   const contact = c.inc.contact;
   const closing: Block = { kind: "lines", lines: c.w.regards };
   if (!contact?.name) return [closing, { kind: "p", text: fill(c.w.signatureFill) }];
@@ -92,7 +92,7 @@ function signature(c: Ctx): Block[] {
   ];
 }
 
-function projectionTable(c: Ctx, from: number): Block {
+export function projectionTable(c: Ctx, from: number): Block {
   const f = c.f;
   const start = Math.max(0, Math.min(from, f.periods.length - PROJECTION_ROWS));
   const rows: Val[][] = [];
@@ -111,7 +111,7 @@ function projectionTable(c: Ctx, from: number): Block {
 }
 
 /** "our receipt(s) of 50 due W3 (2026-12-14)": what an at-risk item depends on. */
-function dependsOn(c: Ctx): { text: string; count: number } {
+export function dependsOn(c: Ctx): { text: string; count: number } {
   const rs = receiptsOrdersNeed(c.f);
   const onTime = rs.filter((r) => r.slack === 0);
   const shown = onTime.length ? onTime : rs.slice(0, 1);
@@ -124,7 +124,7 @@ function dependsOn(c: Ctx): { text: string; count: number } {
 }
 
 /** Reading problems of the item: what the figures assume. */
-function readingBlocks(c: Ctx): Block[] {
+export function readingBlocks(c: Ctx): Block[] {
   const a = c.f.assumptions ?? [];
   if (!a.length) return [];
   return [
@@ -261,7 +261,7 @@ function allClear(c: Ctx): Built {
 }
 
 /** What a customer notice may not do without: dates, a readable sheet, the incident of this item. */
-function customerChecks(c: Ctx, force: boolean): void {
+export function customerChecks(c: Ctx, force: boolean): void {
   const { w, f } = c;
   if (!hasDates(f)) throw new NoticeRefused(w.refuse.noDates(f.item));
   if (f.flagged && !force) {
@@ -270,17 +270,17 @@ function customerChecks(c: Ctx, force: boolean): void {
   }
 }
 
-function newDateText(c: Ctx, o: CustomerOrder): Val {
+export function newDateText(c: Ctx, o: CustomerOrder): Val {
   if (o.newDate) return o.newDate;
   return c.inc.nextUpdate ? c.w.toConfirmBy(c.inc.nextUpdate) : c.w.toConfirm;
 }
 
-function customerGreeting(c: Ctx): Block {
+export function customerGreeting(c: Ctx): Block {
   const name = c.inc.customer?.contactName;
   return { kind: "p", text: name ? c.w.dear(name) : c.w.dear(c.w.fill(c.w.dearFill)) };
 }
 
-function ordersBlocks(c: Ctx, heading = c.w.ordersHeading): Block[] {
+export function ordersBlocks(c: Ctx, heading = c.w.ordersHeading): Block[] {
   const orders = c.inc.customer?.orders ?? [];
   return [
     { kind: "h", text: heading },
@@ -301,14 +301,14 @@ function ordersBlocks(c: Ctx, heading = c.w.ordersHeading): Block[] {
   ];
 }
 
-function asksBlocks(c: Ctx): Block[] {
+export function asksBlocks(c: Ctx): Block[] {
   return [
     { kind: "h", text: c.w.askCustomerHeading },
     { kind: "list", items: c.w.askCustomer },
   ];
 }
 
-function closingBlocks(c: Ctx): Block[] {
+export function closingBlocks(c: Ctx): Block[] {
   const contact = c.inc.contact;
   return [
     {
@@ -328,7 +328,7 @@ function closingBlocks(c: Ctx): Block[] {
 }
 
 /** A marked line at the top of a forced customer notice: what to check before it goes out. */
-function checkBlocks(c: Ctx): Block[] {
+export function checkBlocks(c: Ctx): Block[] {
   const a = c.f.assumptions ?? [];
   return c.f.flagged && a.length
     ? [{ kind: "p", text: fill(c.w.checkBeforeSending(a.join("; "))) }]
@@ -336,7 +336,7 @@ function checkBlocks(c: Ctx): Block[] {
 }
 
 /** The date the customer needs the goods: the first date short, else what the receipt protects. */
-function needDate(c: Ctx): string | null {
+export function needDate(c: Ctx): string | null {
   const short = firstOrderShortage(c.f);
   if (short) return short.date;
   const r = receiptsOrdersNeed(c.f)[0];
@@ -344,7 +344,7 @@ function needDate(c: Ctx): string | null {
   return c.f.periodStarts[r.needByIndex ?? r.index] ?? null;
 }
 
-function transportTable(c: Ctx, need: string | null, internal: boolean): Block {
+export function transportTable(c: Ctx, need: string | null, internal: boolean): Block {
   const { w } = c;
   const rows: Val[][] = (c.inc.transport ?? []).map((t) => {
     let versus: Val = "";
@@ -387,7 +387,7 @@ function remedyBlocks(c: Ctx, heading: string): Block[] {
 }
 
 /** Recovery from the incident when given (checked against the plan), else the plan's final recovery. */
-function recoveryText(c: Ctx): Line {
+export function recoveryText(c: Ctx): Line {
   const { w, f, inc } = c;
   const g = f.orderFigures;
   const last = f.periods.length - 1;
@@ -415,14 +415,14 @@ function recoveryText(c: Ctx): Line {
 }
 
 /** "your PO PO-4711, PO-4712", or "your 3 orders" when they do not fit a subject. */
-function subjectOrders(c: Ctx): string {
+export function subjectOrders(c: Ctx): string {
   const pos = [...new Set((c.inc.customer?.orders ?? []).map((o) => o.po))];
   if (!pos.length) return "";
   return pos.join(", ").length <= SUBJECT_PO_CHARS ? c.w.yourPos(pos) : c.w.yourOrders(pos.length);
 }
 
 /** Orders the incident names outside the periods the notice is about: a warning naming the PO. */
-function checkOrders(c: Ctx): void {
+export function checkOrders(c: Ctx): void {
   const periods = affectedPeriods(c.f);
   if (!periods.length) return;
   const names = periods.map((t) => c.f.periods[t]).join(c.w.sep);
@@ -435,12 +435,12 @@ function checkOrders(c: Ctx): void {
   }
 }
 
-function partName(c: Ctx): string {
+export function partName(c: Ctx): string {
   const part = c.inc.customer?.partNumber;
   return part ? `${part}${c.w.paren(c.f.item)}` : c.f.item;
 }
 
-function headFields(c: Ctx, status: string, extra: [string, Line][] = []): Block {
+export function headFields(c: Ctx, status: string, extra: [string, Line][] = []): Block {
   const part = c.inc.customer?.partNumber;
   return {
     kind: "fields",

@@ -29,7 +29,9 @@ const en = {
   none: "none",
   periods: (n: number) => `${n} period${n === 1 ? "" : "s"}`,
   days: (n: number) => `${n} day${n === 1 ? "" : "s"}`,
-  when: (period: string, date: string | null) => (date ? `${period} (${date})` : period),
+  /** A period and its date; a period named by its date (date headers) says it once. */
+  when: (period: string, date: string | null) =>
+    date && date !== period ? `${period} (${date})` : period,
   paren: (s: string) => ` (${s})`,
   // Internal
   hello: "Hello all,",
@@ -203,6 +205,26 @@ const en = {
   due: "Due",
   reviewStatus: "Status",
   reviewFill: "to agree in the review",
+  // Incidents over several items (one broken mould can hit many items)
+  groupName: (names: string[]) =>
+    names.join(", ").length <= 40
+      ? names.join(", ")
+      : `${names[0]} and ${names.length - 1} more items`,
+  groupAlertLead: (n: number, names: string) =>
+    `This alert covers ${n} items with one cause: ${names}. Each item's own projection follows.`,
+  groupShortFrom: (when: string) => `projected short, the first in ${when}`,
+  groupAtRisk: "need their receipts on time",
+  itemHeading: (name: string) => `Item ${name}`,
+  partHeading: (name: string) => `Part ${name}`,
+  groupRiskLead: (n: number) =>
+    `We want to let you know early about a potential risk to the deliveries of the ${n} parts below. Nothing has been missed yet, and we are working to prevent it; we will keep you informed.`,
+  groupConfirmedLead: (n: number) =>
+    `We are sorry to confirm that we cannot deliver the quantities below on the dates promised, for ${n} parts. Here are the exact dates and quantities per part, and what we are doing about it.`,
+  groupRestoredLead: (n: number) =>
+    `Supply of the ${n} parts below is back to normal. The dates below are confirmed; thank you for your patience and support.`,
+  needDateOf: (item: string) => `First date short, ${item}`,
+  leadTimeOf: (item: string) => `Detection lead time, ${item}`,
+  itemsLabel: "Items",
   // IM
   im: {
     alert: (item: string, what: string) =>
@@ -236,6 +258,12 @@ const en = {
       `${item}: the sheet has reading problems for this item (${what}); check the sheet, or add --force to draft the customer notice anyway`,
     otherItem: (incidentItem: string, item: string) =>
       `the incident is for ${incidentItem}, not ${item}: use the incident of this item`,
+    groupNoOrders: (items: string) =>
+      `the incident covers ${items}: name the customer's orders and the item each is for before a customer notice`,
+    orderWithoutItem: (po: string, items: string) =>
+      `${po} does not say which item it is for (the incident covers ${items}): set its item`,
+    orderOtherItem: (po: string, item: string, items: string) =>
+      `${po} is for ${item}, which this incident does not cover (${items})`,
   },
   warn: {
     stillShort: (item: string, when: string, qty: string) =>
@@ -280,7 +308,7 @@ const zh: Words = {
   none: "无",
   periods: (n) => `${n}期`,
   days: (n) => `${n}天`,
-  when: (period, date) => (date ? `${period}（${date}）` : period),
+  when: (period, date) => (date && date !== period ? `${period}（${date}）` : period),
   paren: (s) => `（${s}）`,
   hello: "各位好：",
   alertSubject: (item, what) => `[PAB Watch] 内部预警：${item}${what}`,
@@ -431,6 +459,23 @@ const zh: Words = {
   due: "完成日期",
   reviewStatus: "状态",
   reviewFill: "复盘会上确定",
+  groupName: (names: string[]) =>
+    names.join("、").length <= 40 ? names.join("、") : `${names[0]}等${names.length}个物料`,
+  groupAlertLead: (n: number, names: string) =>
+    `本预警涉及同一原因影响的${n}个物料：${names}。以下分别列出各物料的推演。`,
+  groupShortFrom: (when: string) => `预计缺货，最早于${when}`,
+  groupAtRisk: "依赖到货按时到达",
+  itemHeading: (name: string) => `物料${name}`,
+  partHeading: (name: string) => `料号${name}`,
+  groupRiskLead: (n: number) =>
+    `特此提前告知：下列${n}个料号的交付存在潜在风险。目前尚未延误，我们正在全力避免，并将持续通报进展。`,
+  groupConfirmedLead: (n: number) =>
+    `很抱歉地确认：下列${n}个料号无法按承诺日期交付以下数量。以下按料号列出准确的日期和数量，以及我们采取的措施。`,
+  groupRestoredLead: (n: number) =>
+    `下列${n}个料号已恢复正常供货，以下交期均已确认，感谢贵司的耐心与支持。`,
+  needDateOf: (item: string) => `${item}首个缺货日期`,
+  leadTimeOf: (item: string) => `${item}提前发现时间`,
+  itemsLabel: "物料",
   im: {
     alert: (item, what) => `⚠ ${item}：${what}。详情见邮件，请各自确认。`,
     allClear: (item) => `✓ ${item}：已恢复满足，谢谢大家。`,
@@ -454,6 +499,11 @@ const zh: Words = {
       `${item}：该物料的表格读取有问题（${what}）；请检查表格，或加--force仍然起草客户通知`,
     otherItem: (incidentItem, item) =>
       `该事件属于${incidentItem}，不属于${item}：请使用该物料的事件文件`,
+    groupNoOrders: (items) =>
+      `该事件涉及${items}：起草客户通知前，请填写客户订单及每个订单对应的物料`,
+    orderWithoutItem: (po, items) =>
+      `订单${po}未注明对应的物料（该事件涉及${items}）：请填写其物料`,
+    orderOtherItem: (po, item, items) => `订单${po}对应${item}，不在本事件的物料（${items}）之内`,
   },
   warn: {
     stillShort: (item, when, qty) => `${item}：客户订单在${when}仍短缺${qty}，解除通知中已注明`,

@@ -1,5 +1,5 @@
 import { PeriodShortage, Status, worstStatus } from "../engine";
-import { Diagnostic, LayoutKind, mpsOf } from "../layout";
+import { Diagnostic, LayoutKind } from "../layout";
 import { Finding } from "./findings";
 
 export interface PeriodRef {
@@ -101,7 +101,8 @@ export function reportItem(f: Finding, pabCells: string[] = []): ReportItem {
     pastDue: p.pastDue,
     safetyStock: r.safetyStock?.value ?? null,
     orders: p.orders,
-    mps: mpsOf(r),
+    // The engine's copy of the supply rows' sum (mpsOf of the record), not summed a second time.
+    mps: p.mps,
     forecast: p.forecast,
     demand: p.demand,
     pab: p.pab,

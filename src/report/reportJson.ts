@@ -1,38 +1,39 @@
 import { Report } from "./report";
 
+/** About this much text is handed to `write` at a time. */
 const BATCH = 1 << 20;
 
 /**
  * The report file: `JSON.stringify(report, null, 2)` and a newline, handed to `write` in pieces of
- * about a megabyte. Each item is serialised on its own, so the whole text never exists at once.
+ * about a megabyte. The items are serialised a batch at a time, so the whole text never exists at
+ * once, and each piece is written as JSON.stringify made it (no joining into a bigger string).
  */
 export function writeReportJson(report: Report, write: (text: string) => void): void {
-  let pending = "";
-  const put = (text: string) => {
-    pending += text;
-    if (pending.length >= BATCH) {
-      write(pending);
-      pending = "";
-    }
-  };
-  put("{");
+  write("{");
   let first = true;
   for (const [key, value] of Object.entries(report)) {
     if (value === undefined || typeof value === "function") continue;
-    put(first ? "\n" : ",\n");
+    const lead = first ? "\n" : ",\n";
     first = false;
     if (!Array.isArray(value) || value.length === 0) {
       // `  "key": value`, indented as inside the report
-      put(JSON.stringify({ [key]: value }, null, 2).slice(2, -2));
+      write(lead + JSON.stringify({ [key]: value }, null, 2).slice(2, -2));
       continue;
     }
-    put(`  ${JSON.stringify(key)}: [`);
-    value.forEach((element, i) => {
-      // Nested twice, an element comes out with the indentation it has inside the report.
-      put((i ? ",\n" : "\n") + JSON.stringify([[element]], null, 2).slice(6, -6));
-    });
-    put("\n  ]");
+    write(`${lead}  ${JSON.stringify(key)}: [`);
+    // As many elements per piece as make about BATCH characters, judged from the pieces so far.
+    let count = 16;
+    for (let i = 0; i < value.length;) {
+      const batch = value.slice(i, i + count);
+      // Nested twice, the elements come out with the indentation they have inside the report,
+      // one after the other with ",\n" between them.
+      const text = JSON.stringify([batch], null, 2);
+      write(i ? ",\n" : "\n");
+      write(text.slice(6, -6));
+      i += batch.length;
+      count = Math.max(1, Math.min(4096, Math.floor((BATCH * batch.length) / text.length)));
+    }
+    write("\n  ]");
   }
-  put(first ? "}\n" : "\n}\n");
-  write(pending);
+  write(first ? "}\n" : "\n}\n");
 }

@@ -1,5 +1,5 @@
 /* global AbortSignal */
-import { OpenScanResult, RemoveResult, ScanProgress, WorkbookState } from "../excel";
+import { EditedRange, OpenScanResult, RemoveResult, ScanProgress, WorkbookState } from "../excel";
 
 export interface ScanRequest {
   /** Only these sheets (default: all visible sheets). */
@@ -25,4 +25,9 @@ export interface WorkbookActions {
   activeSheet(): Promise<string>;
   /** Today on the planner's calendar, YYYY-MM-DD. */
   today(): string;
+  /**
+   * Tells `onEdits` what the planner changed, once they pause typing (never PAB Watch's own writes);
+   * resolves to the function that stops it. Absent where edits cannot be followed.
+   */
+  followEdits?(onEdits: (edits: EditedRange[]) => void): Promise<() => Promise<void>>;
 }

@@ -54,7 +54,7 @@ export function itemsOf(report: Report, c: IncidentCase): ReportItem[] {
 
 export type DraftResult = { ok: true; outputs: NoticeOutputs } | { ok: false; reason: string };
 
-/** A notice for this step, from the incident's first item and what the user filled in. */
+/** A notice for this step: every item of the incident with its own facts, and what the user filled in. */
 export function draftStep(
   report: Report,
   c: IncidentCase,
@@ -62,13 +62,12 @@ export function draftStep(
   to: string[],
   lang: Language
 ): DraftResult {
-  const item = itemsOf(report, c)[0];
-  if (!item) return { ok: false, reason: `${c.risks[0].item}` };
+  const items = itemsOf(report, c);
+  const missing = c.risks.filter((r) => !items.some((i) => i.item === r.item && i.site === r.site));
+  if (missing.length) return { ok: false, reason: missing.map((r) => r.item).join(", ") };
   try {
-    return {
-      ok: true,
-      outputs: draftNotice(step, factsForNotice(item, report.diagnostics), to, c.details, lang),
-    };
+    const facts = items.map((i) => factsForNotice(i, report.diagnostics));
+    return { ok: true, outputs: draftNotice(step, facts, to, c.details, lang) };
   } catch (e) {
     if (e instanceof NoticeRefused) return { ok: false, reason: e.message };
     throw e;

@@ -5,6 +5,8 @@ import { Handoff, HandoffSupport } from "./incidentFlow";
 /** Every word of the incident views, in English (the names other tests rely on) and Simplified Chinese. */
 export interface IncidentStrings {
   region: (id: string, items: string) => string;
+  /** Adding items the same cause hits to an open incident. */
+  addItem: { label: string; button: string; added: (items: string) => string };
   back: string;
   detectedBy: string;
   sender: string;
@@ -54,6 +56,9 @@ export interface IncidentStrings {
     contactPhone: string;
     orders: string;
     addOrder: string;
+    /** Which of the incident's items an order is for (shown when it covers several). */
+    orderItem: string;
+    partNumber: string;
     po: string;
     line: string;
     quantity: string;
@@ -123,6 +128,12 @@ export interface IncidentStrings {
 
 const EN: IncidentStrings = {
   region: (id, items) => `Incident ${id}: ${items}`,
+  addItem: {
+    label: "Another item the same cause hits",
+    button: "Add to incident",
+    added: (items) =>
+      `Added to the incident: ${items}. Its notices now cover every item, each with its own projection.`,
+  },
   back: "Back",
   detectedBy: "Detected by",
   sender: "Sent by",
@@ -199,6 +210,8 @@ const EN: IncidentStrings = {
     contactPhone: "Contact phone",
     orders: "Customer orders affected",
     addOrder: "Add order",
+    orderItem: "Our item",
+    partNumber: "Customer part number",
     po: "PO",
     line: "Line",
     quantity: "Quantity",
@@ -299,6 +312,11 @@ const EN: IncidentStrings = {
 
 const ZH: IncidentStrings = {
   region: (id, items) => `事件 ${id}：${items}`,
+  addItem: {
+    label: "同一原因影响的其他物料",
+    button: "加入事件",
+    added: (items) => `已加入事件：${items}。通知将涵盖所有物料，各按其推演。`,
+  },
   back: "返回",
   detectedBy: "发现人",
   sender: "发送人",
@@ -374,6 +392,8 @@ const ZH: IncidentStrings = {
     contactPhone: "联系人电话",
     orders: "受影响的客户订单",
     addOrder: "添加订单",
+    orderItem: "我司料号",
+    partNumber: "客户料号",
     po: "订单号",
     line: "行号",
     quantity: "数量",

@@ -7,10 +7,12 @@ import { Environment, detectEnvironment } from "./environment";
 import { WorkbookActions } from "./actions";
 import {
   activeSheetName,
+  followEdits,
   loadSetting,
   loadWorkbookState,
   localToday,
   officeExcelRun,
+  officeExcelRunIn,
   removeAnnotations,
   saveSetting,
   saveWorkbookState,
@@ -46,6 +48,7 @@ function officeActions(environment: Environment): WorkbookActions {
     selection: () => selectedAddress(officeExcelRun),
     activeSheet: () => activeSheetName(officeExcelRun),
     today: () => localToday(),
+    followEdits: (onEdits) => followEdits(officeExcelRun, officeExcelRunIn, onEdits),
   };
 }
 

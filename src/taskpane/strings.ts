@@ -156,6 +156,9 @@ export interface Strings {
   startDateHint: string;
   remember: string;
   remove: string;
+  /** The switch that re-scans after the planner edits an order, supply or stock cell. */
+  followEdits: string;
+  followEditsHint: string;
   removed: (kept: number) => string;
   failed: (message: string) => string;
   title: string;
@@ -397,6 +400,9 @@ const en: Strings = {
   startDateHint: "Only needed when the weeks are numbered (W1, 第1周).",
   remember: "Remember for this workbook",
   remove: "Remove PAB Watch annotations",
+  followEdits: "Update risks when I edit the sheet",
+  followEditsHint:
+    "After you change an order, receipt or stock figure of a scanned item, PAB Watch scans again once you pause typing. Remembered for this workbook.",
   removed: (kept) =>
     kept
       ? `Removed. ${kept} area(s) you changed were left as they are.`
@@ -647,6 +653,9 @@ const zhCN: Strings = {
   startDateHint: "仅当周次为编号（W1、第1周）时需要。",
   remember: "为本工作簿记住",
   remove: "移除 PAB Watch 标注",
+  followEdits: "编辑表格时更新风险",
+  followEditsHint:
+    "您修改已扫描物料的订单、到货或库存数字后，PAB Watch 会在您停止输入后重新扫描。本工作簿会记住此设置。",
   removed: (kept) =>
     kept ? `已移除。您改动过的 ${kept} 处保持不变。` : "已移除：工作表已恢复原样。",
   failed: (message) => `扫描中止：${message}`,

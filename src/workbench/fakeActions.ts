@@ -1,7 +1,9 @@
 import {
   ExcelRun,
   Projector,
+  ExcelRunIn,
   activeSheetName,
+  followEdits,
   loadSetting,
   loadWorkbookState,
   removeAnnotations,
@@ -11,7 +13,7 @@ import {
   selectCells,
   selectedAddress,
 } from "../excel";
-import { fakeExcelRun } from "../excel/fake/context";
+import { fakeExcelRun, fakeExcelRunIn } from "../excel/fake/context";
 import { FakeWorkbookModel } from "../excel/fake/model";
 import { Language } from "../report";
 import { WorkbookActions } from "../taskpane/actions";
@@ -24,6 +26,8 @@ export interface FakeActionsOptions {
   project?: Projector;
   /** Called after anything that changed the workbook or its selection. */
   onChange?: () => void;
+  /** Quiet time before edits are told (default 1.5 s; tests shorten it). */
+  followDelayMs?: number;
 }
 
 /** The pane's WorkbookActions over the strict fake of the Excel API: the workbench's, and the component tests'. */
@@ -56,5 +60,9 @@ export function fakeWorkbookActions(
     selection: () => selectedAddress(run),
     activeSheet: () => activeSheetName(run),
     today: () => options.today,
+    followEdits: (onEdits) =>
+      followEdits(run, fakeExcelRunIn() as unknown as ExcelRunIn, onEdits, {
+        delayMs: options.followDelayMs,
+      }),
   };
 }

@@ -186,7 +186,115 @@ export function readSheet(
     }
   };
 
-  for (let kind = s.next(); kind !== END; kind = s.next()) {
+  /**
+   * A cell as Excel writes most of them, `<c r="B5" s="1" t="s"><v>12</v></c>` or `<c r="B5"
+   * s="1"/>`, read straight from the text into the same state the scanner's events give; returns
+   * where it ends, or -1 for anything else (a formula, an inline string, entities, other
+   * attributes or spacing), which the scanner then reads.
+   */
+  const n = xml.length;
+  const quickCell = (p: number): number => {
+    let i = p + 3; // after "<c "
+    let rStart = -1;
+    let rEnd = -1;
+    let sStart = -1;
+    let sEnd = -1;
+    let tStart = -1;
+    let tEnd = -1;
+    let closed = false;
+    for (;;) {
+      const a = xml.charCodeAt(i);
+      if (xml.charCodeAt(i + 1) !== 61 /* = */ || xml.charCodeAt(i + 2) !== 34 /* " */) return -1;
+      const start = i + 3;
+      let end = start;
+      while (end < n && xml.charCodeAt(end) !== 34) end++;
+      if (end >= n) return -1;
+      if (a === 114 /* r */ && rStart < 0) {
+        rStart = start;
+        rEnd = end;
+      } else if (a === 115 /* s */ && sStart < 0) {
+        sStart = start;
+        sEnd = end;
+      } else if (a === 116 /* t */ && tStart < 0) {
+        tStart = start;
+        tEnd = end;
+      } else return -1;
+      i = end + 1;
+      const c = xml.charCodeAt(i);
+      if (c === 32) {
+        i++;
+      } else if (c === 62 /* > */) {
+        i++;
+        break;
+      } else if (c === 47 /* / */ && xml.charCodeAt(i + 1) === 62) {
+        i += 2;
+        closed = true;
+        break;
+      } else return -1;
+    }
+    const st = sStart < 0 ? 0 : digits(xml, sStart, sEnd);
+    if (st < 0) return -1;
+    let textStart = -1;
+    let textEnd = -1;
+    let after = i;
+    if (!closed) {
+      if (
+        xml.charCodeAt(i) !== 60 ||
+        xml.charCodeAt(i + 1) !== 118 /* v */ ||
+        xml.charCodeAt(i + 2) !== 62
+      )
+        return -1;
+      textStart = i + 3;
+      textEnd = textStart;
+      for (; textEnd < n; textEnd++) {
+        const ch = xml.charCodeAt(textEnd);
+        if (ch === 60 /* < */) break;
+        if (ch === 38 /* & */ || ch === 13 /* CR */) return -1;
+      }
+      if (!xml.startsWith("</v></c>", textEnd)) return -1;
+      after = textEnd + 8;
+    }
+    if (rStart >= 0 && rEnd > rStart) readAddress(rStart, rEnd);
+    else column += 1;
+    type = tStart >= 0 ? typeOf(xml, tStart, tEnd) : NUMBER;
+    style = st;
+    value = null;
+    valueDigits = -1;
+    valueAt = -1;
+    formula = null;
+    sharedIndex = null;
+    arrayRef = null;
+    inlineText = "";
+    text = NONE;
+    phonetic = 0;
+    if (!closed) {
+      value = "";
+      if (textEnd > textStart) {
+        if (type === NUMBER || type === SHARED) valueDigits = digits(xml, textStart, textEnd);
+        if (valueDigits < 0) value = xml.slice(textStart, textEnd);
+      }
+    }
+    finishCell();
+    return after;
+  };
+
+  for (;;) {
+    if (inSheetData) {
+      const p = s.position;
+      if (
+        xml.charCodeAt(p) === 60 &&
+        xml.charCodeAt(p + 1) === 99 &&
+        xml.charCodeAt(p + 2) === 32
+      ) {
+        const after = quickCell(p);
+        if (after >= 0) {
+          s.skipTo(after);
+          continue;
+        }
+      }
+    }
+    const kind = s.next();
+    if (kind === END) break;
     if (kind === OPEN) {
       if (inSheetData) {
         if (s.is("c")) {

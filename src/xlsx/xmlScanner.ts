@@ -221,6 +221,19 @@ export class XmlScanner {
     this.pos = i;
   }
 
+  /** Where the next tag or text starts. */
+  get position(): number {
+    return this.pos;
+  }
+
+  /**
+   * Moves on to `p`, past text the caller has read itself: whole elements only (nothing opened
+   * there is left open), so the checks of the tags around it still hold.
+   */
+  skipTo(p: number): void {
+    this.pos = p;
+  }
+
   /** Whether the current tag's local name is `name`. */
   is(name: string): boolean {
     return (

@@ -141,4 +141,56 @@ describe("pab-watch draft", () => {
       "transport[1].mode must be one of truck, air, hand-carry, sea, rail, courier"
     );
   });
+
+  test("an incident over a group of items drafts one notice covering each, with its own facts", () => {
+    const multi = path.join(tmp, "multi.json");
+    const sample = path.join(sharedDir, "samples", "multi-item-grid.xlsx");
+    expect(run("scan", sample, "--start", "2026-11-30", "--json", multi).code).toBe(0);
+    const expected = JSON.parse(
+      fs.readFileSync(path.join(sharedDir, "samples", "multi-item-grid.expected.json"), "utf8")
+    ).items as { item: string; firstShortage: { index: number; quantity: number } | null }[];
+    const group = path.join(tmp, "group.json");
+    fs.writeFileSync(group, JSON.stringify({ id: "INC-9", items: ["PUMP-10", "VALVE-7"] }));
+    const r = run(
+      "draft",
+      "--report",
+      multi,
+      "--item",
+      "VALVE-7",
+      "--notice",
+      "internal",
+      "--to",
+      "boss@example.com",
+      "--incident",
+      group
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Subject: \[PAB Watch\] Internal alert: PUMP-10, VALVE-7 /);
+    for (const name of ["PUMP-10", "VALVE-7"]) {
+      const e = expected.find((x) => x.item === name)!;
+      const week = `W${e.firstShortage!.index + 1}`;
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `${name}: the projected available balance goes short in ${week} \\(\\d{4}-\\d\\d-\\d\\d\\) by ${e.firstShortage!.quantity}\\.`
+        )
+      );
+    }
+    expect(r.stdout).not.toContain("PUMP-20");
+    fs.writeFileSync(group, JSON.stringify({ id: "INC-9", items: ["PUMP-10", "GONE-1"] }));
+    const missing = run(
+      "draft",
+      "--report",
+      multi,
+      "--item",
+      "PUMP-10",
+      "--notice",
+      "internal",
+      "--to",
+      "boss@example.com",
+      "--incident",
+      group
+    );
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`the incident covers GONE-1, which is not in ${multi}`);
+  });
 });

@@ -110,6 +110,12 @@ describe("9: no call takes more arguments than JavaScriptCore allows", () => {
       bound: "a header's columns",
     },
     {
+      file: "src/layout/mappedPeriods.ts",
+      in: "withMappedRun",
+      spread: "before.map(",
+      bound: "header runs in one row",
+    },
+    {
       file: "src/layout/rowPerPart.ts",
       in: "readRowPerPart",
       spread: "blockColumnList",
@@ -138,6 +144,42 @@ describe("9: no call takes more arguments than JavaScriptCore allows", () => {
       in: "renderText",
       spread: "cells.map(",
       bound: "rows of one notice table",
+    },
+    {
+      file: "src/mail/groupNotice.ts",
+      in: "internalAlert",
+      spread: "g.all.flatMap(readingOf)",
+      bound: "blocks of a notice over one group of items",
+    },
+    {
+      file: "src/mail/groupNotice.ts",
+      in: "internalAlert",
+      spread: "signature(",
+      bound: "lines of a signature",
+    },
+    {
+      file: "src/mail/groupNotice.ts",
+      in: "customerRisk",
+      spread: "partHead(",
+      bound: "lines of one part's heading",
+    },
+    {
+      file: "src/mail/groupNotice.ts",
+      in: "customerRisk",
+      spread: "ordersBlocks(c).slice(1)",
+      bound: "blocks of one part's orders in a notice",
+    },
+    {
+      file: "src/mail/groupNotice.ts",
+      in: "customerConfirmed",
+      spread: "partHead(",
+      bound: "lines of one part's heading",
+    },
+    {
+      file: "src/mail/groupNotice.ts",
+      in: "customerConfirmed",
+      spread: "ordersBlocks(c).slice(1)",
+      bound: "blocks of one part's orders in a notice",
     },
     {
       file: "src/mail/mime.ts",

@@ -2,13 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { buildWritePlan } from "../../src/annotate";
-import {
-  ExcelRun,
-  applyWritePlan,
-  followEdits,
-  readWorkbookSnapshot,
-  removeAnnotations,
-} from "../../src/excel";
+import { ExcelRun, applyWritePlan, readWorkbookSnapshot, removeAnnotations } from "../../src/excel";
 import { FakeRequestContext, fakeExcelRun } from "../../src/excel/fake/context";
 import { FakeWorkbookModel, modelFromSnapshot, ruleFormulaAt } from "../../src/excel/fake/model";
 import { computePlan } from "../../src/engine";
@@ -226,22 +220,7 @@ describe("defects found in review (issue 12)", () => {
     expect([...model.uncalculated]).toEqual([]);
   });
 
-  test("20: follow edits skips our own writes by triggerSource, even with events on", async () => {
-    const model = sample("classic-example.xlsx");
-    const run = runOf(model);
-    let scans = 0;
-    const timers = { set: (fn: () => void) => (fn(), 1), clear: () => {} };
-    const stop = await followEdits(run, () => scans++, { isOwnWrite: () => false }, timers);
-    await model.emitChanged({
-      address: "MPS!B5",
-      source: "Local",
-      triggerSource: "ThisLocalAddin",
-    });
-    expect(scans).toBe(0);
-    await model.emitChanged({ address: "MPS!B5", source: "Local" });
-    expect(scans).toBe(1);
-    await stop();
-  });
+  // 20 (follow edits: triggerSource, removal on its own context, the pane's switch): test/excel/follow.test.ts, test/taskpane/followEdits.test.tsx.
 });
 
 test("12: a cell the planner edits between the read and the write is left as they typed it", async () => {

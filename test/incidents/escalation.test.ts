@@ -8,6 +8,7 @@ import {
   NoticeStep,
   StepContext,
   addHours,
+  addItems,
   check,
   clockSinceDetection,
   detectionLeadDays,
@@ -196,6 +197,22 @@ describe("escalation steps (DESIGN.md)", () => {
       code: "no-projection",
       item: "FG-2002",
     });
+  });
+
+  test("an item added to an open incident brings its risk as the plan shows it now, once", () => {
+    const other = classicProjection({
+      item: "FG-2002",
+      orders: [50, 0, 0, 0, 0, 0, 0, 0],
+      mps: [0, 0, 0, 0, 0, 0, 0, 0],
+    });
+    const c = openIncident("INC-6", [short], "Li Wei", T0);
+    const two = addItems(c, [other, short]);
+    expect(two.risks.map((r) => r.item)).toEqual(["FG-1001", "FG-2002"]);
+    expect(two.details.items).toEqual(["FG-1001", "FG-2002"]);
+    // FG-2002: 45 on hand, 50 ordered in W1: short 5 in W1, to the end.
+    expect(two.risks[1]).toMatchObject({ periodsAtRisk: other.periods, quantityAtRisk: 5 });
+    expect(addItems(two, [other])).toBe(two);
+    expect(addItems({ ...c, closedAt: at(3) }, [other]).risks).toHaveLength(1);
   });
 
   test("the internal all-clear while still short is allowed with a warning", () => {

@@ -54,7 +54,7 @@ describe("an incident file is checked field by field", () => {
     [
       "an unknown key",
       (d) => (d.customer.orders[1].qty = 3),
-      "customer.orders[2].qty: unknown field (known: po, line, quantity, originalDate, newDate, newQuantity)",
+      "customer.orders[2].qty: unknown field (known: po, line, quantity, originalDate, newDate, newQuantity, item, partNumber)",
     ],
     [
       "an unknown top-level key",

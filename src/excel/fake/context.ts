@@ -179,6 +179,18 @@ export function fakeExcelRun(model: FakeWorkbookModel, contexts: FakeRequestCont
   };
 }
 
+/** Excel.run(context, batch) over the fake: the batch on a context that exists already (an event handler's). */
+export function fakeExcelRunIn() {
+  return async <T>(
+    context: FakeRequestContext,
+    batch: (context: FakeRequestContext) => Promise<T>
+  ): Promise<T> => {
+    const result = await batch(context);
+    if (context.pending) await context.sync();
+    return result;
+  };
+}
+
 export class FakeRequestContext {
   readonly model: FakeWorkbookModel;
   readonly workbook: FakeWorkbook;
@@ -422,6 +434,7 @@ export class FakeWorksheet extends FakeObject {
     if (prop === "isNullObject") return !s;
     if (!s) throw new Error(`ItemNotFound: the worksheet ${this.sheetName} does not exist`);
     if (prop === "name") return s.name;
+    if (prop === "id") return this.ctx.model.sheetId(s);
     if (prop === "visibility") return s.visibility;
     if (prop === "protection") return { protected: Boolean(s.protected) };
     throw new Error(`the fake does not model worksheet.${prop}`);
@@ -435,6 +448,9 @@ export class FakeWorksheet extends FakeObject {
 
   get name(): string {
     return this.read("name");
+  }
+  get id(): string {
+    return this.read("id");
   }
   get visibility(): string {
     return this.read("visibility");
@@ -656,11 +672,13 @@ export class FakeRange extends FakeObject {
       const typed: { value?: FakeValue; formula?: string } =
         typeof v === "string" && !text ? typedValue(v) : { value: v };
       if (typed.formula) this.ctx.model.writeFormula(s, row, col, typed.formula);
-      else
+      else {
+        this.ctx.model.dropSpill(s, row, col);
         this.ctx.model.setCell(s, row, col, {
           value: typed.value as FakeValue,
           formula: undefined,
         });
+      }
     });
   }
 
@@ -668,7 +686,10 @@ export class FakeRange extends FakeObject {
     this.write("formulas", data, (row, col, v) => {
       const s = this.sheet();
       if (typeof v === "string" && v.startsWith("=")) this.ctx.model.writeFormula(s, row, col, v);
-      else this.ctx.model.setCell(s, row, col, { value: v, formula: undefined });
+      else {
+        this.ctx.model.dropSpill(s, row, col);
+        this.ctx.model.setCell(s, row, col, { value: v, formula: undefined });
+      }
     });
   }
 
@@ -704,6 +725,8 @@ export class FakeRange extends FakeObject {
         if (applyTo === "All" || applyTo === "Contents") {
           next.value = "";
           delete next.formula;
+          // Clearing a dynamic array's anchor clears what it spilled, as in Excel.
+          if (sheet.spills?.has(`${row},${col}`)) this.ctx.model.dropSpill(sheet, row, col);
         }
         if (applyTo === "All" || applyTo === "Formats") {
           delete next.numberFormat;

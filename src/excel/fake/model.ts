@@ -142,6 +142,8 @@ export class CellStore {
 
 export interface FakeSheet {
   name: string;
+  /** Excel's id of the worksheet ("{…}"): events name the sheet by it. */
+  id?: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   cells: CellStore;
   merged: CellRange[];
@@ -236,9 +238,13 @@ export class FakeWorkbookModel {
   }
   readonly changeHandlers = new Set<(event: unknown) => Promise<void> | void>();
 
-  /** Raises worksheet.onChanged as Excel would (nothing when events are off). */
+  /**
+   * Raises worksheets.onChanged as Excel would (nothing when events are off): the sheet by its id and
+   * the address within it, so "MPS!B5" arrives as { worksheetId: "{…}", address: "B5" }.
+   */
   async emitChanged(event: {
     worksheetId?: string;
+    /** "B5:C7" on the sheet of worksheetId, or "MPS!B5" (its sheet named here). */
     address: string;
     source: "Local" | "Remote";
     changeType?: string;
@@ -246,8 +252,26 @@ export class FakeWorkbookModel {
     triggerSource?: "ThisLocalAddin" | "Unknown";
   }): Promise<void> {
     if (!this.eventsEnabled) return;
-    for (const h of this.changeHandlers)
-      await h({ changeType: "RangeEdited", triggerSource: "Unknown", ...event });
+    const bang = event.address.lastIndexOf("!");
+    const sheet =
+      bang >= 0 ? this.sheet(event.address.slice(0, bang).replace(/^'(.*)'$/, "$1")) : undefined;
+    const shaped = {
+      ...event,
+      worksheetId: event.worksheetId ?? (sheet ? this.sheetId(sheet) : ""),
+      address: bang >= 0 ? event.address.slice(bang + 1) : event.address,
+    };
+    for (const h of [...this.changeHandlers])
+      await h({ changeType: "RangeEdited", triggerSource: "Unknown", ...shaped });
+  }
+
+  /** The worksheet's id, given it when first asked. */
+  sheetId(sheet: FakeSheet): string {
+    if (!sheet.id) {
+      // Not enumerable: a sheet's state, as tests compare it, stays its cells and formats.
+      const id = `{${String(this.nextId++).padStart(8, "0")}-0000-4000-8000-000000000000}`;
+      Object.defineProperty(sheet, "id", { value: id, enumerable: false });
+    }
+    return sheet.id as string;
   }
   private nextId = 1;
 
@@ -265,8 +289,9 @@ export class FakeWorkbookModel {
     return sheet;
   }
 
+  /** A sheet by its (case-insensitive) name, or by its id as worksheets.getItem takes either. */
   sheet(name: string): FakeSheet | undefined {
-    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase() || s.id === name);
   }
 
   /** Deleting a sheet turns every reference to it into #REF!: names and other sheets' formulas. */
@@ -371,17 +396,24 @@ export class FakeWorkbookModel {
     ((sheet: string, row: number, column: number, formula: string) => FakeValue[][] | null) | null =
     null;
 
+  /** The cells a dynamic array anchored here spilled into go (its formula was replaced or cleared). */
+  dropSpill(sheet: FakeSheet, row: number, column: number): void {
+    const k = `${row},${column}`;
+    const old = sheet.spills?.get(k);
+    if (!old) return;
+    this.revision++;
+    sheet.spills!.delete(k);
+    // The values go; a cell's own formatting stays.
+    for (let r = old.top; r <= old.bottom; r++)
+      for (let c = old.left; c <= old.right; c++)
+        if (r !== row || c !== column) this.setCell(sheet, r, c, { value: "" });
+  }
+
   /** A formula written into a cell: an earlier spill from it goes, a new one fills the cells around. */
   writeFormula(sheet: FakeSheet, row: number, column: number, formula: string): void {
     this.revision++;
     const k = `${row},${column}`;
-    const old = sheet.spills?.get(k);
-    if (old) {
-      for (let r = old.top; r <= old.bottom; r++)
-        for (let c = old.left; c <= old.right; c++)
-          if (r !== row || c !== column) sheet.cells.remove(r, c);
-      sheet.spills!.delete(k);
-    }
+    this.dropSpill(sheet, row, column);
     const result = this.evaluate?.(sheet.name, row, column, formula) ?? null;
     const now = sheet.cells.at(row, column) ?? { value: "" };
     if (!result || (result.length === 1 && result[0].length === 1)) {

@@ -12,6 +12,7 @@ import {
   Select,
   SpinButton,
   Subtitle2,
+  Switch,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -93,6 +94,8 @@ export interface HomeProps {
   onSnooze: (e: RiskEntry, s: Snooze | null) => void;
   onMapping: () => void;
   onRemove: () => void;
+  /** The stored "update risks when I edit the sheet" switch; null where edits cannot be followed. */
+  follow: { on: boolean; onChange: (on: boolean) => void } | null;
 }
 
 export function Home(p: HomeProps): React.JSX.Element {
@@ -111,6 +114,16 @@ export function Home(p: HomeProps): React.JSX.Element {
           {t.scanAll}
         </Button>
       </div>
+      {p.follow && (
+        <Field hint={t.followEditsHint} className={styles.field}>
+          <Switch
+            checked={p.follow.on}
+            label={t.followEdits}
+            disabled={!p.ready}
+            onChange={(_e, d) => p.follow?.onChange(d.checked)}
+          />
+        </Field>
+      )}
       {busy && (
         <div role="status" aria-live="polite">
           <Field validationMessage={p.scanning === "writing" ? t.writingCannotStop : undefined} validationState="none">

@@ -6,6 +6,7 @@ import { WorkbookActions } from "../actions";
 import { Language } from "../environment";
 import { IncidentView } from "../incidentSlot";
 import { daysFrom, formatDate, rollForward } from "../model/dates";
+import { editsTouchPlan, planInputCells } from "../model/followEdits";
 import { itemCells } from "../model/itemDetail";
 import { MappingRole, readerView, selectionProblem, unplaced, withSelection } from "../model/mapping";
 import {
@@ -82,6 +83,8 @@ export function Pane({ actions, language, customFunctions, incidentView: Inciden
   const [mappingMessage, setMappingMessage] = React.useState<{ intent: "success" | "error"; text: string } | null>(null);
   const [selectError, setSelectError] = React.useState<string | null>(null);
   const lastScope = React.useRef<"sheet" | "all">("sheet");
+  const busy = React.useRef(false);
+  const editedMeanwhile = React.useRef(false);
 
   React.useEffect(() => {
     let live = true;
@@ -127,9 +130,10 @@ export function Pane({ actions, language, customFunctions, incidentView: Inciden
       .catch((e: Error) => setError(t.failed(e.message)));
   }, [computed]);
 
-  const scan = async (scope: "sheet" | "all", override?: WorkbookState) => {
+  const scan = async (scope: "sheet" | "all", override?: WorkbookState, followed = false) => {
     const current = override ?? state;
     if (!current) return;
+    busy.current = true;
     lastScope.current = scope;
     const controller = new AbortController();
     abort.current = controller;
@@ -157,10 +161,56 @@ export function Pane({ actions, language, customFunctions, incidentView: Inciden
       setView((v) => (!r.wrote ? { kind: "mapping" } : v.kind === "item" ? v : { kind: "home" }));
     } catch (e) {
       if (e instanceof ScanCancelled || (e as Error).name === "ScanCancelled") setNote(t.cancelled);
+      // A rescan after an edit that meets the planner typing again waits for their next edit.
+      else if (followed && (e as { code?: string }).code === "InvalidOperationInCellEditMode") return;
       else setError(t.failed((e as Error).message));
     } finally {
       abort.current = null;
+      busy.current = false;
       setPhase(null);
+      if (editedMeanwhile.current) {
+        editedMeanwhile.current = false;
+        void scanRef.current(lastScope.current, undefined, true);
+      }
+    }
+  };
+  const scanRef = React.useRef(scan);
+  scanRef.current = scan;
+
+  // Following edits (the workbook's stored switch): an edit of a figure the last scan read scans
+  // again, once the planner pauses; an edit during a scan, right after it.
+  const inputs = React.useMemo(() => (result ? planInputCells(result.records) : null), [result]);
+  const inputsRef = React.useRef(inputs);
+  inputsRef.current = inputs;
+  const following = !!state?.followEdits && !!result?.wrote && !!actions.followEdits;
+  React.useEffect(() => {
+    if (!following || !actions.followEdits) return;
+    let stop: (() => Promise<void>) | null = null;
+    let live = true;
+    actions
+      .followEdits((edits) => {
+        if (!inputsRef.current || !editsTouchPlan(edits, inputsRef.current)) return;
+        if (busy.current) editedMeanwhile.current = true;
+        else void scanRef.current(lastScope.current, undefined, true);
+      })
+      .then(
+        (s) => (live ? (stop = s) : void s()),
+        (e: Error) => live && setError(t.failed(e.message))
+      );
+    return () => {
+      live = false;
+      void stop?.();
+    };
+  }, [actions, following]);
+
+  const setFollow = async (on: boolean) => {
+    if (!state) return;
+    const next = { ...state, followEdits: on };
+    try {
+      await actions.saveState(next);
+      setState(next);
+    } catch (e) {
+      setError(t.failed((e as Error).message));
     }
   };
 
@@ -355,6 +405,7 @@ export function Pane({ actions, language, customFunctions, incidentView: Inciden
       onSnooze={(e, s) => setOverrides((o) => ({ ...o, snooze: { ...o.snooze, [e.key]: s } }))}
       onMapping={() => setView({ kind: "mapping" })}
       onRemove={() => void remove()}
+      follow={actions.followEdits ? { on: !!state?.followEdits, onChange: (on) => void setFollow(on) } : null}
     />
   );
 }

@@ -25,6 +25,8 @@ import { IncidentStrings } from "../../incidentStrings";
 
 export interface DetailsFormProps {
   details: Incident;
+  /** The incident's items: with several, each order says which one it is for. */
+  items: string[];
   onSave: (details: Incident) => void;
   t: IncidentStrings;
 }
@@ -50,7 +52,7 @@ const blank = (s: string) => (s.trim() ? s.trim() : undefined);
 const num = (s: string) => (s.trim() === "" ? undefined : Number(s));
 
 /** Only what the notices need and the plan cannot give: the cause, countermeasures, transport, orders, next update, one contact. */
-export function DetailsForm({ details, onSave, t }: DetailsFormProps): React.JSX.Element {
+export function DetailsForm({ details, items, onSave, t }: DetailsFormProps): React.JSX.Element {
   const styles = useStyles();
   const d = t.details;
   const [internal, setInternal] = React.useState(details.cause?.internal ?? "");
@@ -70,8 +72,12 @@ export function DetailsForm({ details, onSave, t }: DetailsFormProps): React.JSX
       quantity: String(o.quantity),
       originalDate: o.originalDate,
       newDate: o.newDate ?? "",
+      newQuantity: o.newQuantity,
+      item: o.item ?? (items.length === 1 ? items[0] : ""),
+      partNumber: o.partNumber ?? "",
     }))
   );
+  const several = items.length > 1;
   const [transport, setTransport] = React.useState(
     (details.transport ?? []).map((x) => ({
       mode: x.mode as string,
@@ -114,6 +120,9 @@ export function DetailsForm({ details, onSave, t }: DetailsFormProps): React.JSX
               quantity: Number(o.quantity),
               originalDate: o.originalDate.trim(),
               newDate: blank(o.newDate) ?? null,
+              newQuantity: o.newQuantity,
+              item: several ? blank(o.item) : undefined,
+              partNumber: blank(o.partNumber),
             })
           ),
       },
@@ -184,6 +193,23 @@ export function DetailsForm({ details, onSave, t }: DetailsFormProps): React.JSX
             setOrders(orders.map((x, j) => (j === i ? { ...x, ...patch } : x)));
           return (
             <div key={i} className={styles.pair}>
+              {several && (
+                <Field label={d.orderItem}>
+                  <Select value={o.item} onChange={(_e, v) => set({ item: v.value })}>
+                    <option value="" />
+                    {items.map((x) => (
+                      <option key={x} value={x}>
+                        {x}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              )}
+              {several && (
+                <Field label={d.partNumber}>
+                  <Input value={o.partNumber} onChange={(_e, v) => set({ partNumber: v.value })} />
+                </Field>
+              )}
               <Field label={d.po}>
                 <Input value={o.po} onChange={(_e, v) => set({ po: v.value })} />
               </Field>
@@ -204,7 +230,21 @@ export function DetailsForm({ details, onSave, t }: DetailsFormProps): React.JSX
           );
         })}
         <Button
-          onClick={() => setOrders([...orders, { po: "", line: "", quantity: "", originalDate: "", newDate: "" }])}
+          onClick={() =>
+            setOrders([
+              ...orders,
+              {
+                po: "",
+                line: "",
+                quantity: "",
+                originalDate: "",
+                newDate: "",
+                newQuantity: undefined,
+                item: items.length === 1 ? items[0] : "",
+                partNumber: "",
+              },
+            ])
+          }
         >
           {d.addOrder}
         </Button>

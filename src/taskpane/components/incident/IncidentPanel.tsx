@@ -9,6 +9,7 @@ import {
   MessageBarBody,
   Radio,
   RadioGroup,
+  Select,
   Subtitle2,
   Textarea,
   Title3,
@@ -23,6 +24,7 @@ import {
   IncidentStore,
   NoticeStep,
   TARGET_STEPS,
+  addItems,
   check,
   clockSinceDetection,
   detectionLeadDays,
@@ -128,6 +130,7 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
   const [contacts, setContacts] = React.useState<Contact[]>([]);
   const [csv, setCsv] = React.useState("");
   const [contactMessage, setContactMessage] = React.useState<string | null>(null);
+  const [adding, setAdding] = React.useState("");
   const projections = React.useMemo(() => projectionsOf(report), [report]);
   const handoffs = handoffsFor(deps.platform, deps.handoffs.graphDraft !== null);
 
@@ -254,6 +257,21 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
   const lead = detectionLeadDays(incident);
   const figures = logFigures(store.incidents, store.targets, now);
   const itemNames = incident.risks.map((r) => r.item).join(", ");
+  const keyOf = (x: { item: string; site: string | null }) => `${x.item}\u0000${x.site ?? ""}`;
+  const inIncident = new Set(incident.risks.map(keyOf));
+  // Other items of the scan that are short or need a receipt on time: candidates for the same cause.
+  const others = report.items.flatMap((i, at) =>
+    !inIncident.has(keyOf(i)) && (i.worstStatus === "stockout" || i.worstStatus === "at-risk") ? [{ i, at }] : []
+  );
+  const addItem = async () => {
+    const item = others.find((x) => String(x.at) === adding)?.i;
+    if (!item) return;
+    const next = addItems(incident, [withFence(item, report.fence)]);
+    setAdding("");
+    setDraft(null);
+    await persist(upsert(store, next), next);
+    setMessage({ intent: "info", text: t.addItem.added(item.item) });
+  };
 
   const importContacts = async (rows: { contacts: Contact[]; problems: string[] }) => {
     const merged = mergeContacts(contacts, rows.contacts);
@@ -275,6 +293,23 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
         {levelName(levelReached(incident), language)}
       </Body1>
       <Caption1>{t.leadTime(lead)}</Caption1>
+      {!incident.closedAt && others.length > 0 && (
+        <div className={styles.buttons}>
+          <Field label={t.addItem.label}>
+            <Select value={adding} onChange={(_e, d) => setAdding(d.value)}>
+              <option value="" />
+              {others.map(({ i, at }) => (
+                <option key={at} value={String(at)}>
+                  {i.site ? `${i.item} (${i.site})` : i.item}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button onClick={() => void addItem()} disabled={!adding}>
+            {t.addItem.button}
+          </Button>
+        </div>
+      )}
       <Field label={t.detectedBy}>
         <Input
           value={incident.roles.detectedBy}
@@ -406,6 +441,7 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
       <DetailsForm
         key={incident.id}
         details={incident.details}
+        items={incident.risks.map((r) => r.item)}
         t={t}
         onSave={(details: Incident) => {
           const next = { ...incident, details: { ...details, id: incident.id } };
