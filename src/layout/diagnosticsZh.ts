@@ -60,25 +60,25 @@ const NO_PLAN =
   "No plan found: PAB Watch looks for period headers (W1, Week 1, 第1周, dates, months, or 1 2 3 with plan rows below) with labelled rows such as Customer orders and MPS.";
 
 /** The sentences explainSheet says about a sheet without a plan, in Chinese. */
-const SEEN_ZH: [RegExp, (...m: string[]) => string][] = [
+const SEEN_ZH: [RegExp, (m: string[]) => string][] = [
   [
     /^(.+) row (\d+) holds periods (.+), but no row below it carries a plan label \(Customer orders, MPS, Gross requirements …\)\.$/,
-    (sheet, row, labels) =>
+    ([sheet, row, labels]) =>
       `${sheet} 第 ${row} 行有期次 ${labels}，但下方没有带计划标签的行（客户订单、MPS、毛需求 …）。`,
   ],
   [
     /^(.+) row (\d+) holds (.+): plain numbers are read as periods when rows below carry plan labels\.$/,
-    (sheet, row, values) =>
+    ([sheet, row, values]) =>
       `${sheet} 第 ${row} 行是 ${values}：只有下方的行带有计划标签时，纯数字才会被当作期次。`,
   ],
   [
     /^(.+): no row label PAB Watch knows \(such as Customer orders, MPS, Gross requirements\)\.$/,
-    (sheet) => `${sheet}：没有 PAB Watch 认识的行标签（如客户订单、MPS、毛需求）。`,
+    ([sheet]) => `${sheet}：没有 PAB Watch 认识的行标签（如客户订单、MPS、毛需求）。`,
   ],
-  [/^(.+): no on-hand found\.$/, (sheet) => `${sheet}：没有找到现有库存。`],
+  [/^(.+): no on-hand found\.$/, ([sheet]) => `${sheet}：没有找到现有库存。`],
   [
     /^(.+) rows? ([\d–, ]+): (.+)\.$/,
-    (sheet, rows, labels) => `${sheet} 第 ${rows} 行：${labels}。`,
+    ([sheet, rows, labels]) => `${sheet} 第 ${rows} 行：${labels}。`,
   ],
 ];
 
@@ -95,7 +95,7 @@ function noPlanZh(message: string): string | null {
     .map((sentence) => {
       for (const [pattern, zh] of SEEN_ZH) {
         const m = pattern.exec(sentence);
-        if (m) return zh(...m.slice(1));
+        if (m) return zh(m.slice(1));
       }
       return sentence;
     });
