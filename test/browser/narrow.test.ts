@@ -34,6 +34,16 @@ describe("every view at 320 px, in English and Chinese", () => {
       raise: "Raise alert",
       incident: /^Incident INC-/,
       customerNotice: "Draft customer notice",
+      roles: {
+        item: "Item",
+        periods: "Periods",
+        orders: "Customer orders",
+        supply: "Supply \\(MPS, receipts\\)",
+        onHand: "On hand",
+      },
+      yourMapping: "Your mapping",
+      scanMapped: "Scan with this mapping",
+      firstShort: /Projected short · Wochenplan KW50.*short 5, peak 10 in KW51/,
     },
     zh: {
       scan: "扫描工作表",
@@ -51,6 +61,16 @@ describe("every view at 320 px, in English and Chinese", () => {
       raise: "发出预警",
       incident: /^事件 INC-/,
       customerNotice: "起草客户通知",
+      roles: {
+        item: "物料",
+        periods: "期次",
+        orders: "客户订单",
+        supply: "供应（MPS、到货）",
+        onHand: "现有库存",
+      },
+      yourMapping: "您的映射",
+      scanMapped: "按此映射扫描",
+      firstShort: /预计缺货 · Wochenplan\s*KW50：缺 5，KW51 最多缺 10/,
     },
   } as const;
 
@@ -128,7 +148,7 @@ describe("every view at 320 px, in English and Chinese", () => {
       await page.close();
     });
 
-    test(`${lang}: a scan that read nothing, and a refused selection, in the mapping view`, async () => {
+    test(`${lang}: a scan that read nothing writes nothing and opens the mapping view; Use selection per role (Shift-click ranges), then the scan reads the plan`, async () => {
       const file = path.join(os.tmpdir(), `pab-narrow-${process.pid}-${lang}.xlsx`);
       fs.writeFileSync(
         file,
@@ -153,12 +173,41 @@ describe("every view at 320 px, in English and Chinese", () => {
       // A selection that is no period header: the message says what to do, and wraps.
       await page.locator('[data-address="Wochenplan!B3"]').click();
       await page.locator('[data-address="Wochenplan!I4"]').click({ modifiers: ["Shift"] });
-      const periods = view
-        .getByRole("listitem")
-        .filter({ has: page.locator("strong", { hasText: lang === "en" ? "Periods" : "期次" }) });
-      await periods.getByRole("button").click();
+      const useSelection = async (role: string, from: string, to?: string) => {
+        await page.locator(`[data-address="Wochenplan!${from}"]`).click();
+        if (to)
+          await page.locator(`[data-address="Wochenplan!${to}"]`).click({ modifiers: ["Shift"] });
+        await view
+          .getByRole("listitem")
+          .filter({ has: page.locator("strong", { hasText: new RegExp(`^${role}$`) }) })
+          .getByRole("button")
+          .click();
+      };
+      // Nothing was written: no PAB Watch sheet, no cell of ours, no write-mode question.
+      await expect(page.getByRole("tab").allTextContents()).resolves.toEqual(["Wochenplan"]);
+      await expect(page.locator("td.owned").count()).resolves.toBe(0);
+      await expect(page.getByRole("radiogroup").count()).resolves.toBe(0);
+      await useSelection(w.roles.periods, "B3", "I4");
       await view.getByText(/B3:I4/).first().waitFor();
       await fits(page, `${lang}-nothing-read`);
+
+      await useSelection(w.roles.periods, "B3", "I3");
+      await useSelection(w.roles.orders, "B4", "I4");
+      await useSelection(w.roles.supply, "B5", "I5");
+      await useSelection(w.roles.onHand, "B2");
+      await useSelection(w.roles.item, "B1");
+      await view.getByRole("list", { name: w.yourMapping }).waitFor();
+      await expect(
+        view.getByRole("list", { name: w.yourMapping }).textContent()
+      ).resolves.toContain(`Wochenplan!B3:I3 → ${w.roles.periods}`);
+      await fits(page, `${lang}-mapped`);
+      await view.getByRole("button", { name: w.scanMapped }).click();
+      const risks = page.getByRole("list", { name: w.risks, exact: true });
+      await risks.waitFor();
+      // 20 − 5 = 15, 15 − 30 + 10 = −5, −5 − 5 = −10: short 5 in KW50, peak 10 in KW51.
+      const entry = risks.getByRole("button", { name: /^KW-PUMPE-2000-EDELSTAHL-DN50-PN16/ });
+      await expect(entry.textContent()).resolves.toMatch(w.firstShort);
+      await fits(page, `${lang}-mapped-risks`);
       await page.close();
       fs.rmSync(file, { force: true });
     });
