@@ -6,3 +6,4 @@ export * from "./words";
 export * from "./logRows";
 export * from "./store";
 export * from "./figures";
+export * from "./recheck";

@@ -1,4 +1,5 @@
 import { Level, NoticeStep, Refusal } from "./escalation";
+import { RiskChange } from "./recheck";
 
 export type IncidentLanguage = "en" | "zh-CN";
 
@@ -115,5 +116,31 @@ export function refusalText(r: Refusal, lang: IncidentLanguage): string {
       return zh
         ? `本次扫描中没有 ${r.item}：请重新扫描包含它的工作表。`
         : `${r.item} is not in the latest scan: scan the sheet that holds it again.`;
+  }
+}
+
+/** One change of the plan since the alert, as the pane shows it. */
+export function riskChangeText(x: RiskChange, lang: IncidentLanguage): string {
+  const zh = lang === "zh-CN";
+  const none = zh ? "无" : "none";
+  switch (x.kind) {
+    case "missing":
+      return zh ? `${x.item} 不在本次扫描中` : `${x.item} is not in the latest scan`;
+    case "resolved":
+      return zh
+        ? `${x.item} 已不再有风险（预警时为 ${x.was}）`
+        : `${x.item} is no longer at risk (was ${x.was} at the alert)`;
+    case "first-problem":
+      return zh
+        ? `${x.item} 首个问题期间：${x.was ?? none} → ${x.now}`
+        : `${x.item} first problem: ${x.was ?? none} → ${x.now}`;
+    case "quantity":
+      return zh
+        ? `${x.item} 风险数量：${x.was} → ${x.now}`
+        : `${x.item} quantity at risk: ${x.was} → ${x.now}`;
+    case "receipt":
+      return zh
+        ? `${x.item} 风险到货：${x.was ?? none} → ${x.now ?? none}`
+        : `${x.item} receipt at risk: ${x.was ?? none} → ${x.now ?? none}`;
   }
 }

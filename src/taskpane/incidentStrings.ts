@@ -7,6 +7,8 @@ export interface IncidentStrings {
   region: (id: string, items: string) => string;
   /** Adding items the same cause hits to an open incident. */
   addItem: { label: string; button: string; added: (items: string) => string };
+  /** The plan changed since the alert: the notices are drafted from the plan as it is now. */
+  planChanged: string;
   back: string;
   detectedBy: string;
   sender: string;
@@ -128,6 +130,8 @@ export interface IncidentStrings {
 
 const EN: IncidentStrings = {
   region: (id, items) => `Incident ${id}: ${items}`,
+  planChanged:
+    "The plan changed since the alert (the log keeps what was predicted; notices are drafted from the plan as it is now):",
   addItem: {
     label: "Another item the same cause hits",
     button: "Add to incident",
@@ -312,6 +316,7 @@ const EN: IncidentStrings = {
 
 const ZH: IncidentStrings = {
   region: (id, items) => `事件 ${id}：${items}`,
+  planChanged: "预警之后计划有变（日志保留当时的预测；通知按当前计划起草）：",
   addItem: {
     label: "同一原因影响的其他物料",
     button: "加入事件",

@@ -9,7 +9,7 @@ export interface GridProps {
   cells: Map<string, ShownCell>;
   /** Cells selected in the sheet ("row,column" on the active sheet), as the pane or a click left them. */
   selected: Set<string>;
-  /** `extend`: Shift held, the selection runs from the last cell chosen to this one (as in Excel). */
+  /** A click selects a cell; a shift-click extends the selection to it from the last cell clicked (as in Excel). */
   onSelectCell: (row: number, column: number, extend?: boolean) => void;
   /** What the cell holds for editing: its formula, or its value. */
   rawOf: (row: number, column: number) => string;

@@ -1,5 +1,11 @@
 /* global window */
-import { ExcelRun, loadIncidentStore, saveIncidentStore, writeLogTable } from "../excel";
+import {
+  ExcelRun,
+  loadIncidentStore,
+  readSelectionValues,
+  saveIncidentStore,
+  writeLogTable,
+} from "../excel";
 import { FakeWorkbookModel } from "../excel/fake/model";
 import { INCIDENTS_KEY } from "../excel/incidentStore";
 import { logHeader, logRow, sanitizeStore } from "../incidents";
@@ -19,6 +25,8 @@ export function workbenchIncidentDeps(run: ExcelRun, after: () => void): Inciden
       after();
       return { notes: plan.notes };
     },
+    // Contacts from the cells selected in the grid, as from a selection in Excel.
+    readSelection: () => readSelectionValues(run),
     contacts: defaultContactStore(window as never),
     handoffs: browserHandoffs(null),
     platform: null,

@@ -58,11 +58,11 @@ function Workbench(): React.JSX.Element {
   const [book, setBook] = React.useState<Loaded | null>(null);
   const [version, setVersion] = React.useState(0);
   const [error, setError] = React.useState<string | null>(null);
-  /** Where a Shift-click selection starts: the last cell clicked without Shift. */
-  const anchor = React.useRef<{ sheet: string; r: number; c: number } | null>(null);
   // The workbench's engine runs the =PAB.* functions too, so live mode works here as in Excel.
   const environment: Environment = { inExcel: true, language: languageOf(navigator.language), customFunctions: true, annotate: true };
   const bump = () => setVersion((v) => v + 1);
+  /** Where a shift-click extends the selection from. */
+  const anchor = React.useRef<{ sheet: string; r: number; c: number } | null>(null);
 
   const open = (bytes: Uint8Array, name: string) => {
     try {
@@ -186,10 +186,9 @@ function Workbench(): React.JSX.Element {
               onSelectCell={(r, c, extend) => {
                 const from = extend && anchor.current?.sheet === active ? anchor.current : null;
                 if (!from) anchor.current = { sheet: active, r, c };
-                const [r0, c0] = from ? [from.r, from.c] : [r, c];
-                book.model.select(active, [
-                  { top: Math.min(r0, r), left: Math.min(c0, c), bottom: Math.max(r0, r), right: Math.max(c0, c) },
-                ]);
+                const [top, bottom] = from ? [Math.min(from.r, r), Math.max(from.r, r)] : [r, r];
+                const [left, right] = from ? [Math.min(from.c, c), Math.max(from.c, c)] : [c, c];
+                book.model.select(active, [{ top, left, bottom, right }]);
               }}
               rawOf={(r, c) => {
                 const cell = book.model.cell(book.model.sheet(active)!, r, c);

@@ -552,4 +552,101 @@ describe("escalation in the workbench", () => {
     );
     await page.close();
   });
+
+  test("contacts from a selected sheet range and from CSV; the plan re-checked after a change; the figures from the log", async () => {
+    const dates = Array.from({ length: 8 }, (_x, i) => ({ date: addDays("2026-11-30", 7 * i) }));
+    const rows = classicRows();
+    rows[3] = [null, ...dates];
+    const contacts = [
+      ["Name", "Email", "Role", "Customer"],
+      ["Wang Fang", "wang.fang@example.com", "Production", null],
+      ["Ms Chen", "chen@acme.example", "Customer", "Acme Motors"],
+      ["Bad Row", "not-an-address", "QA", null],
+    ];
+    const file = path.join(os.tmpdir(), `pab-incident-audit-${process.pid}.xlsx`);
+    fs.writeFileSync(
+      file,
+      buildXlsx([
+        { name: "MPS", rows },
+        { name: "Contacts", rows: contacts },
+      ])
+    );
+    /** The first period that is short or needs its receipt on time, from the cells. */
+    const firstProblem = (orders: number[], mps: number[]) => {
+      let pab = 45;
+      const t = orders.findIndex((o, i) => {
+        pab = pab - o + mps[i];
+        return pab < 0 || (mps[i] > 0 && pab - mps[i] < 0);
+      });
+      return addDays("2026-11-30", 7 * t);
+    };
+    const orders = rows[4].slice(1) as number[];
+    const mps = rows[5].slice(1) as number[];
+    const before = firstProblem(orders, mps);
+
+    const page = await openPage("en-US", file);
+    await openItem(page);
+    await raiseAlert(page);
+    const box = page.getByRole("region", { name: /^Contacts/ });
+    await box
+      .getByLabel("CSV (name, email, role, customer)")
+      .fill("name,email,role\nLi Na,li.na@example.com,quality");
+    await box.getByRole("button", { name: "Import CSV" }).click();
+    await box.getByText("1 contact imported").waitFor();
+    // A range selected in the sheet: click its first cell, shift-click its last.
+    await page.getByRole("tab", { name: "Contacts" }).click();
+    await cell(page, "Contacts!A1").click();
+    await cell(page, "Contacts!D4").click({ modifiers: ["Shift"] });
+    await box.getByRole("button", { name: "Import selected cells" }).click();
+    await box.getByText(/^2 contacts imported · .*not-an-address/).waitFor();
+    for (const who of [
+      "Li Na <li.na@example.com>",
+      "Wang Fang <wang.fang@example.com>",
+      "Ms Chen <chen@acme.example>",
+    ])
+      await box.getByText(who, { exact: false }).waitFor();
+    await page.getByRole("tab", { name: "MPS" }).click();
+
+    // The internal alert goes to colleagues, the customer notice to the customer's contacts.
+    await step(page, "Draft internal alert").click();
+    const internal = page.getByRole("region", { name: "Draft: Internal alert" });
+    await expect(internal.getByLabel("To").inputValue()).resolves.toBe(
+      "li.na@example.com, wang.fang@example.com"
+    );
+    await internal.getByRole("button", { name: "Mark as sent" }).click();
+    const details = page.getByRole("region", { name: /What the notices need/ });
+    await details.getByLabel("5M1E category").selectOption("machine");
+    await details.getByRole("button", { name: "Save details" }).click();
+    await details.getByText("Details saved").waitFor();
+
+    // The figures from the log: one incident, its category, the detection lead time, the notice on time.
+    const figures = page.getByRole("region", { name: "From the log" });
+    const lead = Math.round(
+      (Date.parse(`${before}T00:00:00Z`) -
+        Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`)) /
+        86_400_000
+    );
+    await figures.getByText("1 incident", { exact: true }).waitFor();
+    await figures.getByText("By category: Machine (1)").waitFor();
+    await figures.getByText(`Median detection lead time: ${lead} days`).waitFor();
+    await figures.getByText("Sent within target: 1 of 1 (100%)").waitFor();
+    await shoot(page, "d1-contacts-figures-en");
+
+    // W2's orders 15 → 35 in the grid, scan again: the incident says what moved since the alert.
+    await page.getByRole("button", { name: "Back", exact: true }).click();
+    const backToRisks = page.getByRole("button", { name: "Back to risks" });
+    if (await backToRisks.count()) await backToRisks.click();
+    await cell(page, "MPS!C5").dblclick();
+    const editor = page.getByRole("textbox", { name: "Edit MPS!C5" });
+    await editor.fill("35");
+    await editor.press("Enter");
+    await openItem(page);
+    await raiseAlert(page);
+    const after = firstProblem([16, 35, ...orders.slice(2)], mps);
+    expect(after).not.toBe(before);
+    const changed = page.getByRole("list", { name: /^The plan changed since the alert/ });
+    await changed.getByText(`FG-1001 first problem: ${before} → ${after}`).waitFor();
+    await shoot(page, "d2-plan-changed-en");
+    await page.close();
+  });
 });

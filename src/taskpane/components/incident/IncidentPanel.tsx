@@ -36,6 +36,8 @@ import {
   nextIncidentId,
   openIncident,
   refusalText,
+  riskChangeText,
+  riskChanges,
   sanitizeStore,
   sanitizeTargets,
   shortTime,
@@ -257,6 +259,7 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
   const lead = detectionLeadDays(incident);
   const figures = logFigures(store.incidents, store.targets, now);
   const itemNames = incident.risks.map((r) => r.item).join(", ");
+  const changes = incident.closedAt ? [] : riskChanges(incident, projections);
   const keyOf = (x: { item: string; site: string | null }) => `${x.item}\u0000${x.site ?? ""}`;
   const inIncident = new Set(incident.risks.map(keyOf));
   // Other items of the scan that are short or need a receipt on time: candidates for the same cause.
@@ -293,6 +296,18 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
         {levelName(levelReached(incident), language)}
       </Body1>
       <Caption1>{t.leadTime(lead)}</Caption1>
+      {changes.length > 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            {t.planChanged}
+            <ul className={styles.list} aria-label={t.planChanged}>
+              {changes.map((x, i) => (
+                <li key={i}>{riskChangeText(x, language)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {!incident.closedAt && others.length > 0 && (
         <div className={styles.buttons}>
           <Field label={t.addItem.label}>
@@ -456,8 +471,11 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
           <li>
             {t.figures.byCategory}:{" "}
             {figures.byCategory
-              .map((c) => `${c.category ? t.details.categories[c.category] : t.figures.none} ${c.count}`)
-              .join(", ")}
+              .map(
+                (c) =>
+                  `${c.category ? t.details.categories[c.category] : t.figures.none}${language === "zh-CN" ? `（${c.count}）` : ` (${c.count})`}`
+              )
+              .join(language === "zh-CN" ? "，" : ", ")}
           </li>
           <li>{t.figures.medianLead(figures.medianLeadDays)}</li>
           <li>{t.figures.onTime(figures.done, figures.withinTarget)}</li>
@@ -466,7 +484,7 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
 
       <section aria-label={t.contacts.heading}>
         <Subtitle2 as="h3">{t.contacts.heading}</Subtitle2>
-        <Caption1>{t.contacts.where(deps.contacts.where)}</Caption1>
+        <Caption1 block>{t.contacts.where(deps.contacts.where)}</Caption1>
         <ul className={styles.list}>
           {contacts.map((c) => (
             <li key={c.email}>
