@@ -305,7 +305,30 @@ export async function readWorkbookSnapshot(
       }
       queueProbes();
       if (!blocks.length && !probes.length) break;
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (e) {
+        // Rows far longer than those measured so far (long CJK text below short rows): the response
+        // was refused and returned nothing. The same rows again, an eighth as many per block.
+        const oneRow = blocks.every((b) => !b.range || b.rows === 1);
+        if (!isResponseTooLarge(e) || oneRow) throw e;
+        for (const b of blocks) {
+          if (b.range) {
+            b.read.next = Math.min(b.read.next, b.start);
+            b.read.rowBytes = Math.max(
+              b.read.rowBytes,
+              READ_BYTES / Math.max(1, Math.floor(b.rows / 8))
+            );
+          }
+          for (const f of b.formulas)
+            b.read.formulaAreas.push({ top: parseRange(f.address).top, address: f.address });
+          if (b.formulas.length) formulasDone.delete(b.read);
+        }
+        for (const p of probes)
+          waiting.push({ read: p.read, from: p.from, count: p.count, rows: p.rows });
+        probes = [];
+        continue;
+      }
       for (const b of blocks) {
         const s = b.read.snapshot;
         if (b.range) {
@@ -415,6 +438,15 @@ export async function readWorkbookSnapshot(
     }
     return { name, date1904, sheets: out, ...(owned.length ? { owned } : {}) };
   });
+}
+
+/** Excel on the web refused the response (over its 5 MB cap). */
+function isResponseTooLarge(e: unknown): boolean {
+  const code = (e as { code?: string }).code ?? "";
+  return (
+    code === "ResponsePayloadSizeLimitExceeded" ||
+    /ResponsePayloadSizeLimitExceeded/.test(String((e as Error).message))
+  );
 }
 
 /** Merged areas per block of rows; a block Excel refuses (too many areas) is halved and read again. */
