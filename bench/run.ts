@@ -2,6 +2,7 @@ import { HyperFormula } from "hyperformula";
 import { computePlan, PlanInput } from "../src/engine";
 import {
   gridWorkbook,
+  officeJsFigureKeys,
   officeJsFigures,
   taskpaneGzipBytes,
   libreOfficeRunner,
@@ -96,15 +97,7 @@ async function main(): Promise<void> {
   const workbook = gridWorkbook(5000, 52);
   if (wants("scan")) scanFigures(workbook, figures);
   if (wants("officejs")) {
-    const office = await officeJsFigures(workbook);
-    figures.officejs_5000x52_syncs = office.portable.syncs;
-    figures.officejs_5000x52_max_request_bytes = office.portable.maxRequestBytes;
-    figures.officejs_5000x52_cf_rules = office.portable.cfRules;
-    for (const [mode, f] of Object.entries(office)) {
-      figures[`officejs_${mode}_5000x52_syncs`] = f.syncs;
-      figures[`officejs_${mode}_5000x52_max_request_bytes`] = f.maxRequestBytes;
-      if (mode !== "remove") figures[`officejs_${mode}_5000x52_cf_rules`] = f.cfRules;
-    }
+    Object.assign(figures, officeJsFigureKeys(await officeJsFigures(workbook), "5000x52"));
   }
   // The pane in the workbench in Chromium: a null figure comes with the reason printed below.
   let taskpaneProblem: string | null = null;

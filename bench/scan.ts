@@ -115,54 +115,147 @@ export function libreOfficeRunner(input: string): { run: () => number; close: ()
 export interface OfficeJsFigures {
   syncs: number;
   maxRequestBytes: number;
+  /** PAB Watch's conditional-format rules in the workbook afterwards (0 after Remove). */
   cfRules: number;
+  /** Every request of the run in real bytes, read first. */
+  requests: number[];
+  /** The write's requests (after the read), real bytes and as the adapter estimated them. */
+  writeRequests: number[];
+  writeEstimates: number[];
 }
+
+/** The modes measured: the four write modes, Remove after a portable scan, and a sheet with a hidden row per item. */
+export const OFFICEJS_MODES = [
+  "portable",
+  "live",
+  "values",
+  "side_sheet",
+  "remove",
+  "hidden_rows",
+] as const;
+export type OfficeJsMode = (typeof OFFICEJS_MODES)[number];
 
 /**
  * Scan + annotate through the Office.js adapter against the strict fake, the read included, per
- * write mode (portable, live, values, side sheet) and "Remove annotations" after a portable scan:
- * round trips, conditional-format rules, and the largest request in real bytes, as Office.js's own
- * request builder serializes it (`@microsoft/office-js`, nothing sent).
+ * mode: round trips, PAB Watch's conditional-format rules, and every request in real bytes, as
+ * Office.js's own request builder serializes it (`@microsoft/office-js`, nothing sent). Remove's
+ * figures are Remove's own round trips after a portable scan. The read of a workbook does not
+ * depend on the mode, so each workbook (as saved, and with a hidden row per item) is read once and
+ * its round trips and requests count in each of its modes; every mode writes into a workbook of its
+ * own.
  */
-export async function officeJsFigures(input: string): Promise<Record<string, OfficeJsFigures>> {
+export async function officeJsFigures(
+  input: string
+): Promise<Record<OfficeJsMode, OfficeJsFigures>> {
   const { readXlsxSnapshot } = await import("../src/xlsx");
   const { modelFromSnapshot } = await import("../src/excel/fake/model");
   const { measuredExcelRun, newRequestLog } = await import("../src/excel/fake/officeJsRequests");
   const { readWorkbookSnapshot, applyWritePlan, removeAnnotations } = await import("../src/excel");
   const { scanSnapshot } = await import("../src/report");
-  const { buildWritePlan } = await import("../src/annotate");
+  const { buildWritePlan, RULE_MARKER } = await import("../src/annotate");
   type Run = import("../src/excel").ExcelRun;
   type Ctx = import("../src/excel/fake/context").FakeRequestContext;
+  type Model = import("../src/excel/fake/model").FakeWorkbookModel;
   const file = readXlsxSnapshot(fs.readFileSync(input), path.basename(input));
-  const out: Record<string, OfficeJsFigures> = {};
-  for (const mode of ["portable", "live", "values", "side_sheet", "remove"] as const) {
+  const workbook = (hidden: boolean): Model => {
     const model = modelFromSnapshot(file);
-    let log = newRequestLog();
-    let contexts: Ctx[] = [];
-    const runOf = () => measuredExcelRun(model, log, contexts) as unknown as Run;
-    const snapshot = await readWorkbookSnapshot(runOf(), path.basename(input));
-    const plan = buildWritePlan(snapshot, scanSnapshot(snapshot).findings, {
-      live: mode === "live",
-      sideSheet: mode === "side_sheet",
-    });
-    const applied = await applyWritePlan(runOf(), plan, {
+    // A planner's hidden rows: every item's safety-stock row (the third of its block).
+    if (hidden)
+      for (const sheet of model.sheets)
+        for (const [row, , cell] of sheet.cells.cells())
+          if (cell.value === "Safety stock") sheet.hiddenRows.add(row);
+    return model;
+  };
+  const measure = (model: Model) => {
+    const log = newRequestLog();
+    const contexts: Ctx[] = [];
+    const run = measuredExcelRun(model, log, contexts) as unknown as Run;
+    return { log, run, syncs: () => contexts.reduce((n, c) => n + c.syncCount, 0) };
+  };
+  const reads = new Map<
+    boolean,
+    Promise<{
+      snapshot: import("../src/layout").WorkbookSnapshot;
+      syncs: number;
+      requests: number[];
+    }>
+  >();
+  const readOf = (hidden: boolean) => {
+    let r = reads.get(hidden);
+    if (!r) {
+      r = (async () => {
+        const m = measure(workbook(hidden));
+        const snapshot = await readWorkbookSnapshot(m.run, path.basename(input));
+        return { snapshot, syncs: m.syncs(), requests: m.log.requests.slice() };
+      })();
+      reads.set(hidden, r);
+    }
+    return r;
+  };
+  const plans = new Map<string, import("../src/annotate").WritePlan>();
+  const ours = (model: Model) =>
+    model.sheets.reduce(
+      (n, s) => n + s.conditionalFormats.filter((cf) => cf.formula.includes(RULE_MARKER)).length,
+      0
+    );
+  const out = {} as Record<OfficeJsMode, OfficeJsFigures>;
+  for (const mode of OFFICEJS_MODES) {
+    const hidden = mode === "hidden_rows";
+    const read = await readOf(hidden);
+    const options = { live: mode === "live", sideSheet: mode === "side_sheet" };
+    const key = `${hidden}:${options.live}:${options.sideSheet}`;
+    let plan = plans.get(key);
+    if (!plan)
+      plans.set(
+        key,
+        (plan = buildWritePlan(read.snapshot, scanSnapshot(read.snapshot).findings, options))
+      );
+    const model = workbook(hidden);
+    let m = measure(model);
+    const applied = await applyWritePlan(m.run, plan, {
       mode: mode === "values" ? "values" : "portable",
-      snapshot,
+      snapshot: read.snapshot,
     });
-    let cfRules = applied.cfRules;
+    let requests = [...read.requests, ...m.log.requests];
+    let syncs = read.syncs + m.syncs();
+    let writeRequests = m.log.requests.slice();
+    let writeEstimates = applied.estimates;
     if (mode === "remove") {
-      log = newRequestLog();
-      contexts = [];
-      await removeAnnotations(runOf());
-      cfRules = 0;
+      m = measure(model);
+      await removeAnnotations(m.run);
+      requests = m.log.requests.slice();
+      syncs = m.syncs();
+      writeRequests = requests;
+      writeEstimates = [];
     }
     out[mode] = {
-      syncs: contexts.reduce((n, c) => n + c.syncCount, 0),
-      maxRequestBytes: log.max,
-      cfRules,
+      syncs,
+      maxRequestBytes: requests.reduce((a, b) => Math.max(a, b), 0),
+      cfRules: ours(model),
+      requests,
+      writeRequests,
+      writeEstimates,
     };
   }
   return out;
+}
+
+/** The bench's figures for `officeJsFigures` at a size ("5000x52"): syncs, largest request and rules per mode. */
+export function officeJsFigureKeys(
+  office: Record<OfficeJsMode, OfficeJsFigures>,
+  size: string
+): Record<string, number> {
+  const figures: Record<string, number> = {
+    [`officejs_${size}_syncs`]: office.portable.syncs,
+    [`officejs_${size}_max_request_bytes`]: office.portable.maxRequestBytes,
+    [`officejs_${size}_cf_rules`]: office.portable.cfRules,
+  };
+  for (const mode of OFFICEJS_MODES) {
+    figures[`officejs_${mode}_${size}_syncs`] = office[mode].syncs;
+    figures[`officejs_${mode}_${size}_max_request_bytes`] = office[mode].maxRequestBytes;
+    figures[`officejs_${mode}_${size}_cf_rules`] = office[mode].cfRules;
+  }
+  return figures;
 }
 
 /** JavaScript the task pane page loads before its first screen (every script taskpane.html names), gzipped. */

@@ -12,10 +12,11 @@ import {
   hashOf,
   ownedReference,
 } from "../annotate";
-import { SUMMARY_SHEET, WorkbookSnapshot, a1, parseRange } from "../layout";
+import { SUMMARY_SHEET, SheetSnapshot, WorkbookSnapshot, a1, cellAt, parseRange } from "../layout";
 import { shiftFormula } from "../layout/formulaRefs";
 import { bandRules } from "./bandRules";
-import { BLOCK_BYTES, ExcelRun, requestCost } from "./run";
+import { AreaReader, chunkRanges, clearContents, responseCost } from "./rangeAreas";
+import { BLOCK_BYTES, ExcelRun, RESPONSE_BYTES, requestCost, utf8Length } from "./run";
 
 /** How results go into the planner's sheet (see DESIGN.md, "Write modes"). */
 export type WriteMode = "portable" | "values";
@@ -35,13 +36,9 @@ export interface ApplyResult {
   cfRules: number;
   /** Items left unwritten because the planner changed one of their cells after the read, as "MPS!B7". */
   changedSinceRead: string[];
+  /** Request bytes each round trip of the write was estimated at (`requestCost`), in order. */
+  estimates: number[];
 }
-
-/**
- * Office.js caps an address string; long rules are added in pieces well under the lengths reported
- * to fail (office-js #5198: 8,207 characters failed).
- */
-const ADDRESS_LIMIT = 6000;
 
 /** Consecutive cells of one row with formulas (or values), written as one range. */
 interface Run {
@@ -83,36 +80,28 @@ function runsOf(writes: CellWrite[]): Run[] {
   return runs;
 }
 
-function chunkRanges(ranges: string[]): string[][] {
-  const chunks: string[][] = [[]];
-  let length = 0;
-  for (const r of ranges) {
-    if (length + r.length + 1 > ADDRESS_LIMIT && chunks[chunks.length - 1].length) {
-      chunks.push([]);
-      length = 0;
-    }
-    chunks[chunks.length - 1].push(r);
-    length += r.length + 1;
-  }
-  return chunks;
-}
-
 /**
  * One rule per chunk of ranges. A custom rule's relative references are read from the top-left cell
  * of the range the format is added to (office-js #5194, by design), so each chunk gets the formula
  * as it reads from its own first range.
  */
-function addRule(context: Excel.RequestContext, rule: ConditionalRule): number {
+function addRule(
+  context: Excel.RequestContext,
+  rule: ConditionalRule
+): { rules: number; cost: number } {
   const ws = context.workbook.worksheets.getItem(rule.sheet);
   const style = RULE_STYLES[rule.kind];
   const anchor = parseRange(rule.ranges[0]);
   const chunks = chunkRanges(rule.ranges);
+  let cost = 0;
   for (const chunk of chunks) {
     const first = parseRange(chunk[0]);
     const cf = ws
       .getRanges(chunk.join(","))
       .conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
-    cf.custom.rule.formula = `=${shiftFormula(rule.formula, first.top - anchor.top, first.left - anchor.left)}`;
+    const formula = `=${shiftFormula(rule.formula, first.top - anchor.top, first.left - anchor.left)}`;
+    cf.custom.rule.formula = formula;
+    cost += ruleListCost(chunk, formula, style);
     if (style.fill) cf.custom.format.fill.color = `#${style.fill}`;
     cf.custom.format.font.color = `#${style.font}`;
     cf.custom.format.font.bold = style.bold;
@@ -125,7 +114,7 @@ function addRule(context: Excel.RequestContext, rule: ConditionalRule): number {
       }
     }
   }
-  return chunks.length;
+  return { rules: chunks.length, cost };
 }
 
 /** What a write puts in the cell in this mode, as the snapshot would show it. */
@@ -153,12 +142,58 @@ export function isOurRule(cf: Excel.ConditionalFormat): boolean {
   return formula.includes(RULE_MARKER) || formula.replace(/^=/, "").trim() === "";
 }
 
+/** A cell we text-formatted when we wrote it (text typing could turn into something else), so the format goes with the text. */
+export function textFormattedByUs(v: unknown): boolean {
+  return typeof v === "string" && v !== "" && !v.startsWith("=") && !inertText(v);
+}
+
 /**
- * Writes a plan into the open workbook. First sync: events off, our old rules (on every sheet) and
- * names found, the target cells re-read. Then blocks of cells, each item's cells together with the
- * hidden name that records them (so a failure partway leaves no cell without its owner), calculation
- * suspended per block. Last sync, calculated: rules, the summary sheet (kept, so references to it
- * survive), names hidden, old names gone, events back on.
+ * One rule over one list of ranges: the list, the rule and its format objects (fill, font, each
+ * border), and a setting per property (about 2 kB a rule, as Office.js's request builder measures).
+ */
+function ruleListCost(
+  chunk: string[],
+  formula: string,
+  style: (typeof RULE_STYLES)[keyof typeof RULE_STYLES]
+): number {
+  const borders = style.border ? 4 : 0;
+  return requestCost(7 + borders, 5 + (style.fill ? 1 : 0) + 2 * borders, [
+    chunk.join(","),
+    formula,
+    style,
+  ]);
+}
+
+/** Request bytes of one custom rule, list by list (see addRule). */
+function ruleCost(rule: ConditionalRule): number {
+  const style = RULE_STYLES[rule.kind];
+  return chunkRanges(rule.ranges).reduce(
+    (n, chunk) => n + ruleListCost(chunk, rule.formula, style),
+    0
+  );
+}
+
+/** Re-read before writing: the cells of one item, or of an earlier run's area this plan clears. */
+interface Target {
+  sheet: SheetSnapshot;
+  ranges: string[];
+  /** The round trip (0 = the first) whose response brings these cells back. */
+  block: number;
+  changed: boolean;
+}
+
+/**
+ * Writes a plan into the open workbook, in as few round trips as the request cap allows.
+ * First sync: events off, our old rules (on every sheet) and names found, the target cells re-read
+ * (an item whose cells changed since the snapshot is left as the planner has it now; where the
+ * cells coming back would pass the response cap, the rest are re-read in the next syncs, each ahead
+ * of its items' writes). Then blocks filled up to BLOCK_BYTES of request: old rules deleted, the
+ * summary sheet kept (references to it survive) and cleared, an earlier run's cells this plan no
+ * longer writes cleared, each item's cells with the hidden name that records them (a new name goes
+ * before its cells, a changed one is bridged: a failure partway leaves no cell without its owner),
+ * the rules, the summary; names added in one block are hidden in the next (office-js #3878);
+ * calculation suspended per block. Last sync: names an earlier run left deleted, what we wrote
+ * recalculated, events back on.
  */
 export async function applyWritePlan(
   run: ExcelRun,
@@ -171,6 +206,7 @@ export async function applyWritePlan(
   let cfRules = 0;
   let done = false;
   const changedSinceRead: string[] = [];
+  const estimates: number[] = [];
   try {
     await run(async (context) => {
       context.runtime.enableEvents = false;
@@ -184,41 +220,107 @@ export async function applyWritePlan(
         wb.worksheets.load("items/name");
         await context.sync();
         syncs++;
+        estimates.push(requestCost(4, 4));
         sheetNames = wb.worksheets.items.map((s) => s.name);
       }
       // Every sheet's, the PAB Watch sheet's too (clearing it is not relied on to remove rules).
       const formats = sheetNames.map((s) => loadRules(context, s));
 
-      // Each write with the record that owns it; the targets re-read where we know what they held.
+      const sheetsByName = new Map<string, Excel.Worksheet>();
+      const worksheet = (name: string) => {
+        let ws = sheetsByName.get(name);
+        if (!ws) sheetsByName.set(name, (ws = wb.worksheets.getItem(name)));
+        return ws;
+      };
       const writesOf = new Map<string, CellWrite>();
       for (const w of plan.writes) writesOf.set(`${w.sheet}!${w.row},${w.column}`, w);
-      const targets = plan.owned
-        .filter(
-          (o) => o.sheet !== SUMMARY_SHEET && snapshot?.sheets.some((s) => s.name === o.sheet)
-        )
-        .map((o) => ({
-          owned: o,
-          ranges: o.ranges.map((r) => {
-            const range = wb.worksheets.getItem(o.sheet).getRange(r);
-            range.load("formulas");
-            return range;
-          }),
-        }));
-      await context.sync();
-      syncs++;
 
-      // An item whose cells changed since the read is left as the planner has it now.
-      const skip = new Set<string>();
+      // What is re-read, in blocks whose response stays under the cap (what the cells held at the
+      // read tells how big they come back).
+      const snapshotSheets = new Map((snapshot?.sheets ?? []).map((s) => [s.name, s]));
+      const blocks: Target[][] = [];
+      let response = 0;
+      const target = (sheetName: string, ranges: string[]): Target | null => {
+        const sheet = snapshotSheets.get(sheetName);
+        if (!sheet || sheetName === SUMMARY_SHEET) return null;
+        const size = responseCost(
+          cellsOfRanges(ranges).map(([r, c]) => contentOf(sheet, r, c)),
+          ranges.length
+        );
+        const last = blocks[blocks.length - 1];
+        if (!last || (response + size > RESPONSE_BYTES && last.length)) {
+          blocks.push([]);
+          response = 0;
+        }
+        const t: Target = { sheet, ranges, block: blocks.length - 1, changed: false };
+        blocks[blocks.length - 1].push(t);
+        response += size;
+        return t;
+      };
+      // Cells an earlier run wrote that this plan does not write again, while still as we left them.
+      const stale: { sheet: string; ranges: string[]; target: Target }[] = [];
       const ownership = snapshot ? new Ownership(snapshot) : null;
-      for (const t of targets) {
-        const sheet = snapshot!.sheets.find((s) => s.name === t.owned.sheet)!;
-        const now = t.ranges.flatMap((range) => range.formulas.flat().map((v) => String(v)));
-        const cells = cellsOfRanges(t.owned.ranges);
-        if (cells.some(([r, c], i) => now[i] !== contentOf(sheet, r, c))) {
-          skip.add(t.owned.name);
-          changedSinceRead.push(`${t.owned.sheet}!${a1(cells[0][0], cells[0][1])}`);
+      if (snapshot && ownership) {
+        for (const area of snapshot.owned ?? []) {
+          if (area.sheet === SUMMARY_SHEET) continue;
+          const cells = cellsOfRanges(area.ranges);
+          if (!cells.every(([r, c]) => ownership.owns(area.sheet, r, c))) continue;
+          if (cells.some(([r, c]) => writesOf.has(`${area.sheet}!${r},${c}`))) continue;
+          const t = target(area.sheet, area.ranges);
+          if (t) stale.push({ sheet: area.sheet, ranges: area.ranges, target: t });
         }
       }
+      const targets = new Map<string, Target>();
+      for (const o of plan.owned) {
+        const t = target(o.sheet, o.ranges);
+        if (t) targets.set(o.name, t);
+      }
+
+      let settled = -1;
+      let reading: { block: number; reads: { list: Target[]; reader: AreaReader }[] } | null = null;
+      const queueRead = (block: number): number => {
+        const bySheet = new Map<string, Target[]>();
+        for (const t of blocks[block]) {
+          const list = bySheet.get(t.sheet.name);
+          if (list) list.push(t);
+          else bySheet.set(t.sheet.name, [t]);
+        }
+        const reads = [...bySheet].map(([name, list]) => ({
+          list,
+          reader: new AreaReader(
+            worksheet(name),
+            list.flatMap((t) => t.ranges)
+          ),
+        }));
+        reading = { block, reads };
+        return reads.reduce((n, r) => n + r.reader.cost, 0);
+      };
+      const settle = () => {
+        if (!reading) return;
+        for (const { list, reader } of reading.reads) {
+          const now = reader.formulas();
+          for (const t of list) {
+            const cells = cellsOfRanges(t.ranges);
+            const held = t.ranges.flatMap((r) => {
+              const f = now.get(AreaReader.key(r));
+              return f ? f.flat().map((v) => String(v)) : [];
+            });
+            t.changed =
+              held.length !== cells.length ||
+              cells.some(([r, c], i) => held[i] !== contentOf(t.sheet, r, c));
+          }
+        }
+        settled = reading.block;
+        reading = null;
+      };
+
+      // Events off, the names, the summary sheet and each sheet's rules.
+      let bytes = requestCost(4 + 2 * formats.length, 4 + formats.length);
+      if (blocks.length) bytes += queueRead(0);
+      await context.sync();
+      syncs++;
+      estimates.push(bytes);
+      settle();
 
       // A PAB Watch sheet without our name is the planner's, unless it is empty (a run of ours
       // interrupted between adding the sheet and its name leaves it so): empty, nothing can be lost.
@@ -234,63 +336,79 @@ export async function applyWritePlan(
           `The sheet "${SUMMARY_SHEET}" is not PAB Watch's: rename it so PAB Watch can write its summary`
         );
 
-      // Our old rules go, on every sheet; the planner's (any type) stay.
-      for (const cfs of formats) for (const cf of cfs.items) if (isOurRule(cf)) cf.delete();
-
-      // The summary sheet is ours: kept (references to it stay valid) and cleared.
-      const sheet = summary.isNullObject
-        ? wb.worksheets.add(SUMMARY_SHEET)
-        : wb.worksheets.getItem(SUMMARY_SHEET);
-      if (!summary.isNullObject) sheet.getRange().clear("All" as Excel.ClearApplyTo);
-      // Its name right after it, before anything is written there.
-      const summaryRecord = plan.owned.find((o) => o.name === summaryName);
-      if (summaryRecord && !summaryOwned)
-        names.add(summaryName, `=${ownedReference(summaryRecord)}`, `pabw:${summaryRecord.hash}`);
-
-      // Cells an earlier run wrote that this plan does not write again: cleared while still ours.
-      if (snapshot && ownership) {
-        for (const area of snapshot.owned ?? []) {
-          if (area.sheet === SUMMARY_SHEET) continue;
-          const cells = cellsOfRanges(area.ranges);
-          if (!cells.every(([r, c]) => ownership.owns(area.sheet, r, c))) continue;
-          if (cells.some(([r, c]) => writesOf.has(`${area.sheet}!${r},${c}`))) continue;
-          for (const r of area.ranges) {
-            const range = wb.worksheets.getItem(area.sheet).getRange(r);
-            range.clear("Contents" as Excel.ClearApplyTo);
-            range.numberFormat = [["General"]];
-          }
-        }
-      }
-
-      let bytes = 0;
-      const spend = async (n: number) => {
-        bytes += n;
-        if (bytes < BLOCK_BYTES) return;
+      bytes = 0;
+      let added: string[] = [];
+      /** The next block: this one goes (calculation suspended), its new names are hidden in the next. */
+      const next = async () => {
         context.application.suspendApiCalculationUntilNextSync();
         await context.sync();
         syncs++;
+        estimates.push(bytes + requestCost(1, 1));
         bytes = 0;
+        settle();
+        for (const n of added) names.getItem(n).visible = false;
+        bytes += added.reduce((b, n) => b + requestCost(1, 1, [n, false]), 0);
+        added = [];
+        if (settled + 1 < blocks.length) bytes += queueRead(settled + 1);
+      };
+      const put = async (cost: number, write: () => void) => {
+        if (bytes > 0 && bytes + cost > BLOCK_BYTES) await next();
+        write();
+        bytes += cost;
+      };
+      const reread = async (t: Target | undefined): Promise<boolean> => {
+        if (!t) return true;
+        while (t.block > settled) await next();
+        return !t.changed;
       };
 
-      const existing = new Set(names.items.map((n) => n.name));
-      if (summaryRecord) existing.add(summaryName);
-      const sheetsByName = new Map<string, Excel.Worksheet>();
-      const worksheet = (name: string) => {
-        let ws = sheetsByName.get(name);
-        if (!ws) sheetsByName.set(name, (ws = wb.worksheets.getItem(name)));
-        return ws;
-      };
-      const writeRun = (r: Run): number => {
-        const range = worksheet(r.sheet).getRangeByIndexes(r.row, r.left, 1, r.cells.length);
+      // Our old rules go, on every sheet; the planner's (any type) stay.
+      for (const cfs of formats)
+        for (const cf of cfs.items)
+          if (isOurRule(cf)) await put(requestCost(1, 1, 40), () => cf.delete());
+
+      // The summary sheet is ours: kept (references to it stay valid) and cleared; its name right
+      // after it, before anything is written there.
+      let sheet: Excel.Worksheet | null = null;
+      const summaryRecord = plan.owned.find((o) => o.name === summaryName);
+      const summaryReference = summaryRecord ? `=${ownedReference(summaryRecord)}` : "";
+      await put(requestCost(5, 3, [SUMMARY_SHEET, summaryName, summaryReference]), () => {
+        sheet = summary.isNullObject ? wb.worksheets.add(SUMMARY_SHEET) : worksheet(SUMMARY_SHEET);
+        if (!summary.isNullObject) sheet.getRange().clear("All" as Excel.ClearApplyTo);
+        if (summaryRecord && !summaryOwned) {
+          names.add(summaryName, summaryReference, `pabw:${summaryRecord.hash}`);
+          added.push(summaryName);
+        } else if (summaryOwned) names.getItem(summaryName).visible = false;
+      });
+
+      for (const s of stale) {
+        if (!(await reread(s.target))) continue;
+        await put(utf8Length(s.ranges.join(",")) + requestCost(1, 1, 20), () => {
+          clearContents(worksheet(s.sheet), s.ranges);
+        });
+        // The text format we gave text goes with it; the planner's own formats stay.
+        for (const [r, c] of cellsOfRanges(s.ranges)) {
+          const formula = s.target.sheet.formulas[a1(r, c)];
+          if (formula || !textFormattedByUs(cellAt(s.target.sheet, r, c))) continue;
+          await put(requestCost(1, 1, [["General"]]), () => {
+            worksheet(s.sheet).getRangeByIndexes(r, c, 1, 1).numberFormat = [["General"]];
+          });
+        }
+      }
+
+      const runData = (r: Run) => {
         const text = r.cells.every((w) => w.text !== undefined) && !inertText(r.cells[0].text!);
         const data = r.cells.map((w) =>
           w.text !== undefined ? w.text : mode === "values" ? (w.cached ?? "") : `=${w.formula}`
         );
+        return { text, data, cost: requestCost(1, text ? 2 : 1, text ? [data, data] : data) };
+      };
+      const writeRun = (r: Run, text: boolean, data: (string | number)[]) => {
+        const range = worksheet(r.sheet).getRangeByIndexes(r.row, r.left, 1, r.cells.length);
         // Text is set text-formatted first, so it can never be parsed into a formula, date or number.
         if (text) range.numberFormat = [r.cells.map(() => "@")];
         if (text || mode === "values") range.values = [data];
         else range.formulas = [data];
-        return requestCost(text ? 2 : 1, data);
       };
 
       // Each item's cells and its name in the same block.
@@ -308,6 +426,8 @@ export async function applyWritePlan(
           else byOwner.set(owner, [r]);
         }
       }
+      const existing = new Set(names.items.map((n) => n.name));
+      if (summaryRecord) existing.add(summaryName);
       // A batch is not a transaction: whichever operation a failure stops at, every cell written
       // must be inside a name of ours whose record matches it, so the next run knows it. A new name
       // goes before its cells. An existing name whose record changes (a mode switch) is bridged: a
@@ -319,9 +439,16 @@ export async function applyWritePlan(
         for (let i = 2; existing.has(bridge); i++) bridge = `${name}.next${i}`;
         return bridge;
       };
+      const skip = new Set<string>();
       for (const o of plan.owned) {
-        if (skip.has(o.name) || o.name === summaryName) continue;
-        let cost = 0;
+        if (o.name === summaryName) continue;
+        if (!(await reread(targets.get(o.name)))) {
+          skip.add(o.name);
+          const [r, c] = cellsOfRanges(o.ranges)[0];
+          changedSinceRead.push(`${o.sheet}!${a1(r, c)}`);
+          continue;
+        }
+        const runs = (byOwner.get(o.name) ?? []).map((r) => ({ r, ...runData(r) }));
         // What the name records is what was written: in values mode, the numbers.
         const cells = cellsOfRanges(o.ranges);
         const hash =
@@ -335,41 +462,43 @@ export async function applyWritePlan(
               )
             : o.hash;
         const reference = `=${ownedReference(o)}`;
-        const runs = byOwner.get(o.name) ?? [];
-        if (existing.has(o.name)) {
-          const was = recorded.get(o.name);
-          const bridge =
-            was && was.hash === hash && was.ranges.join(",") === o.ranges.join(",")
-              ? null
-              : bridgeFor(o.name);
-          if (bridge) {
-            names.add(bridge, reference, `pabw:${hash}`);
-            cost += requestCost(1, [reference, bridge], 60);
+        const comment = `pabw:${hash}`;
+        const isNew = !existing.has(o.name);
+        const was = recorded.get(o.name);
+        const bridge =
+          isNew || (was && was.hash === hash && was.ranges.join(",") === o.ranges.join(","))
+            ? null
+            : bridgeFor(o.name);
+        const cost =
+          runs.reduce((n, x) => n + x.cost, 0) +
+          (isNew
+            ? requestCost(1, 0, [o.name, reference, comment])
+            : requestCost(1, 3, [o.name, reference, comment, false])) +
+          (bridge ? requestCost(2, 1, [bridge, reference, comment, bridge]) : 0);
+        await put(cost, () => {
+          if (isNew) {
+            names.add(o.name, reference, comment);
+            added.push(o.name);
+          } else if (bridge) names.add(bridge, reference, comment);
+          for (const x of runs) writeRun(x.r, x.text, x.data);
+          if (!isNew) {
+            const item = names.getItem(o.name);
+            item.formula = reference;
+            item.comment = comment;
+            item.visible = false;
+            if (bridge) names.getItem(bridge).delete();
           }
-          for (const r of runs) cost += writeRun(r);
-          const item = names.getItem(o.name);
-          item.formula = reference;
-          item.comment = `pabw:${hash}`;
-          cost += requestCost(2, [reference], 60);
-          if (bridge) {
-            names.getItem(bridge).delete();
-            cost += requestCost(1, [bridge]);
-          }
-        } else {
-          names.add(o.name, reference, `pabw:${hash}`);
-          cost += requestCost(1, [reference, o.name], 60);
-          for (const r of runs) cost += writeRun(r);
-        }
-        await spend(cost);
+        });
       }
-      for (const r of unowned) await spend(writeRun(r));
-      // Names are hidden in a later batch than the one that added them (office-js #3878).
-      if (bytes > 0) await spend(BLOCK_BYTES);
+      for (const r of unowned) {
+        const x = runData(r);
+        await put(x.cost, () => writeRun(r, x.text, x.data));
+      }
 
-      for (const rule of bandRules(plan)) {
-        cfRules += addRule(context, rule);
-        await spend(requestCost(10, rule.ranges));
-      }
+      for (const rule of bandRules(plan))
+        await put(ruleCost(rule), () => {
+          cfRules += addRule(context, rule).rules;
+        });
 
       const s = plan.summary;
       const width = s.header.length;
@@ -383,25 +512,33 @@ export async function applyWritePlan(
       const SUMMARY_BLOCK = 2000;
       for (let start = 0; start < rows.length; start += SUMMARY_BLOCK) {
         const block = rows.slice(start, start + SUMMARY_BLOCK);
-        const target = sheet.getRangeByIndexes(start, 0, block.length, width);
         const formats = block.map((r) => r.map((v) => (typeof v === "number" ? "General" : "@")));
-        target.numberFormat = formats;
-        target.values = block;
-        await spend(requestCost(2, [formats, block]));
+        await put(requestCost(1, 2, [formats, block]), () => {
+          const at = sheet!.getRangeByIndexes(start, 0, block.length, width);
+          at.numberFormat = formats;
+          at.values = block;
+        });
       }
-      s.widths.forEach((w, c) => {
-        sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 7);
-      });
+      await put(requestCost(2 * s.widths.length, s.widths.length), () =>
+        s.widths.forEach((w, c) => {
+          sheet!.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 7);
+        })
+      );
 
-      // Names an earlier run left that this plan does not use go last.
+      // Names added in this block are hidden in the next; names an earlier run left that this plan
+      // does not use go last.
+      if (added.length) await next();
       const planned = new Set(plan.owned.map((o) => o.name));
       for (const n of names.items)
-        if (n.name.startsWith(OWNED_NAME_PREFIX) && !planned.has(n.name)) n.delete();
-      for (const o of plan.owned) if (!skip.has(o.name)) names.getItem(o.name).visible = false;
-      // The last sync is not suspended: what we wrote is calculated.
+        if (n.name.startsWith(OWNED_NAME_PREFIX) && !planned.has(n.name))
+          await put(requestCost(1, 1, n.name), () => n.delete());
+      // The last sync is not suspended, and what was written under suspended calculation is
+      // calculated now.
+      context.application.calculate("Recalculate" as Excel.CalculationType);
       context.runtime.enableEvents = true;
       await context.sync();
       syncs++;
+      estimates.push(bytes + requestCost(2, 2));
       done = true;
     });
   } finally {
@@ -413,5 +550,5 @@ export async function applyWritePlan(
       });
     }
   }
-  return { syncs, cfRules, changedSinceRead };
+  return { syncs, cfRules, changedSinceRead, estimates };
 }

@@ -21,6 +21,8 @@ const PROBE_ROWS = 32;
 const FORMULA_BYTES = 32;
 /** Pieces a range is split into, per round trip, to find its hidden rows or columns. */
 const HIDDEN_SPLIT = 64;
+/** Pieces probed per round trip at most (about 300 bytes of request each). */
+const MAX_PROBES = 8000;
 
 /**
  * Serial numbers a date header can have (1925 to 2100 in either date system). Number formats are
@@ -37,6 +39,8 @@ interface SheetRead {
   used: Excel.Range;
   head: Excel.Range;
   formulaCells: Excel.RangeAreas;
+  /** The visible cells of the used range: where rows or columns are hidden, they tell which. */
+  visibleCells: Excel.RangeAreas;
   merged: Excel.RangeAreas | null;
   /** Bytes one row costs in a values response, as last measured. */
   rowBytes: number;
@@ -66,66 +70,103 @@ export async function readWorkbookSnapshot(
     // Office.js has no 1904 flag; DATE(1904,1,1) is serial 0 in the 1904 system and 1462 in the 1900 one.
     const probe = wb.functions.date(1904, 1, 1);
     probe.load("value");
-    await context.sync();
-    const date1904 = probe.value === 0;
 
-    const queue = (withMerged: boolean): SheetRead[] =>
-      sheets.items
-        .filter((s) => !options.sheets || options.sheets.includes(s.name))
-        .map((s) => {
-          const ws = wb.worksheets.getItem(s.name);
-          const used = ws.getUsedRangeOrNullObject(true);
-          used.load(
-            "isNullObject,rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden"
-          );
-          const head = used
-            .getCell(0, 0)
-            .getResizedRange(PROBE_ROWS - 1, 0)
-            .getEntireRow()
-            .getIntersectionOrNullObject(used);
-          head.load("isNullObject,rowCount,values");
-          const formulaCells = used.getSpecialCellsOrNullObject(
-            "Formulas" as Excel.SpecialCellType
-          );
-          formulaCells.load("isNullObject,address");
-          let merged: Excel.RangeAreas | null = null;
-          if (withMerged) {
-            merged = used.getMergedAreasOrNullObject();
-            merged.load("isNullObject,areas/items/address");
-          }
-          return {
-            ws,
-            used,
-            head,
-            formulaCells,
-            merged,
-            rowBytes: 0,
-            next: 0,
-            formulaAreas: [],
-            snapshot: {
-              name: s.name,
-              visible: s.visibility === "Visible",
-              top: 0,
-              left: 0,
-              values: [[""]],
-              formulas: {},
-              numberFormats: {},
-              merged: [],
-              hiddenRows: [],
-              hiddenColumns: [],
-            },
-          };
-        });
-    let reads = queue(true);
-    let mergedLater = false;
+    // The first sheet's used range comes with the sheet list: a workbook of one sheet (the usual
+    // plan) needs no round trip just to learn how big it is.
+    const queueSheet = (
+      ws: Excel.Worksheet,
+      name: string,
+      visible: boolean,
+      withMerged: boolean
+    ): SheetRead => {
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden");
+      const head = used
+        .getCell(0, 0)
+        .getResizedRange(PROBE_ROWS - 1, 0)
+        .getEntireRow()
+        .getIntersectionOrNullObject(used);
+      head.load("isNullObject,rowCount,values");
+      const formulaCells = used.getSpecialCellsOrNullObject("Formulas" as Excel.SpecialCellType);
+      formulaCells.load("isNullObject,address");
+      const visibleCells = used.getSpecialCellsOrNullObject("Visible" as Excel.SpecialCellType);
+      visibleCells.load("isNullObject,address");
+      let merged: Excel.RangeAreas | null = null;
+      if (withMerged) {
+        merged = used.getMergedAreasOrNullObject();
+        merged.load("isNullObject,areas/items/address");
+      }
+      return {
+        ws,
+        used,
+        head,
+        formulaCells,
+        visibleCells,
+        merged,
+        rowBytes: 0,
+        next: 0,
+        formulaAreas: [],
+        snapshot: {
+          name,
+          visible,
+          top: 0,
+          left: 0,
+          values: [[""]],
+          formulas: {},
+          numberFormats: {},
+          merged: [],
+          hiddenRows: [],
+          hiddenColumns: [],
+        },
+      };
+    };
+    const wanted = (name: string) => !options.sheets || options.sheets.includes(name);
+    const firstSheet = () => {
+      const ws = sheets.getFirst();
+      ws.load("name");
+      return ws;
+    };
+    let first = firstSheet();
+    let firstRead = queueSheet(first, "", true, true);
+    let mergedLater = new Set<string>();
     try {
       await context.sync();
     } catch {
       // More merged areas than Excel returns at once (it fails above 512): read them per block below.
-      reads = queue(false);
+      names.load("items/name,items/formula,items/comment");
+      sheets.load("items/name,items/visibility");
+      probe.load("value");
+      first = firstSheet();
+      firstRead = queueSheet(first, "", true, false);
       await context.sync();
-      mergedLater = true;
+      mergedLater.add(first.name);
     }
+    const date1904 = probe.value === 0;
+    const listed = sheets.items.filter((s) => wanted(s.name));
+    firstRead.snapshot.name = first.name;
+    const others = listed.filter((s) => s.name !== first.name);
+    const queueOthers = (withMerged: boolean) =>
+      others.map((s) =>
+        queueSheet(wb.worksheets.getItem(s.name), s.name, s.visibility === "Visible", withMerged)
+      );
+    let rest: SheetRead[] = [];
+    if (others.length) {
+      rest = queueOthers(true);
+      try {
+        await context.sync();
+      } catch {
+        rest = queueOthers(false);
+        await context.sync();
+        for (const s of others) mergedLater.add(s.name);
+      }
+    }
+    const firstInfo = sheets.items.find((s) => s.name === first.name);
+    if (firstInfo) firstRead.snapshot.visible = firstInfo.visibility === "Visible";
+    // Sheets in the workbook's order, as the list gives them.
+    const reads = listed.map((s) =>
+      s.name === first.name ? firstRead : rest.find((r) => r.snapshot.name === s.name)!
+    );
+    mergedLater = new Set([...mergedLater].filter((n) => reads.some((r) => r.snapshot.name === n)));
 
     const live = reads.filter((r) => !r.used.isNullObject);
     for (const r of live) {
@@ -149,25 +190,27 @@ export async function readWorkbookSnapshot(
         );
     }
 
-    // Hidden rows and columns: a range whose rowHidden is null has some hidden rows: split it.
-    type Probe = {
-      read: SheetRead;
-      from: number;
-      count: number;
-      range: Excel.Range;
-      rows: boolean;
-    };
+    // Hidden rows and columns: where the used range has some (rowHidden or columnHidden null), the
+    // rows and columns its visible cells cover are the visible ones. Only where no cell is visible
+    // (every column hidden, say) a range is split until each piece is all hidden or all shown.
+    type Piece = { read: SheetRead; from: number; count: number; rows: boolean };
+    type Probe = Piece & { range: Excel.Range };
     let probes: Probe[] = [];
+    const waiting: Piece[] = [];
     const split = (read: SheetRead, from: number, count: number, rows: boolean) => {
       const size = Math.ceil(count / HIDDEN_SPLIT);
-      for (let start = from; start < from + count; start += size) {
-        const n = Math.min(size, from + count - start);
-        const u = read.used;
-        const range = rows
-          ? read.ws.getRangeByIndexes(start, u.columnIndex, n, 1)
-          : read.ws.getRangeByIndexes(u.rowIndex, start, 1, n);
-        range.load(rows ? "rowHidden" : "columnHidden");
-        probes.push({ read, from: start, count: n, range, rows });
+      for (let start = from; start < from + count; start += size)
+        waiting.push({ read, from: start, count: Math.min(size, from + count - start), rows });
+    };
+    // Probes go a bounded number per round trip, so their requests stay far under the cap.
+    const queueProbes = () => {
+      for (const p of waiting.splice(0, MAX_PROBES)) {
+        const u = p.read.used;
+        const range = p.rows
+          ? p.read.ws.getRangeByIndexes(p.from, u.columnIndex, p.count, 1)
+          : p.read.ws.getRangeByIndexes(u.rowIndex, p.from, 1, p.count);
+        range.load(p.rows ? "rowHidden" : "columnHidden");
+        probes.push({ ...p, range });
       }
     };
     const settleProbes = () => {
@@ -181,14 +224,40 @@ export async function readWorkbookSnapshot(
       }
     };
     for (const r of live) {
-      if (r.used.rowHidden === true)
-        for (let i = 0; i < r.used.rowCount; i++) r.snapshot.hiddenRows.push(r.used.rowIndex + i);
-      else if (r.used.rowHidden === null) split(r, r.used.rowIndex, r.used.rowCount, true);
-      if (r.used.columnHidden === true)
-        for (let i = 0; i < r.used.columnCount; i++)
-          r.snapshot.hiddenColumns.push(r.used.columnIndex + i);
-      else if (r.used.columnHidden === null)
-        split(r, r.used.columnIndex, r.used.columnCount, false);
+      const u = r.used;
+      const rowsMixed = u.rowHidden === null;
+      const columnsMixed = u.columnHidden === null;
+      if (u.rowHidden === true)
+        for (let i = 0; i < u.rowCount; i++) r.snapshot.hiddenRows.push(u.rowIndex + i);
+      if (u.columnHidden === true)
+        for (let i = 0; i < u.columnCount; i++) r.snapshot.hiddenColumns.push(u.columnIndex + i);
+      if (!rowsMixed && !columnsMixed) continue;
+      const address = r.visibleCells.isNullObject ? "" : r.visibleCells.address;
+      let areas = (parseOwnedReference(address)?.ranges ?? []).map((a) => parseRange(a));
+      // An area this cannot read ("1:6") leaves the probes to tell.
+      if (areas.length !== address.split(",").length) areas = [];
+      const shown = (rows: boolean) => {
+        const seen = new Set<number>();
+        for (const a of areas)
+          for (let i = rows ? a.top : a.left; i <= (rows ? a.bottom : a.right); i++) seen.add(i);
+        return seen;
+      };
+      if (rowsMixed) {
+        if (!areas.length) split(r, u.rowIndex, u.rowCount, true);
+        else {
+          const seen = shown(true);
+          for (let i = u.rowIndex; i < u.rowIndex + u.rowCount; i++)
+            if (!seen.has(i)) r.snapshot.hiddenRows.push(i);
+        }
+      }
+      if (columnsMixed) {
+        if (!areas.length) split(r, u.columnIndex, u.columnCount, false);
+        else {
+          const seen = shown(false);
+          for (let i = u.columnIndex; i < u.columnIndex + u.columnCount; i++)
+            if (!seen.has(i)) r.snapshot.hiddenColumns.push(i);
+        }
+      }
     }
 
     // Values (and the formulas of those rows) in blocks; each round trip holds what fits the cap.
@@ -234,8 +303,32 @@ export async function readWorkbookSnapshot(
           if (!r.formulaAreas.length && r.next >= rowCount) formulasDone.add(r);
         }
       }
+      queueProbes();
       if (!blocks.length && !probes.length) break;
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (e) {
+        // Rows far longer than those measured so far (long CJK text below short rows): the response
+        // was refused and returned nothing. The same rows again, an eighth as many per block.
+        const oneRow = blocks.every((b) => !b.range || b.rows === 1);
+        if (!isResponseTooLarge(e) || oneRow) throw e;
+        for (const b of blocks) {
+          if (b.range) {
+            b.read.next = Math.min(b.read.next, b.start);
+            b.read.rowBytes = Math.max(
+              b.read.rowBytes,
+              READ_BYTES / Math.max(1, Math.floor(b.rows / 8))
+            );
+          }
+          for (const f of b.formulas)
+            b.read.formulaAreas.push({ top: parseRange(f.address).top, address: f.address });
+          if (b.formulas.length) formulasDone.delete(b.read);
+        }
+        for (const p of probes)
+          waiting.push({ read: p.read, from: p.from, count: p.count, rows: p.rows });
+        probes = [];
+        continue;
+      }
       for (const b of blocks) {
         const s = b.read.snapshot;
         if (b.range) {
@@ -259,7 +352,11 @@ export async function readWorkbookSnapshot(
 
     // Merged areas that could not come at once: per block of rows, halving a block that fails
     // (before anything else is queued: a failed round trip returns none of its loads).
-    if (mergedLater) await readMergedInBlocks(context, live);
+    if (mergedLater.size)
+      await readMergedInBlocks(
+        context,
+        live.filter((r) => mergedLater.has(r.snapshot.name))
+      );
 
     // Number formats, only of cells that could be dates, one range per row run.
     const formats: { snapshot: SheetSnapshot; row: number; left: number; range: Excel.Range }[] =
@@ -341,6 +438,15 @@ export async function readWorkbookSnapshot(
     }
     return { name, date1904, sheets: out, ...(owned.length ? { owned } : {}) };
   });
+}
+
+/** Excel on the web refused the response (over its 5 MB cap). */
+function isResponseTooLarge(e: unknown): boolean {
+  const code = (e as { code?: string }).code ?? "";
+  return (
+    code === "ResponsePayloadSizeLimitExceeded" ||
+    /ResponsePayloadSizeLimitExceeded/.test(String((e as Error).message))
+  );
 }
 
 /** Merged areas per block of rows; a block Excel refuses (too many areas) is halved and read again. */

@@ -32,9 +32,12 @@ export function readLongTable(
   owned: CellRange[] = []
 ): { records: PlanRecord[]; end: number } {
   const periodCol = h.columns.period as number;
-  // A period cell PAB Watch wrote (a PAB row of a block that shares these columns) is no planner's period.
-  const ours = owned.filter((a) => a.left <= periodCol && periodCol <= a.right);
-  const isOurs = (r: number) => ours.some((a) => a.top <= r && r <= a.bottom);
+  // A cell PAB Watch wrote (the PAB of a block that shares these rows or columns) is none of the
+  // planner's items, periods or figures.
+  const ours = owned.filter((a) => a.bottom > h.row);
+  const isOursAt = (r: number, c: number | undefined) =>
+    c !== undefined && ours.some((a) => a.top <= r && r <= a.bottom && a.left <= c && c <= a.right);
+  const isOurs = (r: number) => isOursAt(r, periodCol);
   const seriesColumns = (Object.entries(h.columns) as [Role, number][]).filter(([role]) =>
     SERIES_ROLES.includes(role)
   );
@@ -56,9 +59,9 @@ export function readLongTable(
   for (let r = h.row + 1; r <= ctx.bottom; r++) {
     if (ctx.rowIsEmpty(r)) break;
     end = r;
-    const item = keyText(ctx, r, h.columns.item);
+    const item = isOursAt(r, h.columns.item) ? "" : keyText(ctx, r, h.columns.item);
     if (!item) continue;
-    const site = keyText(ctx, r, h.columns.site) || null;
+    const site = (isOursAt(r, h.columns.site) ? "" : keyText(ctx, r, h.columns.site)) || null;
     const raw = isOurs(r) ? "" : ctx.value(r, periodCol);
     let header = parsePeriodHeader(raw, ctx.format(r, periodCol), ctx.date1904);
     if (!header && typeof raw === "number" && Number.isInteger(raw) && raw >= 1 && raw <= 53)
@@ -117,6 +120,7 @@ export function readLongTable(
         const cells = new Array<CellPos | null>(horizon.length).fill(null);
         for (const lr of g.rows) {
           const t = index.get(lr.key) as number;
+          if (isOursAt(lr.row, col)) continue;
           values[t] += ctx.quantity(lr.row, col, g.item).value;
           cells[t] = ctx.at(lr.row, col);
         }

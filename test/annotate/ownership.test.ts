@@ -171,6 +171,21 @@ test("a pivot's PAB row of ours is never read as a measure of the item above it"
   );
 });
 
+test("a PAB column of ours under a long table's Item header is no item", () => {
+  // Found by the fuzz below: a periods-down block's PAB column sat under the table's "Item".
+  const rows: TestCell[][] = [
+    [null, null, "Week", null, null, null, null, "Customer orders", "Item"],
+    ["Forecast", "Week", null],
+    [null, 40, "W1", null, "On hand"],
+    [null, 12, null, "FG-1", null, "W1", "On hand", "W2"],
+  ];
+  const input = buildXlsx([{ name: "S", rows }]);
+  const { snapshot } = annotate(input);
+  expect(readPlans(snapshot).records.map((x) => x.item)).toEqual(
+    readPlans(readXlsxSnapshot(input, "t.xlsx")).records.map((x) => x.item)
+  );
+});
+
 test("random layouts and junk never change a planner cell", () => {
   fc.assert(
     fc.property(

@@ -115,13 +115,19 @@ abstract class FakeObject {
   protected abstract path(): string;
   protected abstract snapshot(prop: string): unknown;
 
+  /** Children loaded in the current sync ("areas/items/address,areas/items/formulas" load one child with both). */
+  private readonly childSync = new Map<string, number>();
+
   protected resolve(name: string): void {
     const [head, ...rest] = name.split("/");
     if (rest.length) {
-      const child = this.snapshot(head) as FakeObject | FakeCollection<FakeObject>;
-      if (child instanceof FakeCollection) child.resolveItems(rest.join("/"));
+      const again = this.loaded.has(head) && this.childSync.get(head) === this.ctx.syncCount;
+      const child = (again ? this.loaded.get(head) : this.snapshot(head)) as
+        FakeObject | FakeCollection<FakeObject>;
+      if (child instanceof FakeCollection) child.resolveItems(rest.join("/"), again);
       else child.resolve(rest.join("/"));
       this.loaded.set(head, child);
+      this.childSync.set(head, this.ctx.syncCount);
       this.ctx.loadedThisSync.push(() => this.loaded.delete(head));
       return;
     }
@@ -155,8 +161,9 @@ export class FakeCollection<T extends FakeObject> {
     return this;
   }
 
-  resolveItems(props: string): void {
-    this.items_ = this.list();
+  /** Loads props of every item; `again` adds them to the items already loaded in this sync. */
+  resolveItems(props: string, again = false): void {
+    if (!again || !this.items_) this.items_ = this.list();
     for (const item of this.items_)
       for (const p of props.split(",").filter(Boolean))
         (item as any).resolve(p.replace(/^items\//, ""));
@@ -226,6 +233,8 @@ export class FakeRequestContext {
 
   /** Bytes of loaded values this sync returns; Excel on the web refuses responses over 5 MB too. */
   readonly responseBytes: number[] = [];
+  /** Syncs whose response Excel on the web would refuse (over 5 MB). */
+  refusedResponses = 0;
   private responding = 0;
 
   noteResponse(value: unknown): void {
@@ -287,12 +296,15 @@ export class FakeRequestContext {
       });
       if (failAt >= ops.length)
         throw new Error("GeneralException: the request failed after its last operation (injected)");
-      this.responseBytes.push(this.responding);
+      // A refused response returns nothing (the attempt is counted in refusedResponses).
       if (this.responding > REQUEST_LIMIT_BYTES) {
-        throw new Error(
-          `ResponsePayloadSizeLimitExceeded: the response is ${this.responding} bytes`
+        this.refusedResponses++;
+        throw Object.assign(
+          new Error(`ResponsePayloadSizeLimitExceeded: the response is ${this.responding} bytes`),
+          { code: "ResponsePayloadSizeLimitExceeded" }
         );
       }
+      this.responseBytes.push(this.responding);
     } catch (e) {
       for (const undo of this.loadedThisSync) undo();
       throw e;
@@ -398,6 +410,13 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
 
   getItemOrNullObject(name: string): FakeWorksheet {
     return new FakeWorksheet(this.c, name, true);
+  }
+
+  /** The first sheet in tab order (hidden ones included), as worksheets.getFirst() gives it. */
+  getFirst(): FakeWorksheet {
+    const first = this.c.model.sheets[0];
+    if (!first) throw new Error("ItemNotFound: the workbook has no worksheet");
+    return new FakeWorksheet(this.c, first.name);
   }
 
   getActiveWorksheet(): FakeWorksheet {
@@ -713,37 +732,39 @@ export class FakeRange extends FakeObject {
 
   /** clear("Contents") keeps formats, clear("Formats") keeps contents, clear() / clear("All") both. */
   clear(applyTo: string = "All"): void {
-    this.ctx.enqueue({ clear: this.path(), applyTo }, () => {
-      const r = this.must();
-      const sheet = this.sheet();
-      if (sheet.protected)
-        throw new Error(`AccessDenied: the sheet ${this.sheetName} is protected`);
-      const cells = sheet.cells;
-      for (const [row, col, c] of [...cells.within(r.top, r.left, r.bottom, r.right)]) {
-        this.ctx.noteWrite(this.sheetName, row, col);
-        const next: FakeCell = { ...c };
-        if (applyTo === "All" || applyTo === "Contents") {
-          next.value = "";
-          delete next.formula;
-          // Clearing a dynamic array's anchor clears what it spilled, as in Excel.
-          if (sheet.spills?.has(`${row},${col}`)) this.ctx.model.dropSpill(sheet, row, col);
-        }
-        if (applyTo === "All" || applyTo === "Formats") {
-          delete next.numberFormat;
-          delete next.fill;
-          delete next.border;
-        }
-        if (
-          next.value === "" &&
-          next.formula === undefined &&
-          !next.numberFormat &&
-          !next.fill &&
-          !next.border
-        )
-          cells.remove(row, col);
-        else cells.put(row, col, next);
+    this.ctx.enqueue({ clear: this.path(), applyTo }, () => this.clearNow(applyTo));
+  }
+
+  /** What clear() does when its request runs. */
+  clearNow(applyTo: string): void {
+    const r = this.must();
+    const sheet = this.sheet();
+    if (sheet.protected) throw new Error(`AccessDenied: the sheet ${this.sheetName} is protected`);
+    const cells = sheet.cells;
+    for (const [row, col, c] of [...cells.within(r.top, r.left, r.bottom, r.right)]) {
+      this.ctx.noteWrite(this.sheetName, row, col);
+      const next: FakeCell = { ...c };
+      if (applyTo === "All" || applyTo === "Contents") {
+        next.value = "";
+        delete next.formula;
+        // Clearing a dynamic array's anchor clears what it spilled, as in Excel.
+        if (sheet.spills?.has(`${row},${col}`)) this.ctx.model.dropSpill(sheet, row, col);
       }
-    });
+      if (applyTo === "All" || applyTo === "Formats") {
+        delete next.numberFormat;
+        delete next.fill;
+        delete next.border;
+      }
+      if (
+        next.value === "" &&
+        next.formula === undefined &&
+        !next.numberFormat &&
+        !next.fill &&
+        !next.border
+      )
+        cells.remove(row, col);
+      else cells.put(row, col, next);
+    }
   }
 
   /** The cells a dynamic array anchored here spills into (ExcelApi 1.12); null when it does not spill. */
@@ -831,8 +852,37 @@ export class FakeRange extends FakeObject {
     }, true);
   }
 
-  /** Only "Formulas": the cells holding a formula, as runs along each row. */
+  /**
+   * "Formulas": the cells holding a formula, as runs along each row. "Visible": the cells in no
+   * hidden row or column, as rectangles of runs of visible rows by runs of visible columns.
+   */
   getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    if (cellType === "Visible")
+      return new FakeRangeAreas(
+        this.ctx,
+        this.sheetName,
+        () => {
+          const r = this.orNull ? this.area() : this.must();
+          if (!r) return [];
+          const s = this.sheet();
+          const runs = (from: number, to: number, hidden: (i: number) => boolean) => {
+            const out: [number, number][] = [];
+            for (let i = from; i <= to; i++) {
+              if (hidden(i)) continue;
+              const last = out[out.length - 1];
+              if (last && last[1] === i - 1) last[1] = i;
+              else out.push([i, i]);
+            }
+            return out;
+          };
+          const rows = runs(r.top, r.bottom, (i) => s.hiddenRows.has(i));
+          const columns = runs(r.left, r.right, (i) => Boolean(s.hiddenColumns?.has(i)));
+          return rows.flatMap(([top, bottom]) =>
+            columns.map(([left, right]) => ({ top, bottom, left, right }))
+          );
+        },
+        true
+      );
     if (cellType !== "Formulas")
       throw new Error(`the fake does not model special cells ${cellType}`);
     return new FakeRangeAreas(
@@ -914,6 +964,13 @@ export class FakeRangeAreas extends FakeObject {
   }
   get conditionalFormats(): FakeConditionalFormatCollection {
     return new FakeConditionalFormatCollection(this.ctx, this.sheetName, this.ranges);
+  }
+  /** RangeAreas.clear (ExcelApi 1.9): each area as Range.clear would. */
+  clear(applyTo: string = "All"): void {
+    this.ctx.enqueue({ clear: this.path(), applyTo }, () => {
+      for (const r of this.ranges())
+        new FakeRange(this.ctx, this.sheetName, () => r).clearNow(applyTo);
+    });
   }
   select(): void {
     this.ctx.enqueue({ select: this.path() }, () =>

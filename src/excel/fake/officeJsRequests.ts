@@ -84,10 +84,31 @@ function realOf(v: unknown): unknown {
   return v && typeof v === "object" && (v as AnyObject)[PAIR] ? (v as AnyObject)[PAIR].real : v;
 }
 
-function pair(fake: AnyObject, real: AnyObject | null, onSync: () => Promise<void>): AnyObject {
+/** The pair of each collection item, made once (reading `items` again gives the same objects). */
+const itemPairs = new WeakMap<object, AnyObject>();
+
+/**
+ * The fake object with its Office.js twin. A twin given as a function is made when the adapter first
+ * uses the object: an item of a loaded collection costs nothing in a request until it is used, as in
+ * Office.js, where loaded items come from the response.
+ */
+function pair(
+  fake: AnyObject,
+  twin: AnyObject | null | (() => AnyObject | null),
+  onSync: () => Promise<void>
+): AnyObject {
+  let made = typeof twin !== "function";
+  let realObject = typeof twin === "function" ? null : twin;
+  const realNow = (): AnyObject | null => {
+    if (!made) {
+      made = true;
+      realObject = (twin as () => AnyObject | null)();
+    }
+    return realObject;
+  };
   const proxy: AnyObject = new Proxy(fake, {
     get(target, prop) {
-      if (prop === PAIR) return { fake: target, real };
+      if (prop === PAIR) return { fake: target, real: realNow() };
       if (prop === "sync") return onSync;
       const value = Reflect.get(target, prop, target);
       if (typeof value === "function") {
@@ -98,6 +119,7 @@ function pair(fake: AnyObject, real: AnyObject | null, onSync: () => Promise<voi
           );
           // Event handlers stay with the fake: only requests are measured.
           const events = args.some((a) => typeof a === "function");
+          const real = realNow();
           const realResult =
             real && !events && typeof real[prop] === "function"
               ? real[prop](...args.map((a) => realOf(a)))
@@ -110,15 +132,27 @@ function pair(fake: AnyObject, real: AnyObject | null, onSync: () => Promise<voi
       }
       if (prop === "items" && Array.isArray(value)) {
         return value.map((item: AnyObject, i: number) => {
-          // Names are addressed by name; sheets and rules by an id the size of Excel's.
-          const key = typeof item.itemName === "string" ? item.itemName : guid(i + 1);
-          const realItem = real && typeof real.getItem === "function" ? real.getItem(key) : null;
-          return pair(item, realItem, onSync);
+          let itemPair = itemPairs.get(item);
+          if (!itemPair) {
+            // Names are addressed by name; sheets and rules by an id the size of Excel's.
+            const key = typeof item.itemName === "string" ? item.itemName : guid(i + 1);
+            itemPair = pair(
+              item,
+              () => {
+                const real = realNow();
+                return real && typeof real.getItem === "function" ? real.getItem(key) : null;
+              },
+              onSync
+            );
+            itemPairs.set(item, itemPair);
+          }
+          return itemPair;
         });
       }
       if (value && typeof value === "object" && !Array.isArray(value)) {
         let realChild: unknown = null;
         try {
+          const real = realNow();
           realChild = real ? real[prop] : null;
         } catch {
           realChild = null;
@@ -133,6 +167,7 @@ function pair(fake: AnyObject, real: AnyObject | null, onSync: () => Promise<voi
     },
     set(target, prop, value) {
       Reflect.set(target, prop, unwrap(value), target);
+      const real = realNow();
       if (real) real[prop] = realOf(value);
       return true;
     },
