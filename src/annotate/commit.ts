@@ -1,7 +1,7 @@
 import { Diagnostic, SheetSnapshot, WorkbookSnapshot } from "../layout";
 import { Finding } from "../report";
-import { Ownership, cellsOfRanges, contentOf, hashOf, intendedContent } from "./ownership";
-import { formulaRef, rangeA1 } from "./refs";
+import { Ownership, addIntended, contentOf } from "./ownership";
+import { Fingerprint, formulaRef, rangeA1 } from "./refs";
 import { RuleSet } from "./rules";
 import { CellWrite, OWNED_NAME_PREFIX, OwnedRecord } from "./writePlan";
 
@@ -51,29 +51,46 @@ export function commit(
   }
   // A loop, not push(...writes): JavaScriptCore (Excel on Mac) caps a call at 65,536 arguments.
   for (const w of writes) ctx.writes.push(w);
-  const bySheet = new Map<string, Map<string, CellWrite>>();
+  const bySheet = new Map<string, Map<number, CellWrite>>();
   for (const w of writes) {
     let m = bySheet.get(w.sheet);
     if (!m) bySheet.set(w.sheet, (m = new Map()));
-    m.set(`${w.row},${w.column}`, w);
+    m.set(w.row * COLUMNS + w.column, w);
   }
   for (const [sheet, cells] of bySheet) {
-    const ranges = compactRanges([...cells.values()].map((w) => [w.row, w.column]));
+    const areas = compactAreas([...cells.values()].map((w) => [w.row, w.column]));
+    // The hash goes over the areas' cells in the order cellsOfRanges gives them.
+    const hash = new Fingerprint();
+    for (const a of areas)
+      for (let row = a.top; row <= a.bottom; row++)
+        for (let c = a.left; c <= a.right; c++)
+          addIntended(hash, cells.get(row * COLUMNS + c) as CellWrite);
     ctx.owned.push({
       name: `${OWNED_NAME_PREFIX}${ctx.owned.length + 1}`,
       sheet,
-      ranges,
-      hash: hashOf(
-        cellsOfRanges(ranges),
-        cellsOfRanges(ranges).map(([r, c]) => intendedContent(cells.get(`${r},${c}`) as CellWrite))
-      ),
+      ranges: areas.map((x) => rangeA1(x.top, x.left, x.bottom, x.right)),
+      hash: hash.hex(),
     });
   }
   return true;
 }
 
+/** Columns a sheet may have: row * COLUMNS + column keys a cell. */
+const COLUMNS = 16384;
+
+interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 /** Cells → few A1 ranges: runs along a row, then identical runs in consecutive rows stacked. */
 export function compactRanges(cells: [number, number][]): string[] {
+  return compactAreas(cells).map((x) => rangeA1(x.top, x.left, x.bottom, x.right));
+}
+
+function compactAreas(cells: [number, number][]): Area[] {
   const byRow = new Map<number, number[]>();
   for (const [r, c] of cells) {
     const list = byRow.get(r);
@@ -98,5 +115,5 @@ export function compactRanges(cells: [number, number][]): string[] {
       start = cols[i];
     }
   }
-  return runs.map((x) => rangeA1(x.top, x.left, x.bottom, x.right));
+  return runs;
 }

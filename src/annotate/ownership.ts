@@ -1,7 +1,7 @@
 import { SheetSnapshot, WorkbookSnapshot, a1, cellAt, parseRange } from "../layout";
 import { CellWrite } from "./writePlan";
-import { relativeForm } from "../layout/formulaRefs";
-import { fingerprint } from "./refs";
+import { relativeFormPieces } from "../layout/formulaRefs";
+import { Fingerprint } from "./refs";
 
 /** What a cell holds, as one string: its formula ("=…") or its value. */
 export function contentOf(sheet: SheetSnapshot, row: number, column: number): string {
@@ -40,8 +40,39 @@ export function cellsOfRanges(ranges: string[]): [number, number][] {
  * matches after the planner inserts rows above (Excel moves the names and rewrites the references).
  */
 export function hashOf(cells: [number, number][], contents: string[]): string {
-  return fingerprint(
-    contents.map((c, i) => (c.startsWith("=") ? relativeForm(c, cells[i][0], cells[i][1]) : c))
+  const f = new Fingerprint();
+  contents.forEach((c, i) => addContent(f, c, cells[i][0], cells[i][1]));
+  return f.hex();
+}
+
+/** One cell's content as hashOf takes it: a formula relative to its cell, anything else as it is. */
+export function addContent(f: Fingerprint, content: string, row: number, column: number): void {
+  if (content.startsWith("=")) addRelative(f, content, row, column);
+  else f.add(content);
+  f.endPart();
+}
+
+/** What a write puts in its cell, as addContent takes it, without making the "=…" text. */
+export function addIntended(f: Fingerprint, w: CellWrite): void {
+  if (w.formula === undefined) return addContent(f, w.text ?? "", w.row, w.column);
+  f.add("=");
+  addRelative(f, w.formula, w.row, w.column);
+  f.endPart();
+}
+
+function addRelative(f: Fingerprint, formula: string, row: number, column: number): void {
+  relativeFormPieces(
+    formula,
+    row,
+    column,
+    (from, to) => f.add(formula, from, to),
+    (rows, columns) => {
+      f.add("R[");
+      f.addInteger(rows);
+      f.add("]C[");
+      f.addInteger(columns);
+      f.add("]");
+    }
   );
 }
 

@@ -44,7 +44,9 @@ export function periodPabFormula(
     rows.forecast !== null && t >= fence ? `MAX(${col}${rows.forecast},${orders})` : orders;
   const pastDue = t === 0 && rows.pastDue ? `-${rows.pastDue}` : "";
   const supply = rows.supply.map((r) => `+${col}${r}`).join("");
-  return `${prev}-${demand}${pastDue}${supply}`;
+  // Joined, not concatenated: the plan holds one formula per period of every item, and a string
+  // made with + stays a tree of its pieces in V8 (about four times the memory of the text).
+  return [prev, "-", demand, pastDue, supply].join("");
 }
 
 export interface LongTableColumns {
@@ -87,7 +89,7 @@ export function longRowPabFormula(
     demand = `-SUMPRODUCT(${same}*(${o}+${fenced}*(${f}>${o})*(${f}-${o})))`;
   }
   const supply = cols.supply.map((c) => `+${upTo(c)}`).join("");
-  return `${opening}${pastDue ? `-${pastDue}` : ""}${demand}${supply}`;
+  return [opening, pastDue ? `-${pastDue}` : "", demand, supply].join(""); // flat (periodPabFormula)
 }
 
 /** Whether an aligned record can be one spilled =PAB.BALANCE: a single supply row and no past due. */
@@ -121,5 +123,5 @@ export function sidePabFormula(
     rows.forecast !== null && t >= fence ? `MAX(${at(col, rows.forecast)},${orders})` : orders;
   const pastDue = t === 0 && rows.pastDue ? `-${rows.pastDue}` : "";
   const supply = rows.supply.map((r) => `+${at(col, r)}`).join("");
-  return `${prev}-${demand}${pastDue}${supply}`;
+  return [prev, "-", demand, pastDue, supply].join(""); // one flat string (see periodPabFormula)
 }

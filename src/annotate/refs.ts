@@ -39,16 +39,41 @@ export function rangeA1(top: number, left: number, bottom: number, right: number
   return from === to ? from : `${from}:${to}`;
 }
 
-/** FNV-1a, 32 bits, hex: a short fingerprint of what we wrote. */
-export function fingerprint(parts: readonly string[]): string {
-  let h = 0x811c9dc5;
-  for (const part of parts) {
-    for (let i = 0; i < part.length; i++) {
-      h ^= part.charCodeAt(i);
+/** FNV-1a, 32 bits, hex, over parts fed in pieces: the same as fingerprint() of the whole parts. */
+export class Fingerprint {
+  private h = 0x811c9dc5;
+
+  /** Adds text[from, to) to the current part. */
+  add(text: string, from = 0, to = text.length): void {
+    let h = this.h;
+    for (let i = from; i < to; i++) {
+      h ^= text.charCodeAt(i);
       h = Math.imul(h, 0x01000193) >>> 0;
     }
-    h ^= 1;
-    h = Math.imul(h, 0x01000193) >>> 0;
+    this.h = h;
   }
-  return h.toString(16).padStart(8, "0");
+
+  /** Adds a whole number's decimal digits (and its minus sign) to the current part. */
+  addInteger(n: number): void {
+    this.add(String(n));
+  }
+
+  endPart(): void {
+    this.h ^= 1;
+    this.h = Math.imul(this.h, 0x01000193) >>> 0;
+  }
+
+  hex(): string {
+    return this.h.toString(16).padStart(8, "0");
+  }
+}
+
+/** FNV-1a, 32 bits, hex: a short fingerprint of what we wrote. */
+export function fingerprint(parts: readonly string[]): string {
+  const f = new Fingerprint();
+  for (const part of parts) {
+    f.add(part);
+    f.endPart();
+  }
+  return f.hex();
 }

@@ -4,6 +4,7 @@ import * as path from "path";
 import { strFromU8 } from "fflate";
 import { unzipPart } from "../xlsx/xlsxPackage";
 import { UsageError } from "./args";
+import { isOurReport } from "./reportMark";
 
 /** What an output file holds, so we can tell whether an existing one is ours. */
 export type OutputKind = "xlsx" | "json" | "eml" | "csv";
@@ -62,6 +63,13 @@ function sameFile(a: string, b: string): boolean {
 
 /** Why an existing file is one PAB Watch wrote, or null when nothing says so. */
 export function ourMark(file: string, kind: OutputKind): string | null {
+  if (kind === "json") {
+    try {
+      return isOurReport(file) ? "a PAB Watch report (schemaVersion 1)" : null;
+    } catch {
+      return null;
+    }
+  }
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -74,15 +82,6 @@ export function ourMark(file: string, kind: OutputKind): string | null {
         const wb = unzipPart(bytes, "xl/workbook.xml");
         return wb && /<definedName\b[^>]*\sname="_PABWatch\./.test(strFromU8(wb))
           ? "an annotated copy PAB Watch wrote (it carries PAB Watch's _PABWatch names)"
-          : null;
-      }
-      case "json": {
-        const r = JSON.parse(bytes.toString("utf8").replace(/^\ufeff/, ""));
-        return r?.schemaVersion === 1 &&
-          typeof r.workbook === "string" &&
-          Array.isArray(r.items) &&
-          Array.isArray(r.diagnostics)
-          ? "a PAB Watch report (schemaVersion 1)"
           : null;
       }
       case "eml": {

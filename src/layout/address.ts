@@ -1,9 +1,15 @@
 /** A1 addresses; rows and columns are 0-based inside the code, 1-based and lettered for people. */
 
+/** Letters of the columns asked for so far (a sheet has at most 16,384). */
+const columnNames = new Array<string | undefined>(16384);
+
 export function columnName(column: number): string {
+  const known = columnNames[column];
+  if (known !== undefined) return known;
   let name = "";
   for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26))
     name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  if (column >= 0 && column < 16384 && Number.isInteger(column)) columnNames[column] = name;
   return name;
 }
 

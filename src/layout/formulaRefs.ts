@@ -51,14 +51,21 @@ function quotedEnd(f: string, i: number): number {
   return lastPair < 0 ? -1 : lastPair + 1;
 }
 
+/** Called for each reference of a formula: where it stands (start, end) and what it names. */
+type RefVisitor = (
+  start: number,
+  end: number,
+  column: number,
+  row: number,
+  colAbs: string,
+  rowAbs: string
+) => void;
+
 /**
  * The references of a formula: A1, $A$1, A$1 — not inside quotes, not part of a longer name
  * (`LOG10(`, `Sheet1_x`, `.A1`). One pass over the characters.
  */
-function partsOf(f: string): FormulaParts {
-  const texts: string[] = [];
-  const refs: Reference[] = [];
-  let copied = 0; // start of the text not yet in texts
+function scanRefs(f: string, visit: RefVisitor): void {
   let partStart = 0; // start of the current stretch outside quotes
   let lastEnd = 0; // end of the last reference in this stretch
   const n = f.length;
@@ -87,11 +94,22 @@ function partsOf(f: string): FormulaParts {
     while (k < n && isDigit(f.charCodeAt(k))) row = row * 10 + (f.charCodeAt(k++) - 48);
     if (k === digitsStart || (k < n && joinsAfter(f.charCodeAt(k)))) continue;
     if (k - digitsStart > 15) row = Number(f.slice(digitsStart, k));
-    texts.push(f.slice(copied, j));
-    refs.push({ column: column - 1, row: row - 1, colAbs, rowAbs });
-    copied = lastEnd = k;
+    visit(j, k, column - 1, row - 1, colAbs, rowAbs);
+    lastEnd = k;
     j = k - 1;
   }
+}
+
+/** A formula cut around its cell references: texts[0] refs[0] texts[1] … */
+function partsOf(f: string): FormulaParts {
+  const texts: string[] = [];
+  const refs: Reference[] = [];
+  let copied = 0; // start of the text not yet in texts
+  scanRefs(f, (start, end, column, row, colAbs, rowAbs) => {
+    texts.push(f.slice(copied, start));
+    refs.push({ column, row, colAbs, rowAbs });
+    copied = end;
+  });
   texts.push(f.slice(copied));
   return { texts, refs };
 }
@@ -140,6 +158,26 @@ export function shiftFormula(formula: string, rows: number, columns: number): st
 /** References as offsets from the cell (R[-2]C[0]), $ or not: what stays the same when rows move together. */
 export function relativeForm(formula: string, row: number, column: number): string {
   return mapRefs(formula, (c, r) => `R[${r - row}]C[${c - column}]`);
+}
+
+/**
+ * relativeForm handed out in pieces (text of the formula by range, each reference as its offsets),
+ * for whoever only reads it through once, such as a fingerprint: nothing is built.
+ */
+export function relativeFormPieces(
+  formula: string,
+  row: number,
+  column: number,
+  text: (from: number, to: number) => void,
+  ref: (rows: number, columns: number) => void
+): void {
+  let copied = 0;
+  scanRefs(formula, (start, end, c, r) => {
+    text(copied, start);
+    ref(r - row, c - column);
+    copied = end;
+  });
+  text(copied, formula.length);
 }
 
 /** What Excel does to a formula's references when `count` rows are inserted at `at` (0-based). */

@@ -398,7 +398,8 @@ const en: Strings = {
   scan: "Scan sheet",
   scanning: "Scanning…",
   risks: "Risks",
-  noPlan: "No plan found on these sheets.",
+  noPlan:
+    "No plan found on these sheets: open Mapping and show PAB Watch the periods and rows with Use selection.",
   problems: "Check these cells",
   modeLabel: "Write the PAB as",
   modes: {
@@ -420,7 +421,8 @@ const en: Strings = {
     kept
       ? `Removed. ${kept} area(s) you changed were left as they are.`
       : "Removed: the sheet is as it was.",
-  failed: (message) => `The scan stopped: ${message}`,
+  failed: (message) =>
+    `The scan stopped: ${message.replace(/\.\s*$/, "")}. Leave any cell you are typing in (Enter or Esc), then press Scan sheet again; if it stops again, close and reopen the PAB Watch pane.`,
   title: "PAB Watch",
   tagline:
     "Projected available balance in your own MPS sheet: see a stock-out weeks before it happens.",
@@ -659,7 +661,7 @@ const zhCN: Strings = {
   scan: "扫描工作表",
   scanning: "正在扫描……",
   risks: "风险",
-  noPlan: "这些工作表中没有找到计划。",
+  noPlan: "这些工作表中没有找到计划：请打开“映射”，用“使用所选内容”指出期次和各行。",
   problems: "请检查这些单元格",
   modeLabel: "PAB 写入方式",
   modes: {
@@ -678,7 +680,8 @@ const zhCN: Strings = {
     "您修改已扫描物料的订单、到货或库存数字后，PAB Watch 会在您停止输入后重新扫描。本工作簿会记住此设置。",
   removed: (kept) =>
     kept ? `已移除。您改动过的 ${kept} 处保持不变。` : "已移除：工作表已恢复原样。",
-  failed: (message) => `扫描中止：${message}`,
+  failed: (message) =>
+    `扫描中止：${message.replace(/[.。]\s*$/, "")}。请先结束正在输入的单元格（按 Enter 或 Esc），再按“扫描工作表”；如果仍然中止，请关闭并重新打开 PAB Watch 窗格。`,
   title: "PAB Watch 库存预警",
   tagline: "在您自己的MPS表中计算预计可用库存：提前几周发现缺货。",
   functionsHeading: "工作表函数",

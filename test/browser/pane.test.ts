@@ -228,7 +228,7 @@ describe("the task pane's morning check in Chromium", () => {
     await scan(page);
     await page.getByRole("button", { name: "Mapping", exact: true }).click();
     const view = page.getByRole("region", { name: "What the reader saw" });
-    await expect(view.getByRole("button", { name: "Use selection" }).count()).resolves.toBe(6);
+    await expect(view.getByRole("button", { name: "Use selection" }).count()).resolves.toBe(7);
     await expect(view.textContent()).resolves.toContain("Customer ordersPUMP-10: Plan!B5:M5");
     await shoot(page, "8-mapping");
     await page.close();

@@ -7,10 +7,19 @@ import {
   scanOpenWorkbook,
 } from "../../src/excel";
 import { fakeExcelRun } from "../../src/excel/fake/context";
-import { FakeCell, FakeWorkbookModel, parseAddress } from "../../src/excel/fake/model";
+import * as fs from "fs";
+import * as path from "path";
+import {
+  FakeCell,
+  FakeWorkbookModel,
+  modelFromSnapshot,
+  parseAddress,
+} from "../../src/excel/fake/model";
 import { computePlan } from "../../src/engine";
 import { SUMMARY_SHEET } from "../../src/layout";
+import { sharedDir } from "../support/shared";
 import { stackedGrid } from "../support/stackedGrid";
+import { readXlsxSnapshot } from "../../src/xlsx";
 
 /**
  * Defect 11 of issue 12: a batch is not a transaction. A sync that fails partway leaves the operations
@@ -46,6 +55,9 @@ function workbook(): FakeWorkbookModel {
   model.evaluate = evaluateLive(model);
   return model;
 }
+
+const sample = (file: string) =>
+  modelFromSnapshot(readXlsxSnapshot(fs.readFileSync(path.join(sharedDir, "samples", file)), file));
 
 const runOf = (model: FakeWorkbookModel) => fakeExcelRun(model) as unknown as ExcelRun;
 
@@ -193,14 +205,45 @@ describe("the fake fails a sync partway", () => {
 });
 
 describe("11: a scan that fails partway leaves no cell without its owner", () => {
-  const cases: { name: string; before: WriteModeChoice | null; mode: WriteModeChoice }[] = [
-    ...MODES.map((mode) => ({ name: mode, before: null, mode })),
-    ...SWITCHES.map(([before, mode]) => ({ name: `${before}, then ${mode}`, before, mode })),
+  const cases: {
+    name: string;
+    before: WriteModeChoice | null;
+    mode: WriteModeChoice;
+    make: () => FakeWorkbookModel;
+    /** Whether a rerun must give the uninterrupted sheet (see below). */
+    sameRerun: boolean;
+  }[] = [
+    ...MODES.map((mode) => ({ name: mode, before: null, mode, make: workbook, sameRerun: true })),
+    ...SWITCHES.map(([before, mode]) => ({
+      name: `${before}, then ${mode}`,
+      before,
+      mode,
+      make: workbook,
+      sameRerun: true,
+    })),
+    // Layouts whose PAB is a column (a long table, periods down the rows, one row per part): right
+    // after any failure no orphan and no planner cell changed. NOT YET the rerun: an item's column
+    // is written one cell per operation, so cut off between its label and its last cell, the label
+    // over a partly written column reads as the planner's own PAB column, which the rerun audits
+    // instead of writing, and its old name goes: the partly written cells are then orphans
+    // (issue 12, defect 11; writing each item's column in one operation would close it).
+    ...[
+      "long-table.xlsx",
+      "real-layouts/periods-down-chinese.xlsx",
+      "real-layouts/material-balance.xlsx",
+    ].map((file) => ({
+      name: `${file}, portable`,
+      before: null,
+      mode: "portable" as WriteModeChoice,
+      make: () => sample(file),
+      sameRerun: false,
+    })),
   ];
 
   test.each(cases)(
-    "$name: a failure at any operation of any sync",
-    async ({ before, mode }) => {
+    "$name: a failure at any operation of any sync (the uninterrupted sheet on a rerun: $sameRerun)",
+    async ({ before, mode, make, sameRerun }) => {
+      const workbook = make;
       const prepare = async () => {
         const model = workbook();
         if (before) await scan(model, before);
@@ -238,8 +281,12 @@ describe("11: a scan that fails partway leaves no cell without its owner", () =>
           await scan(model, mode).catch((e: Error) =>
             problems.push(`${at}: rerun failed: ${e.message}`)
           );
+          if (sameRerun)
+            for (const o of orphans(model, planner))
+              problems.push(`${at}: after the rerun, orphan ${o}`);
           const difference = firstDifference(state(model), expected);
-          if (difference) problems.push(`${at}: the rerun gives another sheet: ${difference}`);
+          if (difference && sameRerun)
+            problems.push(`${at}: the rerun gives another sheet: ${difference}`);
           if (problems.length > 20) break;
         }
       expect(problems).toEqual([]);

@@ -233,6 +233,8 @@ export class FakeRequestContext {
 
   /** Bytes of loaded values this sync returns; Excel on the web refuses responses over 5 MB too. */
   readonly responseBytes: number[] = [];
+  /** Syncs whose response Excel on the web would refuse (over 5 MB). */
+  refusedResponses = 0;
   private responding = 0;
 
   noteResponse(value: unknown): void {
@@ -295,12 +297,15 @@ export class FakeRequestContext {
       });
       if (failAt >= ops.length)
         throw new Error("GeneralException: the request failed after its last operation (injected)");
-      this.responseBytes.push(this.responding);
+      // A refused response returns nothing (the attempt is counted in refusedResponses).
       if (this.responding > REQUEST_LIMIT_BYTES) {
-        throw new Error(
-          `ResponsePayloadSizeLimitExceeded: the response is ${this.responding} bytes`
+        this.refusedResponses++;
+        throw Object.assign(
+          new Error(`ResponsePayloadSizeLimitExceeded: the response is ${this.responding} bytes`),
+          { code: "ResponsePayloadSizeLimitExceeded" }
         );
       }
+      this.responseBytes.push(this.responding);
     } catch (e) {
       for (const undo of this.loadedThisSync) undo();
       throw e;

@@ -2,13 +2,13 @@ import * as React from "react";
 import {
   Button,
   Caption1,
-  Dropdown,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
-  Option,
   ProgressBar,
+  Radio,
+  RadioGroup,
   Select,
   SpinButton,
   Subtitle2,
@@ -20,6 +20,7 @@ import { Diagnostic } from "../../layout";
 import { ScanProgress, WriteModeChoice } from "../../excel";
 import { Language } from "../environment";
 import { RiskEntry, RiskStatus, Snooze, Summary, WatchSettings } from "../model/riskWatch";
+import { diagnosticText } from "../model/mapping";
 import { Strings } from "../strings";
 import { qty } from "../model/format";
 import { RiskList } from "./RiskList";
@@ -146,17 +147,15 @@ export function Home(p: HomeProps): React.JSX.Element {
             <div>{t.writtenAs(t.modes[p.firstScan.current])}</div>
             <div className={styles.row}>
               <Field label={t.modeLabel} className={styles.field}>
-                <Dropdown
-                  value={t.modes[p.firstScan.mode]}
-                  selectedOptions={[p.firstScan.mode]}
-                  onOptionSelect={(_e, d) => p.firstScan?.onMode(d.optionValue as WriteModeChoice)}
+                {/* Radio buttons, not a drop-down: each mode's words stay whole at 320 px. */}
+                <RadioGroup
+                  value={p.firstScan.mode}
+                  onChange={(_e, d) => p.firstScan?.onMode(d.value as WriteModeChoice)}
                 >
                   {p.firstScan.modes.map((m) => (
-                    <Option key={m} value={m}>
-                      {t.modes[m]}
-                    </Option>
+                    <Radio key={m} value={m} label={t.modes[m]} />
                   ))}
-                </Dropdown>
+                </RadioGroup>
               </Field>
               {p.firstScan.numbered && (
                 <Field label={t.startDateLabel} hint={t.numberedPeriods} className={styles.field}>
@@ -271,7 +270,7 @@ export function Home(p: HomeProps): React.JSX.Element {
           <Subtitle2 as="h2">{t.problems}</Subtitle2>
           <ul className={styles.list} aria-label={t.problems}>
             {p.problems.map((d, i) => (
-              <li key={i}>{d.message}</li>
+              <li key={i}>{diagnosticText(d, p.lang)}</li>
             ))}
           </ul>
         </section>

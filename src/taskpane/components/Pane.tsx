@@ -327,6 +327,7 @@ export function Pane({ actions, language, customFunctions, incidentView: Inciden
     return (
       <MappingView
         t={t}
+        lang={language}
         seen={result ? readerView(result.records, result.report.items) : []}
         unplaced={result ? unplaced(result.report.diagnostics) : []}
         mapping={state?.mapping ?? null}

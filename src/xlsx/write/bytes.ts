@@ -19,6 +19,9 @@ export function decodePiece(bytes: Uint8Array): string {
   return pieceDecoder.decode(bytes);
 }
 
+/** Bytes on almost every position of a worksheet part: a poor anchor for a search. */
+const COMMON = new Set(Array.from('<>/"= crvtsf0123456789.', (ch) => ch.charCodeAt(0)));
+
 /** Index of `needle` in `hay` at or after `from` (and ending by `end`), or -1. */
 export function findBytes(
   hay: Uint8Array,
@@ -26,13 +29,23 @@ export function findBytes(
   from: number,
   end = hay.length
 ): number {
-  const first = needle[0];
   const n = needle.length;
+  // The native indexOf looks for one byte: take the needle's least common one, so that few
+  // candidates need comparing ("o" of "<row", not "<", which starts every tag).
+  let k = 0;
+  while (k < n - 1 && COMMON.has(needle[k])) k++;
+  if (COMMON.has(needle[k])) k = 0;
+  const anchor = needle[k];
   const last = end - n;
-  for (let i = hay.indexOf(first, from); i >= 0 && i <= last; i = hay.indexOf(first, i + 1)) {
-    let k = 1;
-    while (k < n && hay[i + k] === needle[k]) k++;
-    if (k === n) return i;
+  for (
+    let i = hay.indexOf(anchor, from + k);
+    i >= 0 && i - k <= last;
+    i = hay.indexOf(anchor, i + 1)
+  ) {
+    const start = i - k;
+    let j = 0;
+    while (j < n && hay[start + j] === needle[j]) j++;
+    if (j === n) return start;
   }
   return -1;
 }

@@ -69,6 +69,16 @@ function editRow(rowXml: string, writes: CellWrite[]): string {
   return `${withAttr(openTag, "spans", null)}${cells.map((c) => c.xml).join("")}</row>`;
 }
 
+/** A row the sheet does not have yet, holding only our cells. */
+function newRow(row: number, writes: CellWrite[]): string {
+  // Cells in column order, each once (the usual case): no other cell to keep, nothing to sort.
+  for (let i = 1; i < writes.length; i++)
+    if (writes[i].column <= writes[i - 1].column) return editRow(`<row r="${row + 1}">`, writes);
+  let xml = `<row r="${row + 1}">`;
+  for (const w of writes) xml += cellXml(w, null);
+  return `${xml}</row>`;
+}
+
 const SHEET_DATA = encode("<sheetData");
 const SHEET_DATA_END = encode("</sheetData>");
 const ROW = encode("<row");
@@ -173,7 +183,7 @@ function writeRows(
     lastRow = row;
     while (next < targets.length && targets[next] < row) {
       copy(copied, rowStart);
-      text += editRow(`<row r="${targets[next] + 1}">`, byRow.get(targets[next]) as CellWrite[]);
+      text += newRow(targets[next], byRow.get(targets[next]) as CellWrite[]);
       copied = rowStart;
       next++;
     }
@@ -187,7 +197,7 @@ function writeRows(
   }
   copy(copied, bodyEnd);
   for (; next < targets.length; next++)
-    text += editRow(`<row r="${targets[next] + 1}">`, byRow.get(targets[next]) as CellWrite[]);
+    text += newRow(targets[next], byRow.get(targets[next]) as CellWrite[]);
   out.push(`${text}</sheetData>`);
   return out;
 }
