@@ -42,8 +42,9 @@ const cellKey = (row: number, column: number) => `${row},${column}`;
 interface Anchor {
   row: number;
   column: number;
-  /** The cells its result can fill; null when that cannot be told from the formula (any, then). */
-  area: CellRange | null;
+  formula: string;
+  /** The cells its result can fill (worked out when first asked); null: cannot be told (any, then). */
+  area?: CellRange | null;
 }
 
 /** Per sheet and revision: the cells holding a formula that may spill (the anchors of dynamic arrays). */
@@ -54,8 +55,7 @@ function spillAnchors(model: FakeWorkbookModel, sheet: FakeSheet): Anchor[] {
   if (hit && hit.revision === model.revision) return hit.anchors;
   const anchors: Anchor[] = [];
   for (const [row, column, c] of sheet.cells.cells())
-    if (c.formula && SPILLING.test(c.formula))
-      anchors.push({ row, column, area: spillArea(model, sheet, row, column, c.formula) });
+    if (c.formula && SPILLING.test(c.formula)) anchors.push({ row, column, formula: c.formula });
   anchorCache.set(sheet, { revision: model.revision, anchors });
   return anchors;
 }
@@ -219,7 +219,13 @@ export function shownWindow(
     window.right
   ))
     closure.add(sheet, r, c, cell);
-  for (const { row, column, area } of spillAnchors(model, sheet)) {
+  for (const anchor of spillAnchors(model, sheet)) {
+    const { row, column } = anchor;
+    // Only an anchor above and left of the window's far corner can spill into it.
+    if (row > window.bottom || column > window.right) continue;
+    if (anchor.area === undefined)
+      anchor.area = spillArea(model, sheet, row, column, anchor.formula);
+    const area = anchor.area;
     const reaches = area
       ? intersect(area, window) !== null
       : row <= window.bottom && column <= window.right;
