@@ -102,7 +102,7 @@ describe(`the workbench in Chromium at ${ITEMS.toLocaleString("en-US")} items ×
     const list = page.getByRole("list", { name: "Risks", exact: true });
     await list.locator(":scope > li > button").first().waitFor({ timeout: 180_000 });
     await expect(page.getByRole("region", { name: "Summary" }).textContent()).resolves.toContain(
-      `Items read${ITEMS}`
+      `Items read${ITEMS.toLocaleString("en-US")}`
     );
     // The first page of the list, most urgent first, and how many there are in all.
     await expect(list.locator(":scope > li").count()).resolves.toBe(100);

@@ -188,7 +188,7 @@ export function Home(p: HomeProps): React.JSX.Element {
                 <dt>
                   <Caption1>{t.summaryItems[k]}</Caption1>
                 </dt>
-                <dd className={styles.figureValue}>{s[k]}</dd>
+                <dd className={styles.figureValue}>{qty(s[k], p.lang)}</dd>
               </div>
             ))}
           </dl>
