@@ -53,9 +53,7 @@ function editRow(rowXml: string, writes: CellWrite[]): string {
   // A row with no cell yet (the blank row under a block, or a new one) and our cells in column
   // order, each once: nothing to keep, nothing to sort.
   if (!/<c\b/.test(inner) && inColumnOrder(writes)) {
-    let xml = withAttr(openTag, "spans", null);
-    for (const w of writes) xml += cellXml(w, null);
-    return `${xml}</row>`;
+    return `${withAttr(openTag, "spans", null)}${writes.map((w) => cellXml(w, null)).join("")}</row>`;
   }
   const cells: { column: number; xml: string }[] = [];
   let lastColumn = -1;
