@@ -5,6 +5,7 @@ import { Report, factsForNotice } from "../report";
 import { DraftArgs, UsageError } from "./args";
 import { OutputTarget, checkOutputs, writeOutput } from "./outputs";
 import { problemZh } from "./diagnosticsZh";
+import { incidentErrorZh } from "./incidentErrorZh";
 import { reportSchemaError } from "./reportSchema";
 import { terminalText } from "./terminal";
 
@@ -46,7 +47,10 @@ function readIncident(file: string): Incident {
     return parseIncidentText(readText(file, "incident"));
   } catch (e) {
     if (e instanceof IncidentError)
-      throw new UsageError(`${file}: ${e.message}`, `事件文件${file}有误：${e.message}`);
+      throw new UsageError(
+        `${file}: ${e.message}`,
+        `事件文件 ${file} 有误：${incidentErrorZh(e.message)}`
+      );
     throw e;
   }
 }

@@ -102,9 +102,13 @@ function scan(args: ScanArgs, io: Io): number {
     );
   }
   const large = bytes.length > LARGE_FILE;
+  const zh = args.lang === "zh-CN";
+  const mb = (bytes.length / 1048576).toFixed(1);
   if (large)
     io.stderr(
-      `reading ${path.basename(args.input)} (${(bytes.length / 1048576).toFixed(1)} MB)…\n`
+      zh
+        ? `正在读取 ${path.basename(args.input)}（${mb} MB）…\n`
+        : `reading ${path.basename(args.input)} (${mb} MB)…\n`
     );
   let result;
   try {
@@ -118,7 +122,10 @@ function scan(args: ScanArgs, io: Io): number {
       lang: args.lang,
       mapping,
       codec: nodeZipCodec,
-      onSheet: large ? (name, i, n) => io.stderr(`  sheet ${i + 1}/${n}: ${name}\n`) : undefined,
+      onSheet: large
+        ? (name, i, n) =>
+            io.stderr(zh ? `  工作表 ${i + 1}/${n}：${name}\n` : `  sheet ${i + 1}/${n}: ${name}\n`)
+        : undefined,
     });
   } catch (e) {
     if (e instanceof MissingSheetError) throw new UsageError(e.message);
@@ -126,11 +133,14 @@ function scan(args: ScanArgs, io: Io): number {
     throw e;
   }
   const { report, annotated } = result;
-  if (large) io.stderr(`projected ${report.items.length} items\n`);
+  if (large)
+    io.stderr(
+      zh ? `已推算 ${report.items.length} 个物料\n` : `projected ${report.items.length} items\n`
+    );
   const found = report.items.length > 0;
   if (args.out && annotated && found) {
     writeOutput(target("--out"), annotated);
-    if (large) io.stderr(`wrote ${args.out}\n`);
+    if (large) io.stderr(zh ? `已写入 ${args.out}\n` : `wrote ${args.out}\n`);
   }
 
   if (args.json === "-") writeReportJson(report, (text) => io.stdout(terminalJson(text)));

@@ -1,4 +1,4 @@
-/* global Excel */
+/* global Excel, AbortSignal */
 import {
   CellWrite,
   ConditionalRule,
@@ -29,6 +29,25 @@ export interface ApplyOptions {
    * clears cells an earlier run wrote that this plan no longer writes (a mode switch).
    */
   snapshot?: WorkbookSnapshot;
+  /** After each block of items (one round trip, each item's cells with the name that records them). */
+  onBlock?: (progress: { block: number; items: number; total: number }) => void;
+  /**
+   * Aborting stops after the block being written (WriteStopped): the items written keep their
+   * records, so Remove takes them out and a new scan completes the sheet; the colours and the
+   * summary are not written then.
+   */
+  signal?: AbortSignal;
+}
+
+/** The write was stopped between blocks: `items` of `total` items are in the sheet, each with its record. */
+export class WriteStopped extends Error {
+  constructor(
+    readonly items: number,
+    readonly total: number
+  ) {
+    super(`The write was stopped after ${items} of ${total} items`);
+    this.name = "WriteStopped";
+  }
 }
 
 export interface ApplyResult {
@@ -338,6 +357,11 @@ export async function applyWritePlan(
 
       bytes = 0;
       let added: string[] = [];
+      // Items queued so far (their blocks report progress), and whether Cancel may stop here.
+      const total = plan.owned.filter((o) => o.name !== summaryName).length;
+      let queued = 0;
+      let block = 0;
+      let stoppable = true;
       /** The next block: this one goes (calculation suspended), its new names are hidden in the next. */
       const next = async () => {
         context.application.suspendApiCalculationUntilNextSync();
@@ -349,6 +373,17 @@ export async function applyWritePlan(
         for (const n of added) names.getItem(n).visible = false;
         bytes += added.reduce((b, n) => b + requestCost(1, 1, [n, false]), 0);
         added = [];
+        options.onBlock?.({ block: ++block, items: queued, total });
+        if (stoppable && queued > 0 && options.signal?.aborted) {
+          // Stopped between blocks: every item written has its name (hidden in this last batch).
+          context.application.calculate("Recalculate" as Excel.CalculationType);
+          context.runtime.enableEvents = true;
+          await context.sync();
+          syncs++;
+          estimates.push(bytes + requestCost(2, 2));
+          done = true;
+          throw new WriteStopped(queued, total);
+        }
         if (settled + 1 < blocks.length) bytes += queueRead(settled + 1);
       };
       const put = async (cost: number, write: () => void) => {
@@ -489,7 +524,9 @@ export async function applyWritePlan(
             if (bridge) names.getItem(bridge).delete();
           }
         });
+        queued++;
       }
+      stoppable = false;
       for (const r of unowned) {
         const x = runData(r);
         await put(x.cost, () => writeRun(r, x.text, x.data));

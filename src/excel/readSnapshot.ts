@@ -7,6 +7,8 @@ import { ExcelRun, utf8Length } from "./run";
 export interface ReadOptions {
   /** Only these sheets (default: all). */
   sheets?: string[];
+  /** After each round trip of values: rows read so far, of the rows of every sheet read. */
+  onRows?: (read: number, total: number) => void;
 }
 
 /**
@@ -149,27 +151,15 @@ export async function readWorkbookSnapshot(
       others.map((s) =>
         queueSheet(wb.worksheets.getItem(s.name), s.name, s.visibility === "Visible", withMerged)
       );
-    let rest: SheetRead[] = [];
-    if (others.length) {
-      rest = queueOthers(true);
-      try {
-        await context.sync();
-      } catch {
-        rest = queueOthers(false);
-        await context.sync();
-        for (const s of others) mergedLater.add(s.name);
-      }
-    }
     const firstInfo = sheets.items.find((s) => s.name === first.name);
     if (firstInfo) firstRead.snapshot.visible = firstInfo.visibility === "Visible";
-    // Sheets in the workbook's order, as the list gives them.
-    const reads = listed.map((s) =>
-      s.name === first.name ? firstRead : rest.find((r) => r.snapshot.name === s.name)!
-    );
-    mergedLater = new Set([...mergedLater].filter((n) => reads.some((r) => r.snapshot.name === n)));
-
-    const live = reads.filter((r) => !r.used.isNullObject);
-    for (const r of live) {
+    // The other sheets' used ranges come with the first sheet's first block of values.
+    let rest: SheetRead[] = [];
+    let othersQueued = false;
+    const live: SheetRead[] = [];
+    const adoptDims = (r: SheetRead) => {
+      if (r.used.isNullObject) return;
+      live.push(r);
       const s = r.snapshot;
       s.top = r.used.rowIndex;
       s.left = r.used.columnIndex;
@@ -188,7 +178,8 @@ export async function readWorkbookSnapshot(
         s.merged = r.merged.areas.items.map((a) =>
           a.address.slice(a.address.lastIndexOf("!") + 1).replace(/\$/g, "")
         );
-    }
+      adoptHidden(r);
+    };
 
     // Hidden rows and columns: where the used range has some (rowHidden or columnHidden null), the
     // rows and columns its visible cells cover are the visible ones. Only where no cell is visible
@@ -223,7 +214,7 @@ export async function readWorkbookSnapshot(
         else if (hidden === null) split(p.read, p.from, p.count, p.rows);
       }
     };
-    for (const r of live) {
+    function adoptHidden(r: SheetRead) {
       const u = r.used;
       const rowsMixed = u.rowHidden === null;
       const columnsMixed = u.columnHidden === null;
@@ -231,7 +222,7 @@ export async function readWorkbookSnapshot(
         for (let i = 0; i < u.rowCount; i++) r.snapshot.hiddenRows.push(u.rowIndex + i);
       if (u.columnHidden === true)
         for (let i = 0; i < u.columnCount; i++) r.snapshot.hiddenColumns.push(u.columnIndex + i);
-      if (!rowsMixed && !columnsMixed) continue;
+      if (!rowsMixed && !columnsMixed) return;
       const address = r.visibleCells.isNullObject ? "" : r.visibleCells.address;
       let areas = (parseOwnedReference(address)?.ranges ?? []).map((a) => parseRange(a));
       // An area this cannot read ("1:6") leaves the probes to tell.
@@ -269,7 +260,15 @@ export async function readWorkbookSnapshot(
       formulas: { address: string; range: Excel.Range }[];
     };
     const formulasDone = new Set<SheetRead>();
+    if (wanted(first.name)) adoptDims(firstRead);
+    let othersMerged = true;
     for (;;) {
+      // What this round trip changes, to plan it again if it fails.
+      const saved = live.map((r) => ({ r, next: r.next, areas: r.formulaAreas }));
+      const savedDone = new Set(formulasDone);
+      const savedWaiting = waiting.slice();
+      const dims = !othersQueued && others.length > 0;
+      if (dims) rest = queueOthers(othersMerged);
       let budget = READ_BYTES;
       const blocks: Block[] = [];
       for (const r of live) {
@@ -304,30 +303,42 @@ export async function readWorkbookSnapshot(
         }
       }
       queueProbes();
-      if (!blocks.length && !probes.length) break;
+      if (!blocks.length && !probes.length && !dims) break;
       try {
         await context.sync();
       } catch (e) {
+        const tooLarge = isResponseTooLarge(e);
+        const oneRow = blocks.every((b) => !b.range || b.rows === 1);
         // Rows far longer than those measured so far (long CJK text below short rows): the response
         // was refused and returned nothing. The same rows again, an eighth as many per block.
-        const oneRow = blocks.every((b) => !b.range || b.rows === 1);
-        if (!isResponseTooLarge(e) || oneRow) throw e;
-        for (const b of blocks) {
-          if (b.range) {
-            b.read.next = Math.min(b.read.next, b.start);
-            b.read.rowBytes = Math.max(
-              b.read.rowBytes,
-              READ_BYTES / Math.max(1, Math.floor(b.rows / 8))
-            );
-          }
-          for (const f of b.formulas)
-            b.read.formulaAreas.push({ top: parseRange(f.address).top, address: f.address });
-          if (b.formulas.length) formulasDone.delete(b.read);
+        // Or more merged areas on another sheet than Excel returns at once (it fails above 512):
+        // the same round trip again without them; they are read per block below.
+        if (tooLarge ? oneRow : !dims || !othersMerged) throw e;
+        for (const x of saved) {
+          x.r.next = x.next;
+          x.r.formulaAreas = x.areas;
         }
-        for (const p of probes)
-          waiting.push({ read: p.read, from: p.from, count: p.count, rows: p.rows });
+        formulasDone.clear();
+        for (const r of savedDone) formulasDone.add(r);
+        waiting.length = 0;
+        for (const piece of savedWaiting) waiting.push(piece);
         probes = [];
+        if (tooLarge) {
+          for (const b of blocks)
+            if (b.range)
+              b.read.rowBytes = Math.max(
+                b.read.rowBytes,
+                READ_BYTES / Math.max(1, Math.floor(b.rows / 8))
+              );
+        } else {
+          othersMerged = false;
+          for (const o of others) mergedLater.add(o.name);
+        }
         continue;
+      }
+      if (dims) {
+        othersQueued = true;
+        for (const r of rest) adoptDims(r);
       }
       for (const b of blocks) {
         const s = b.read.snapshot;
@@ -348,7 +359,22 @@ export async function readWorkbookSnapshot(
         }
       }
       settleProbes();
+      if (options.onRows) {
+        let read = 0;
+        let total = 0;
+        for (const r of live) {
+          read += r.next;
+          total += r.used.rowCount;
+        }
+        options.onRows(read, total);
+      }
     }
+
+    // Sheets in the workbook's order, as the list gives them.
+    const reads = listed.map((s) =>
+      s.name === first.name ? firstRead : rest.find((r) => r.snapshot.name === s.name)!
+    );
+    mergedLater = new Set([...mergedLater].filter((n) => reads.some((r) => r.snapshot.name === n)));
 
     // Merged areas that could not come at once: per block of rows, halving a block that fails
     // (before anything else is queued: a failed round trip returns none of its loads).

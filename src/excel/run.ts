@@ -13,7 +13,7 @@ export const officeExcelRun: ExcelRun = (batch) => Excel.run(batch);
 export const BLOCK_BYTES = 3.6 * 1024 * 1024;
 
 /** Responses too (values read back): blocks of rows are sized to this many bytes. */
-export const RESPONSE_BYTES = 3 * 1024 * 1024;
+export const RESPONSE_BYTES = 3.5 * 1024 * 1024;
 
 /** UTF-8 bytes of a string (CJK text is 3 bytes a character). */
 export function utf8Length(text: string): number {

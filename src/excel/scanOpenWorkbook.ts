@@ -1,7 +1,7 @@
 /* global setTimeout, AbortSignal */
 import { PlanRecord } from "../layout";
 import { Language, Report } from "../report";
-import { applyWritePlan } from "./applyWritePlan";
+import { WriteStopped, applyWritePlan } from "./applyWritePlan";
 import { Projector, projectHere } from "./project";
 import { readWorkbookSnapshot } from "./readSnapshot";
 import { ExcelRun } from "./run";
@@ -26,6 +26,11 @@ export interface OpenScanResult {
 
 export interface ScanProgress {
   phase: "reading" | "projecting" | "writing";
+  /** Reading: rows read of the rows to read. Writing: items written of the items to write. */
+  done?: number;
+  total?: number;
+  /** Writing: blocks written so far (each one round trip carrying its items' records). */
+  block?: number;
 }
 
 export interface OpenScanOptions {
@@ -36,7 +41,11 @@ export interface OpenScanOptions {
   /** Only these sheets (default: every visible sheet). Every sheet is still read, for attribute tables. */
   sheets?: string[];
   onProgress?: (progress: ScanProgress) => void;
-  /** Aborting stops the scan before it writes; once writing has begun it finishes, so no half-annotated sheet is left. */
+  /**
+   * Aborting stops the scan before it writes, or while writing after the block being written: each
+   * block carries the records of its items, so what was written is PAB Watch's (Remove takes it out,
+   * a new scan completes it). ScanCancelled says how many items were written.
+   */
   signal?: AbortSignal;
   /** Where the pure projection runs (default: here; the pane passes a worker). */
   project?: Projector;
@@ -50,9 +59,16 @@ function checkAborted(signal: AbortSignal | undefined): void {
 }
 
 export class ScanCancelled extends Error {
-  constructor() {
-    super("The scan was cancelled: nothing was written");
+  /** Null: nothing was written. Otherwise the items written (with their records) of those to write. */
+  readonly written: { items: number; total: number } | null;
+  constructor(written: { items: number; total: number } | null = null) {
+    super(
+      written
+        ? `The scan was cancelled while writing: ${written.items} of ${written.total} items were written`
+        : "The scan was cancelled: nothing was written"
+    );
     this.name = "ScanCancelled";
+    this.written = written;
   }
 }
 
@@ -64,7 +80,12 @@ export async function scanOpenWorkbook(
 ): Promise<OpenScanResult> {
   const mode = state.writeMode ?? defaultWriteMode(options.customFunctions);
   options.onProgress?.({ phase: "reading" });
-  const snapshot = await readWorkbookSnapshot(run, options.name ?? "workbook");
+  const snapshot = await readWorkbookSnapshot(run, options.name ?? "workbook", {
+    onRows: (done, total) => {
+      options.onProgress?.({ phase: "reading", done, total });
+      checkAborted(options.signal);
+    },
+  });
   checkAborted(options.signal);
   options.onProgress?.({ phase: "projecting" });
   await breathe();
@@ -84,6 +105,12 @@ export async function scanOpenWorkbook(
   const applied = await applyWritePlan(run, plan, {
     snapshot,
     mode: mode === "values" ? "values" : "portable",
+    signal: options.signal,
+    onBlock: ({ block, items, total }) =>
+      options.onProgress?.({ phase: "writing", done: items, total, block }),
+  }).catch((e: Error) => {
+    if (e instanceof WriteStopped) throw new ScanCancelled({ items: e.items, total: e.total });
+    throw e;
   });
   return { report, mode, syncs: applied.syncs, records, wrote: true };
 }

@@ -6,7 +6,13 @@ export interface Strings {
   phases: Record<"reading" | "projecting" | "writing", string>;
   cancel: string;
   cancelled: string;
-  writingCannotStop: string;
+  /** The counts under the progress bar: rows read, blocks and items written. */
+  progressReading: (done: string, total: string) => string;
+  progressWriting: (block: number, done: string, total: string) => string;
+  writingStops: string;
+  cancelledWriting: (done: string, total: string) => string;
+  /** Below a long Risks list: the next entries, and how many are shown. */
+  showMore: (next: number, shown: string, total: string) => string;
   summary: string;
   summaryItems: Record<"read" | "short" | "receipt" | "low" | "problems", string>;
   horizon: string;
@@ -188,7 +194,14 @@ const en: Strings = {
   },
   cancel: "Cancel",
   cancelled: "Scan cancelled: nothing was written. Press Scan sheet when you are ready.",
-  writingCannotStop: "Writing has started and finishes on its own, so no sheet is left half done.",
+  progressReading: (done, total) => `Reading rows: ${done} of ${total}`,
+  progressWriting: (block, done, total) =>
+    `Writing block ${block}: ${done} of ${total} items written`,
+  writingStops:
+    "Cancel stops after the block being written. Every item written is marked as PAB Watch's, so Remove PAB Watch annotations takes it out and a new scan completes it.",
+  cancelledWriting: (done, total) =>
+    `Scan cancelled while writing: ${done} of ${total} items are written, each marked as PAB Watch's; the colours and the PAB Watch sheet are not written yet. Press Scan sheet to complete it, or Remove PAB Watch annotations to take it out.`,
+  showMore: (next, shown, total) => `Show ${next} more (${shown} of ${total} shown)`,
   summary: "Summary",
   summaryItems: {
     read: "Items read",
@@ -385,7 +398,8 @@ const en: Strings = {
   scan: "Scan sheet",
   scanning: "Scanning…",
   risks: "Risks",
-  noPlan: "No plan found on these sheets.",
+  noPlan:
+    "No plan found on these sheets: open Mapping and show PAB Watch the periods and rows with Use selection.",
   problems: "Check these cells",
   modeLabel: "Write the PAB as",
   modes: {
@@ -407,7 +421,8 @@ const en: Strings = {
     kept
       ? `Removed. ${kept} area(s) you changed were left as they are.`
       : "Removed: the sheet is as it was.",
-  failed: (message) => `The scan stopped: ${message}`,
+  failed: (message) =>
+    `The scan stopped: ${message.replace(/\.\s*$/, "")}. Leave any cell you are typing in (Enter or Esc), then press Scan sheet again; if it stops again, close and reopen the PAB Watch pane.`,
   title: "PAB Watch",
   tagline:
     "Projected available balance in your own MPS sheet: see a stock-out weeks before it happens.",
@@ -449,7 +464,14 @@ const zhCN: Strings = {
   },
   cancel: "取消",
   cancelled: "扫描已取消：没有写入任何内容。准备好后请按“扫描工作表”。",
-  writingCannotStop: "写入已开始，会自行完成，以免工作表只写了一半。",
+  progressReading: (done, total) => `正在读取：第 ${done} 行，共 ${total} 行`,
+  progressWriting: (block, done, total) =>
+    `正在写入第 ${block} 块：已写入 ${done} 个物料，共 ${total} 个`,
+  writingStops:
+    "取消会在当前这一块写完后停止。已写入的每个物料都标记为 PAB Watch 所写，可用“移除 PAB Watch 标注”移除，或重新扫描补全。",
+  cancelledWriting: (done, total) =>
+    `写入时已取消扫描：已写入 ${done} 个物料（共 ${total} 个），每个都标记为 PAB Watch 所写；颜色和 PAB Watch 工作表尚未写入。请按“扫描工作表”补全，或按“移除 PAB Watch 标注”移除。`,
+  showMore: (next, shown, total) => `再显示 ${next} 条（已显示 ${shown} 条，共 ${total} 条）`,
   summary: "摘要",
   summaryItems: {
     read: "已读取物料",
@@ -639,7 +661,7 @@ const zhCN: Strings = {
   scan: "扫描工作表",
   scanning: "正在扫描……",
   risks: "风险",
-  noPlan: "这些工作表中没有找到计划。",
+  noPlan: "这些工作表中没有找到计划：请打开“映射”，用“使用所选内容”指出期次和各行。",
   problems: "请检查这些单元格",
   modeLabel: "PAB 写入方式",
   modes: {
@@ -658,7 +680,8 @@ const zhCN: Strings = {
     "您修改已扫描物料的订单、到货或库存数字后，PAB Watch 会在您停止输入后重新扫描。本工作簿会记住此设置。",
   removed: (kept) =>
     kept ? `已移除。您改动过的 ${kept} 处保持不变。` : "已移除：工作表已恢复原样。",
-  failed: (message) => `扫描中止：${message}`,
+  failed: (message) =>
+    `扫描中止：${message.replace(/[.。]\s*$/, "")}。请先结束正在输入的单元格（按 Enter 或 Esc），再按“扫描工作表”；如果仍然中止，请关闭并重新打开 PAB Watch 窗格。`,
   title: "PAB Watch 库存预警",
   tagline: "在您自己的MPS表中计算预计可用库存：提前几周发现缺货。",
   functionsHeading: "工作表函数",

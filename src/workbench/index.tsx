@@ -1,4 +1,4 @@
-/* global document, window, navigator, fetch, URL, Blob, URLSearchParams */
+/* global document, window, navigator, fetch, URL, Blob, URLSearchParams, setTimeout */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
@@ -15,7 +15,7 @@ import { lazyIncidentView } from "../taskpane/lazyIncidentView";
 import { ExcelRun } from "../excel";
 import { fakeExcelRun } from "../excel/fake/context";
 import { Grid } from "./Grid";
-import { evaluateWorkbook } from "./evaluate";
+import { CellWindow, shownWindow } from "./evaluate";
 import { fakeWorkbookActions } from "./fakeActions";
 import { EditedCell, savedCopy } from "./saveCopy";
 import { workbenchIncidentDeps } from "./incidentDeps";
@@ -29,7 +29,10 @@ interface Loaded {
 }
 
 function load(bytes: Uint8Array, name: string): Loaded {
-  return { name, bytes, model: modelFromSnapshot(readXlsxSnapshot(bytes, name)), edited: new Map() };
+  const model = modelFromSnapshot(readXlsxSnapshot(bytes, name));
+  // Each sync lets the page paint and answer, as the round trip to Excel would.
+  model.roundTrip = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return { name, bytes, model, edited: new Map() };
 }
 
 const query = new URLSearchParams(window.location.search);
@@ -109,17 +112,14 @@ function Workbench(): React.JSX.Element {
     return lazyIncidentView(workbenchIncidentDeps(fakeExcelRun(book.model) as unknown as ExcelRun, bump));
   }, [book]);
 
-  const shown = React.useMemo(() => (book ? evaluateWorkbook(book.model) : null), [book, version]);
   const active = book ? book.model.active() : "";
-  const selected = React.useMemo(() => {
-    const out = new Set<string>();
-    const sel = book?.model.selection;
-    if (!sel || sel.sheet !== active) return out;
-    for (const r of sel.ranges)
-      for (let row = r.top; row <= Math.min(r.bottom, r.top + 2000); row++)
-        for (let col = r.left; col <= Math.min(r.right, r.left + 200); col++) out.add(`${row},${col}`);
-    return out;
-  }, [book, version, active]);
+  // Only the window on screen is evaluated: asked again when the workbook changes or the grid scrolls.
+  const shownIn = React.useCallback(
+    (w: CellWindow) => (book ? shownWindow(book.model, active, w) : new Map()),
+    [book, version, active]
+  );
+  const used = book ? book.model.usedRange(book.model.sheet(active)!) : null;
+  const selection = book?.model.selection?.sheet === active ? book.model.selection.ranges : [];
 
   const edit = (row: number, column: number, text: string) => {
     if (!book) return;
@@ -172,7 +172,7 @@ function Workbench(): React.JSX.Element {
       {error && <div role="alert" className="error">{error}</div>}
       <main className="split">
         <section className="sheet">
-          {book && shown ? (
+          {book ? (
             <Grid
               sheets={book.model.sheets.map((s) => s.name)}
               active={active}
@@ -181,8 +181,10 @@ function Workbench(): React.JSX.Element {
                 book.model.selection = null;
                 bump();
               }}
-              cells={shown.get(active) ?? new Map()}
-              selected={selected}
+              rows={used ? used.bottom + 1 : 0}
+              columns={used ? used.right + 1 : 0}
+              shownIn={shownIn}
+              selection={selection}
               onSelectCell={(r, c, extend) => {
                 const from = extend && anchor.current?.sheet === active ? anchor.current : null;
                 if (!from) anchor.current = { sheet: active, r, c };

@@ -11,6 +11,8 @@ import { classicRows } from "../support/classic";
 import { buildXlsx } from "../support/xlsxBuilder";
 import { libreOfficeConvert } from "../support/libreoffice";
 import { incidentStrings } from "../../src/taskpane/incidentStrings";
+import { refusalText } from "../../src/incidents";
+import { wordsFor } from "../../src/mail";
 
 jest.setTimeout(240_000);
 
@@ -381,177 +383,187 @@ describe("escalation in the workbench", () => {
     }
   );
 
-  test("two risks, one alert: each notice carries both items with their own facts; customer all-clear refused naming the item still short", async () => {
-    // FG-1001 (the classic example) and FG-2002 on one sheet, dated weeks: one broken mould hits both.
-    const dates = Array.from({ length: 8 }, (_x, i) => ({ date: addDays("2026-11-30", 7 * i) }));
-    const rows = classicRows();
-    rows[3] = [null, ...dates];
-    const second = {
-      opening: 30,
-      orders: [10, 10, 10, 15, 5, 10, 20, 10],
-      mps: [0, 0, 0, 0, 0, 40, 0, 0],
-    };
-    rows.push(
-      [],
-      ["Item", "FG-2002"],
-      ["On hand", second.opening],
-      [null, ...dates],
-      ["Customer orders", ...second.orders],
-      ["MPS", ...second.mps]
-    );
-    const file = path.join(os.tmpdir(), `pab-incident-two-${process.pid}.xlsx`);
-    fs.writeFileSync(file, buildXlsx([{ name: "MPS", rows }]));
-    // Each item's facts, from the cells written above.
-    const facts = (opening: number, orders: number[], mps: number[]) => {
-      let pab = opening;
-      const balance = orders.map((o, t) => (pab = pab - o + mps[t]));
-      const first = balance.findIndex((b) => b < 0);
-      const atRisk = balance.map((b, t) => (b >= 0 && b - mps[t] < 0 ? mps[t] - b : 0));
-      return {
-        first,
-        short: -balance[first],
-        // Date headers: the period is named by its date, said once.
-        when: addDays("2026-11-30", 7 * first),
-        quantityAtRisk: Math.max(0, ...balance.map((b) => -b), ...atRisk),
+  test.each(["en", "zh"] as const)(
+    "two risks, one alert: each notice carries both items with their own facts; customer all-clear refused naming the item still short (%s)",
+    async (lang) => {
+      const zh = lang === "zh";
+      const t = incidentStrings(zh ? "zh-CN" : "en");
+      const mw = wordsFor(zh ? "zh-CN" : "en");
+      // FG-1001 (the classic example) and FG-2002 on one sheet, dated weeks: one broken mould hits both.
+      const dates = Array.from({ length: 8 }, (_x, i) => ({ date: addDays("2026-11-30", 7 * i) }));
+      const rows = classicRows();
+      rows[3] = [null, ...dates];
+      const second = {
+        opening: 30,
+        orders: [10, 10, 10, 15, 5, 10, 20, 10],
+        mps: [0, 0, 0, 0, 0, 40, 0, 0],
       };
-    };
-    const a = facts(45, rows[4].slice(1) as number[], rows[5].slice(1) as number[]);
-    const b = facts(second.opening, second.orders, second.mps);
+      rows.push(
+        [],
+        ["Item", "FG-2002"],
+        ["On hand", second.opening],
+        [null, ...dates],
+        ["Customer orders", ...second.orders],
+        ["MPS", ...second.mps]
+      );
+      const file = path.join(os.tmpdir(), `pab-incident-two-${lang}-${process.pid}.xlsx`);
+      fs.writeFileSync(file, buildXlsx([{ name: "MPS", rows }]));
+      // Each item's facts, from the cells written above.
+      const facts = (opening: number, orders: number[], mps: number[]) => {
+        let pab = opening;
+        const balance = orders.map((o, t) => (pab = pab - o + mps[t]));
+        const first = balance.findIndex((b) => b < 0);
+        const atRisk = balance.map((b, t) => (b >= 0 && b - mps[t] < 0 ? mps[t] - b : 0));
+        return {
+          first,
+          short: -balance[first],
+          // Date headers: the period is named by its date, said once.
+          when: addDays("2026-11-30", 7 * first),
+          quantityAtRisk: Math.max(0, ...balance.map((b) => -b), ...atRisk),
+        };
+      };
+      const a = facts(45, rows[4].slice(1) as number[], rows[5].slice(1) as number[]);
+      const b = facts(second.opening, second.orders, second.mps);
 
-    const page = await openPage("en-US", file);
-    await openItem(page);
-    const region = await raiseAlert(page);
-    await region.getByLabel("Another item the same cause hits").selectOption({ label: "FG-2002" });
-    await region.getByRole("button", { name: "Add to incident" }).click();
-    await page.getByRole("region", { name: "Incident INC-2026-001: FG-1001, FG-2002" }).waitFor();
-    await shoot(page, "c1-two-items-en");
+      const page = await openPage(zh ? "zh-CN" : "en-US", file);
+      await openItem(page, zh);
+      const region = await raiseAlert(page, zh);
+      await region.getByLabel(t.addItem.label).selectOption({ label: "FG-2002" });
+      await region.getByRole("button", { name: t.addItem.button }).click();
+      await page
+        .getByRole("region", { name: t.region("INC-2026-001", "FG-1001, FG-2002") })
+        .waitFor();
+      await shoot(page, `c1-two-items-${lang}`);
 
-    await step(page, "Draft internal alert").click();
-    const internal = page.getByRole("region", { name: "Draft: Internal alert" });
-    await internal.waitFor();
-    await internal.getByLabel("To").fill("boss@example.com");
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      internal.getByRole("button", { name: "Download .eml" }).click(),
-    ]);
-    const mail = await PostalMime.parse(fs.readFileSync((await download.path()) as string));
-    expect(mail.subject).toContain("FG-1001, FG-2002");
-    const text = (mail.text ?? "").replace(/\r\n/g, "\n");
-    expect(text).toContain(
-      `FG-1001: the projected available balance goes short in ${a.when} by ${a.short}.`
-    );
-    expect(text).toContain(
-      `FG-2002: the projected available balance goes short in ${b.when} by ${b.short}.`
-    );
-    fs.writeFileSync(
-      path.join(artifactsDir, "incident-c2-two-items-internal.eml"),
-      fs.readFileSync((await download.path()) as string)
-    );
-    await internal.getByRole("button", { name: "Mark as sent" }).click();
+      await step(page, t.steps.draftInternal).click();
+      const internal = page.getByRole("region", { name: t.draft.heading(t.stepNames.internal) });
+      await internal.waitFor();
+      await internal.getByLabel(t.draft.to).fill("boss@example.com");
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        internal.getByRole("button", { name: t.draft.downloadEml }).click(),
+      ]);
+      const mail = await PostalMime.parse(fs.readFileSync((await download.path()) as string));
+      expect(mail.subject).toContain(mw.groupName(["FG-1001", "FG-2002"]));
+      const text = (mail.text ?? "").replace(/\r\n/g, "\n");
+      expect(text).toContain(mw.alertLead("FG-1001", a.when, String(a.short)));
+      expect(text).toContain(mw.alertLead("FG-2002", b.when, String(b.short)));
+      fs.writeFileSync(
+        path.join(artifactsDir, `incident-c2-two-items-internal-${lang}.eml`),
+        fs.readFileSync((await download.path()) as string)
+      );
+      await internal.getByRole("button", { name: t.draft.markSent }).click();
 
-    await step(page, "Record assessment").click();
-    const form = page.getByRole("region", { name: "Assessment by the supply-chain manager" });
-    await form.getByLabel("Assessed by").fill("Zhang Min");
-    await form.getByLabel("No, the customer must be told").check();
-    await form.getByRole("button", { name: "Save assessment" }).click();
-    await page.getByText(/Assessed by Zhang Min on/).waitFor();
+      await step(page, t.steps.recordAssessment).click();
+      const form = page.getByRole("region", { name: t.assessment.heading });
+      await form.getByLabel(t.assessment.by).fill("Zhang Min");
+      await form.getByLabel(t.assessment.no).check();
+      await form.getByRole("button", { name: t.assessment.save }).click();
+      await page.getByText(zh ? /Zhang Min 于 .* 评估/ : /Assessed by Zhang Min on/).waitFor();
 
-    // The customer's orders, one per item, each saying its item and the customer's part number.
-    const details = page.getByRole("region", { name: /What the notices need/ });
-    await details
-      .getByLabel("Cause in the customer's terms")
-      .fill("a tooling failure on the moulding line");
-    const orders = details.getByRole("group", { name: "Customer orders affected" });
-    for (const [i, o] of [
-      {
-        item: "FG-1001",
-        part: "AC-778",
-        po: "PO-4711",
-        qty: "25",
-        date: addDays("2026-11-30", 7 * a.first),
-      },
-      {
-        item: "FG-2002",
-        part: "AC-779",
-        po: "PO-4720",
-        qty: "15",
-        date: addDays("2026-11-30", 7 * b.first),
-      },
-    ].entries()) {
-      await orders.getByRole("button", { name: "Add order" }).click();
-      await orders.getByLabel("Our item").nth(i).selectOption(o.item);
-      await orders.getByLabel("Customer part number").nth(i).fill(o.part);
-      await orders.getByLabel("PO", { exact: true }).nth(i).fill(o.po);
-      await orders.getByLabel("Quantity").nth(i).fill(o.qty);
-      await orders.getByLabel("Date promised").nth(i).fill(o.date);
+      // The customer's orders, one per item, each saying its item and the customer's part number.
+      const details = page.getByRole("region", { name: t.details.heading });
+      await details
+        .getByLabel(t.details.causeCustomer)
+        .fill(zh ? "注塑线模具故障" : "a tooling failure on the moulding line");
+      const orders = details.getByRole("group", { name: t.details.orders });
+      for (const [i, o] of [
+        {
+          item: "FG-1001",
+          part: "AC-778",
+          po: "PO-4711",
+          qty: "25",
+          date: addDays("2026-11-30", 7 * a.first),
+        },
+        {
+          item: "FG-2002",
+          part: "AC-779",
+          po: "PO-4720",
+          qty: "15",
+          date: addDays("2026-11-30", 7 * b.first),
+        },
+      ].entries()) {
+        await orders.getByRole("button", { name: t.details.addOrder }).click();
+        await orders.getByLabel(t.details.orderItem).nth(i).selectOption(o.item);
+        await orders.getByLabel(t.details.partNumber).nth(i).fill(o.part);
+        await orders.getByLabel(t.details.po, { exact: true }).nth(i).fill(o.po);
+        await orders.getByLabel(t.details.quantity).nth(i).fill(o.qty);
+        await orders.getByLabel(t.details.originalDate).nth(i).fill(o.date);
+      }
+      await details.getByRole("button", { name: t.details.save }).click();
+      await details.getByText(t.details.saved).waitFor();
+
+      await step(page, t.steps.draftCustomer).click();
+      const notice = page.getByRole("region", {
+        name: t.draft.heading(t.stepNames["customer-risk"]),
+      });
+      await notice.waitFor();
+      await notice.getByLabel(t.draft.to).fill("buyer@example.com");
+      const [customerEml] = await Promise.all([
+        page.waitForEvent("download"),
+        notice.getByRole("button", { name: t.draft.downloadEml }).click(),
+      ]);
+      const customerMail = await PostalMime.parse(
+        fs.readFileSync((await customerEml.path()) as string)
+      );
+      const part = (p: string, item: string) => `${p}${mw.paren(item)}`;
+      expect(customerMail.subject).toContain(
+        mw.groupName([part("AC-778", "FG-1001"), part("AC-779", "FG-2002")])
+      );
+      const customerText = (customerMail.text ?? "").replace(/\r\n/g, "\n");
+      // Each part's own first short date, under its own heading, in that order.
+      const at = (x: string) => customerText.indexOf(x);
+      const headA = at(mw.partHeading(part("AC-778", "FG-1001")));
+      const headB = at(mw.partHeading(part("AC-779", "FG-2002")));
+      const dateA = at(`${mw.needDate}${mw.colon}${a.when}`);
+      const dateB = at(`${mw.needDate}${mw.colon}${b.when}`);
+      expect([headA, dateA, headB, dateB].every((x) => x >= 0)).toBe(true);
+      expect(headA < dateA && dateA < headB && headB < dateB).toBe(true);
+      fs.writeFileSync(
+        path.join(artifactsDir, `incident-c3-two-items-customer-${lang}.eml`),
+        fs.readFileSync((await customerEml.path()) as string)
+      );
+      await notice.getByRole("button", { name: t.draft.markSent }).click();
+      await shoot(page, `c3-two-items-customer-${lang}`);
+      await step(page, t.steps.confirmDisruption).click();
+      await page
+        .getByRole("region", { name: t.draft.heading(t.stepNames["customer-confirmed"]) })
+        .getByRole("button", { name: t.draft.markSent })
+        .click();
+
+      // FG-1001's supply is back (10 more in W8); FG-2002 is still short: the customer all-clear names it.
+      await page.getByRole("button", { name: t.back, exact: true }).click();
+      const backToRisks = page.getByRole("button", { name: zh ? "返回风险列表" : "Back to risks" });
+      if (await backToRisks.count()) await backToRisks.click();
+      await cell(page, "MPS!I6").dblclick();
+      const editor = page.getByRole("textbox", { name: "Edit MPS!I6" });
+      await editor.fill("10");
+      await editor.press("Enter");
+      await openItem(page, zh);
+      await raiseAlert(page, zh);
+      await step(page, t.steps.customerAllClear).click();
+      await page
+        .getByText(
+          refusalText(
+            { code: "still-short", item: "FG-2002", period: b.when, quantity: b.short },
+            zh ? "zh-CN" : "en"
+          )
+        )
+        .waitFor();
+      await shoot(page, `c4-two-items-all-clear-refused-${lang}`);
+
+      await page.getByRole("tab", { name: LOG_SHEET }).click();
+      const logCell = (x: string) => cell(page, `'${LOG_SHEET}'!${x}`);
+      await expect(logCell("B2").textContent()).resolves.toBe("FG-1001, FG-2002");
+      const qtyColumn = String.fromCharCode(
+        65 + LOG_COLUMNS.findIndex((c) => c.key === "quantityAtRisk")
+      );
+      await expect(logCell(`${qtyColumn}2`).textContent()).resolves.toMatch(
+        new RegExp(`^${a.quantityAtRisk + b.quantityAtRisk}\\b`)
+      );
+      await page.close();
     }
-    await details.getByRole("button", { name: "Save details" }).click();
-    await details.getByText("Details saved").waitFor();
-
-    await step(page, "Draft customer notice").click();
-    const notice = page.getByRole("region", { name: "Draft: Customer notice" });
-    await notice.waitFor();
-    await notice.getByLabel("To").fill("buyer@example.com");
-    const [customerEml] = await Promise.all([
-      page.waitForEvent("download"),
-      notice.getByRole("button", { name: "Download .eml" }).click(),
-    ]);
-    const customerMail = await PostalMime.parse(
-      fs.readFileSync((await customerEml.path()) as string)
-    );
-    expect(customerMail.subject).toMatch(/AC-778 \(FG-1001\), AC-779 \(FG-2002\)/);
-    const customerText = (customerMail.text ?? "").replace(/\r\n/g, "\n");
-    expect(customerText).toMatch(
-      new RegExp(
-        `Part AC-778 \\(FG-1001\\)[^]*First date short: ${a.when.replace(/[()]/g, "\\$&")}`
-      )
-    );
-    expect(customerText).toMatch(
-      new RegExp(
-        `Part AC-779 \\(FG-2002\\)[^]*First date short: ${b.when.replace(/[()]/g, "\\$&")}`
-      )
-    );
-    fs.writeFileSync(
-      path.join(artifactsDir, "incident-c3-two-items-customer.eml"),
-      fs.readFileSync((await customerEml.path()) as string)
-    );
-    await notice.getByRole("button", { name: "Mark as sent" }).click();
-    await shoot(page, "c3-two-items-customer-en");
-    await step(page, "Confirm disruption").click();
-    await page
-      .getByRole("region", { name: "Draft: Confirmed disruption" })
-      .getByRole("button", { name: "Mark as sent" })
-      .click();
-
-    // FG-1001's supply is back (10 more in W8); FG-2002 is still short: the customer all-clear names it.
-    await page.getByRole("button", { name: "Back", exact: true }).click();
-    const backToRisks = page.getByRole("button", { name: "Back to risks" });
-    if (await backToRisks.count()) await backToRisks.click();
-    await cell(page, "MPS!I6").dblclick();
-    const editor = page.getByRole("textbox", { name: "Edit MPS!I6" });
-    await editor.fill("10");
-    await editor.press("Enter");
-    await openItem(page);
-    await raiseAlert(page);
-    await step(page, "Customer all-clear").click();
-    await page
-      .getByText(
-        `FG-2002 is still short in ${b.when} by ${b.short}: no customer all-clear until supply is back.`
-      )
-      .waitFor();
-    await shoot(page, "c4-two-items-all-clear-refused-en");
-
-    await page.getByRole("tab", { name: LOG_SHEET }).click();
-    const logCell = (x: string) => cell(page, `'${LOG_SHEET}'!${x}`);
-    await expect(logCell("B2").textContent()).resolves.toBe("FG-1001, FG-2002");
-    const qtyColumn = String.fromCharCode(
-      65 + LOG_COLUMNS.findIndex((c) => c.key === "quantityAtRisk")
-    );
-    await expect(logCell(`${qtyColumn}2`).textContent()).resolves.toMatch(
-      new RegExp(`^${a.quantityAtRisk + b.quantityAtRisk}\\b`)
-    );
-    await page.close();
-  });
+  );
 
   test("contacts from a selected sheet range and from CSV; the plan re-checked after a change; the figures from the log", async () => {
     const dates = Array.from({ length: 8 }, (_x, i) => ({ date: addDays("2026-11-30", 7 * i) }));

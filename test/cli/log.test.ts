@@ -115,4 +115,65 @@ describe("pab-watch log", () => {
     }
     expect(fs.readFileSync(own).equals(fs.readFileSync(sample))).toBe(true);
   });
+
+  test("--lang zh-CN: what it wrote, and every refusal, in Chinese", () => {
+    const copy = path.join(tmp, "book-zh.xlsx");
+    fs.copyFileSync(book, copy);
+    const zh = (...args: string[]) => runCli("log", ...args, "--lang", "zh-CN");
+    const wrote = zh("--report", report, "--incident", incident, "--out", copy);
+    expect(wrote.code).toBe(0);
+    expect(wrote.stdout).toMatch(
+      new RegExp(
+        `^${copy.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}：INC-2027-004 (已写入“PAB Watch Log”表（第 2 行）|在“PAB Watch Log”表中已是最新)\n$`
+      )
+    );
+    const again = zh("--report", report, "--incident", incident, "--out", copy);
+    expect(again.stdout).toMatch(/：INC-2027-004 在“PAB Watch Log”表中已是最新\n$/);
+
+    const own = path.join(tmp, "own-zh.xlsx");
+    fs.copyFileSync(sample, own);
+    const bad = path.join(tmp, "bad-zh.json");
+    fs.writeFileSync(
+      bad,
+      JSON.stringify({ id: "INC-1", item: "FG-1001", cause: { category: "weather" } })
+    );
+    const noId = path.join(tmp, "noid-zh.json");
+    fs.writeFileSync(noId, JSON.stringify({ item: "FG-1001" }));
+    const unknown = path.join(tmp, "unknown-zh.json");
+    fs.writeFileSync(unknown, JSON.stringify({ id: "INC-2", item: "XX-1" }));
+    const notJson = path.join(tmp, "notjson-zh.json");
+    fs.writeFileSync(notJson, "{ id: ");
+    const cases: [string[], RegExp][] = [
+      [
+        ["--report", report, "--incident", incident, "--out", own],
+        /不是批注副本：PAB Watch 只把日志写入它自己生成的副本/,
+      ],
+      [
+        ["--report", report, "--incident", incident, "--out", path.join(tmp, "nope.xlsx")],
+        /nope\.xlsx 不存在：请先生成批注副本/,
+      ],
+      [["--report", report, "--out", copy], /log 需要 --incident（参见：pab-watch log --help）/],
+      [
+        ["--report", report, "--incident", bad, "--out", copy],
+        /事件文件 \S+ 有误：cause\.category：必须是以下之一：.*，而不是 "weather"/,
+      ],
+      [["--report", report, "--incident", noId, "--out", copy], /事件需要一个 "id"/],
+      [["--report", report, "--incident", unknown, "--out", copy], /物料“XX-1”不在报告中/],
+      [
+        ["--report", report, "--incident", notJson, "--out", copy],
+        /事件文件 \S+ 不是有效的 JSON（/,
+      ],
+      [
+        ["--report", path.join(tmp, "none.json"), "--incident", incident, "--out", copy],
+        /无法打开报告 \S+none\.json（ENOENT）/,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const r = zh(...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^pab-watch：/);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    }
+  });
 });

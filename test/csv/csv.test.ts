@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { decodeCsv, detectSeparator, parseCsvText, readCsvSnapshot } from "../../src/csv/readCsv";
 import { scanSnapshot } from "../../src/report";
+import { diagnosticZh } from "../../src/cli/diagnosticsZh";
 import { runCli } from "../support/cli";
 import { schemaErrors } from "../support/schema";
 
@@ -212,6 +213,25 @@ describe("pab-watch scan plan.csv", () => {
     const zh = runCli("scan", path.join(tmp, "bin.csv"), "--lang", "zh-CN");
     expect(zh.code).toBe(2);
     expect(zh.stderr).toBe("pab-watch：CSV文件既不是UTF-8也不是GB18030文本：请另存为“CSV UTF-8”\n");
+  });
+
+  test("--lang zh-CN: how the export was read, and the progress of a large one, in Chinese", () => {
+    const gb = write(
+      "计划.csv",
+      gb18030(grid(";", ["物料编码", "期初库存", "客户订单", "主生产计划"]))
+    );
+    const snapshot = readCsvSnapshot(fs.readFileSync(gb), "计划.csv");
+    const how = snapshot.diagnostics!.find((d) => d.code === "csv-read")!;
+    expect(diagnosticZh(how)).toBe(
+      "提示：计划.csv：作为一个工作表“计划”读取，GB18030（中文 Windows）编码，字段以分号分隔"
+    );
+    // Over 5 MB: a note of what is happening, in the language asked for.
+    const big = write("big.csv", `${grid(",")}\nNotes,"${"x".repeat(5.5 * 1024 * 1024)}"\n`);
+    const r = runCli("scan", big, "--lang", "zh-CN", "--json", path.join(tmp, "big.json"));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^正在读取 big\.csv（5\.5 MB）…\n/);
+    expect(r.stderr).toContain("已推算 1 个物料\n");
+    expect(r.stderr).not.toMatch(/reading|projected|sheet \d/);
   });
 
   test(".xls is a one-line refusal that says to save as .xlsx", () => {

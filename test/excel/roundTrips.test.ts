@@ -88,3 +88,33 @@ test("hidden rows are read from the visible cells; with every column hidden, by 
   expect(s.hiddenRows).toEqual(hidden);
   expect(s.hiddenColumns).toHaveLength(9);
 });
+
+test("another sheet's used range comes with the first sheet's values; more than 512 merged areas there are read per block", async () => {
+  const syncsOf = async (model: ReturnType<typeof stackedGrid>) => {
+    const contexts: FakeRequestContext[] = [];
+    const snapshot = await readWorkbookSnapshot(
+      fakeExcelRun(model, contexts) as unknown as ExcelRun,
+      "w.xlsx"
+    );
+    return { snapshot, syncs: contexts.reduce((n, c) => n + c.syncCount, 0) };
+  };
+  const alone = await syncsOf(stackedGrid(300, 8));
+  const model = stackedGrid(300, 8);
+  const notes = model.addSheet("Notes");
+  model.setCell(notes, 0, 0, { value: "Checked by Li" });
+  const two = await syncsOf(model);
+  expect(two.syncs).toBe(alone.syncs);
+  expect(two.snapshot.sheets.map((s) => [s.name, s.values[0][0]])).toEqual([
+    ["MPS", "Item"],
+    ["Notes", "Checked by Li"],
+  ]);
+
+  // The planner's notes, each in two merged cells.
+  for (let i = 0; i < 600; i++) {
+    notes.merged.push({ top: i * 2, bottom: i * 2, left: 1, right: 2 });
+    model.setCell(notes, i * 2, 1, { value: `note ${i + 1}` });
+  }
+  const merged = await syncsOf(model);
+  expect(merged.snapshot.sheets[1].merged).toHaveLength(600);
+  expect(merged.snapshot.sheets[0].values).toEqual(two.snapshot.sheets[0].values);
+});

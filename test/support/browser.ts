@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as http from "http";
 import * as path from "path";
 import { AddressInfo } from "net";
-import { Browser, chromium } from "playwright-core";
+import { Browser, Page, chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const artifactsDir = path.resolve(__dirname, "../../test-artifacts");
@@ -89,4 +89,31 @@ export function workbenchInChromium(): { readonly browser: Browser; readonly url
       return server.url;
     },
   };
+}
+
+/**
+ * What sticks out sideways in the pane: the pane scrolling horizontally, and any element whose
+ * content is wider than its box (scrollWidth > clientWidth: cut off or spilling) or that ends
+ * right of the pane. Empty when nothing does; each entry names the element and by how much.
+ */
+export function paneOverflow(page: Page, selector = "aside.pane"): Promise<string[]> {
+  return page.locator(selector).evaluate((pane) => {
+    const out: string[] = [];
+    const name = (e: Element) =>
+      `<${e.tagName.toLowerCase()} class="${(e.getAttribute("class") ?? "").slice(0, 40)}">${(e.textContent ?? "").trim().slice(0, 50)}`;
+    if (pane.scrollWidth > pane.clientWidth)
+      out.push(`the pane scrolls sideways by ${pane.scrollWidth - pane.clientWidth} px`);
+    const right = pane.getBoundingClientRect().right;
+    for (const e of pane.querySelectorAll("*")) {
+      // Inside a chart, the SVG's own box is what counts (its parts have no scroll box).
+      if (!(e instanceof HTMLElement) && e.closest("svg") !== e) continue;
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || getComputedStyle(e).visibility === "hidden") continue;
+      if (e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)
+        out.push(`${name(e)}: ${e.scrollWidth} px of content in ${e.clientWidth} px`);
+      else if (r.right > right + 1)
+        out.push(`${name(e)}: ends ${Math.round(r.right - right)} px right of the pane`);
+    }
+    return out.slice(0, 8);
+  });
 }

@@ -183,7 +183,9 @@ describe("home: scan, summary and the Risks list", () => {
     renderPane({ ...actions, scan: () => Promise.reject(new Error("GeneralException: the workbook is busy")) });
     await waitFor(() => expect((screen.getByRole("button", { name: "Scan sheet" }) as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByRole("button", { name: "Scan sheet" }));
-    await screen.findByText(/The scan stopped: GeneralException: the workbook is busy/);
+    await screen.findByText(
+      "The scan stopped: GeneralException: the workbook is busy. Leave any cell you are typing in (Enter or Esc), then press Scan sheet again; if it stops again, close and reopen the PAB Watch pane."
+    );
   });
 
   test("a stale start date is flagged and rolled forward to this week", async () => {

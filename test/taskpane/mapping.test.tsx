@@ -2,6 +2,7 @@
  * @jest-environment jsdom
  */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { actionsFor, modelOf, renderPane, sampleModel } from "../support/paneHarness";
 
 jest.setTimeout(90_000);
@@ -123,6 +124,40 @@ describe("the mapping view", () => {
     );
   });
 
+  test("keyboard: Tab goes Back, then Use selection role by role in the order shown, then Scan; Enter uses the selection", async () => {
+    const user = userEvent.setup();
+    const model = calendarWeeks();
+    const actions = actionsFor(model, "2026-11-30");
+    renderPane(actions);
+    await waitFor(() => expect(buttonNamed("Scan sheet").disabled).toBe(false));
+    await user.click(buttonNamed("Scan sheet"));
+    const view = await screen.findByRole("region", { name: "What the reader saw" }, { timeout: 10_000 });
+    const back = within(view).getByRole("button", { name: "Back to risks" });
+    back.focus();
+    const reached: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      await user.tab();
+      const el = document.activeElement as HTMLElement;
+      const role = el.closest("li")?.querySelector("strong")?.textContent;
+      reached.push(role ? `${el.textContent} (${role})` : (el.textContent ?? ""));
+    }
+    expect(reached).toEqual([
+      "Use selection (Item)",
+      "Use selection (Periods)",
+      "Use selection (Customer orders)",
+      "Use selection (Supply (MPS, receipts))",
+      "Use selection (On hand)",
+      "Use selection (Safety stock)",
+      "Use selection (PAB)",
+      "Scan with this mapping",
+    ]);
+    model.select("MPS", [{ top: 2, left: 1, bottom: 2, right: 4 }]);
+    useSelectionOf(view, "Periods").focus();
+    await user.keyboard("{Enter}");
+    await within(view).findByText("Periods: MPS!B3:E3 saved. Scan again to read with it.");
+    expect((await actions.loadState()).mapping).toEqual({ sheets: { MPS: { periods: "B3:E3" } } });
+  });
+
   test("a selection on no sheet is refused with what to do", async () => {
     const model = german();
     const actions = { ...actionsFor(model), selection: () => Promise.resolve("B4:D4") };
@@ -158,5 +193,10 @@ describe("the mapping view", () => {
     const view = await screen.findByRole("region", { name: "读取到的内容" }, { timeout: 10_000 });
     expect(within(view).getAllByRole("button", { name: "使用所选内容" }).length).toBe(7);
     expect(within(view).getByText(/没有找到计划，因此没有写入任何内容/)).toBeTruthy();
+    // What the reader saw, in Chinese too: the sheet, its rows and what is missing.
+    const seen = within(view).getByRole("list", { name: "无法归类" }).textContent ?? "";
+    expect(seen).toContain("没有找到计划：PAB Watch 查找期次表头");
+    expect(seen).toContain("MPS 第 3 行有期次 W1, W2, W3，但下方没有带计划标签的行");
+    expect(seen).not.toMatch(/No plan|holds|no row|found/);
   });
 });

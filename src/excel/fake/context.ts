@@ -267,6 +267,7 @@ export class FakeRequestContext {
 
   /** One round trip: the queued request is measured (and refused over 5 MB), then carried out in order. */
   async sync(): Promise<void> {
+    await this.model.roundTrip?.();
     const ops = this.queue;
     this.queue = [];
     const bytes = new TextEncoder().encode(JSON.stringify(ops.map((o) => o.payload))).length;

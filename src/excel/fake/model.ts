@@ -451,6 +451,12 @@ export class FakeWorkbookModel {
     (sheet.spills ??= new Map()).set(k, area);
   }
 
+  /**
+   * Awaited at the start of every sync, as a real sync is a round trip to Excel during which the page
+   * runs on (the workbench yields to the browser here, so a long scan never holds the pane's thread).
+   */
+  roundTrip: (() => Promise<void>) | null = null;
+
   /** Bumped by every change to cells, so derived answers (the used range) can be cached. */
   revision = 0;
   private usedCache = new Map<

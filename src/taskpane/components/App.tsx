@@ -41,6 +41,8 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
     minWidth: 0,
+    // Messages carry cell addresses, file names and Chinese without spaces: they wrap at 320 px.
+    "& .fui-MessageBarBody": { overflowWrap: "anywhere", minWidth: 0 },
   },
   formula: {
     fontFamily: tokens.fontFamilyMonospace,
@@ -114,17 +116,17 @@ export function App({
       )}
 
       {!environment.inExcel && !actions && (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{t.outsideExcel}</MessageBarBody>
         </MessageBar>
       )}
       {environment.inExcel && !environment.customFunctions && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t.missingCustomFunctions}</MessageBarBody>
         </MessageBar>
       )}
       {environment.inExcel && !environment.annotate && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t.missingAnnotate}</MessageBarBody>
         </MessageBar>
       )}

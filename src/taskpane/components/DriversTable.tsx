@@ -35,7 +35,8 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
     whiteSpace: "nowrap",
   },
-  date: { display: "block", color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
+  // The date may wrap ("30 Nov 2026 / (wk 49)"): the table fits a 320 px pane without scrolling.
+  date: { display: "block", color: tokens.colorNeutralForeground3, whiteSpace: "normal" },
   num: {
     background: "none",
     border: "none",

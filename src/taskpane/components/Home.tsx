@@ -2,13 +2,13 @@ import * as React from "react";
 import {
   Button,
   Caption1,
-  Dropdown,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
-  Option,
   ProgressBar,
+  Radio,
+  RadioGroup,
   Select,
   SpinButton,
   Subtitle2,
@@ -20,7 +20,9 @@ import { Diagnostic } from "../../layout";
 import { ScanProgress, WriteModeChoice } from "../../excel";
 import { Language } from "../environment";
 import { RiskEntry, RiskStatus, Snooze, Summary, WatchSettings } from "../model/riskWatch";
+import { diagnosticText } from "../model/mapping";
 import { Strings } from "../strings";
+import { qty } from "../model/format";
 import { RiskList } from "./RiskList";
 
 const useStyles = makeStyles({
@@ -48,6 +50,7 @@ const useStyles = makeStyles({
   field: { minWidth: 0, maxWidth: "100%" },
   select: { minWidth: 0, maxWidth: "100%" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  progressDetail: { display: "block" },
 });
 
 const MODES: WriteModeChoice[] = ["live", "portable", "side-sheet", "values"];
@@ -57,13 +60,16 @@ export interface HomeProps {
   lang: Language;
   today: string;
   ready: boolean;
-  scanning: ScanProgress["phase"] | null;
+  scanning: ScanProgress | null;
   onScan: (scope: "sheet" | "all") => void;
-  onCancel: () => void;
+  /** Undefined while something that cannot stop runs (Remove). */
+  onCancel?: () => void;
   error: string | null;
   note: string | null;
   scanned: boolean;
   wrote: boolean;
+  /** A scan cancelled while writing left items written: Remove is offered though no scan result is shown. */
+  partlyWritten?: boolean;
   summary: Summary | null;
   entries: RiskEntry[];
   snoozedCount: number;
@@ -123,19 +129,7 @@ export function Home(p: HomeProps): React.JSX.Element {
           />
         </Field>
       )}
-      {busy && (
-        <div role="status" aria-live="polite">
-          <Field validationMessage={p.scanning === "writing" ? t.writingCannotStop : undefined} validationState="none">
-            <ProgressBar thickness="large" aria-label={t.phases[p.scanning as ScanProgress["phase"]]} />
-          </Field>
-          <div className={styles.row}>
-            <Caption1>{t.phases[p.scanning as ScanProgress["phase"]]}</Caption1>
-            <Button size="small" onClick={p.onCancel} disabled={p.scanning === "writing"}>
-              {t.cancel}
-            </Button>
-          </div>
-        </div>
-      )}
+      {p.scanning && <ScanProgressView t={t} lang={p.lang} progress={p.scanning} onCancel={p.onCancel} />}
       {p.error && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{p.error}</MessageBarBody>
@@ -153,17 +147,15 @@ export function Home(p: HomeProps): React.JSX.Element {
             <div>{t.writtenAs(t.modes[p.firstScan.current])}</div>
             <div className={styles.row}>
               <Field label={t.modeLabel} className={styles.field}>
-                <Dropdown
-                  value={t.modes[p.firstScan.mode]}
-                  selectedOptions={[p.firstScan.mode]}
-                  onOptionSelect={(_e, d) => p.firstScan?.onMode(d.optionValue as WriteModeChoice)}
+                {/* Radio buttons, not a drop-down: each mode's words stay whole at 320 px. */}
+                <RadioGroup
+                  value={p.firstScan.mode}
+                  onChange={(_e, d) => p.firstScan?.onMode(d.value as WriteModeChoice)}
                 >
                   {p.firstScan.modes.map((m) => (
-                    <Option key={m} value={m}>
-                      {t.modes[m]}
-                    </Option>
+                    <Radio key={m} value={m} label={t.modes[m]} />
                   ))}
-                </Dropdown>
+                </RadioGroup>
               </Field>
               {p.firstScan.numbered && (
                 <Field label={t.startDateLabel} hint={t.numberedPeriods} className={styles.field}>
@@ -278,23 +270,64 @@ export function Home(p: HomeProps): React.JSX.Element {
           <Subtitle2 as="h2">{t.problems}</Subtitle2>
           <ul className={styles.list} aria-label={t.problems}>
             {p.problems.map((d, i) => (
-              <li key={i}>{d.message}</li>
+              <li key={i}>{diagnosticText(d, p.lang)}</li>
             ))}
           </ul>
         </section>
       )}
-      {p.scanned && (
+      {(p.scanned || p.partlyWritten) && (
         <div className={styles.row}>
-          <Button appearance="subtle" onClick={p.onMapping} disabled={busy}>
-            {t.mapping.open}
-          </Button>
-          {p.wrote && (
+          {p.scanned && (
+            <Button appearance="subtle" onClick={p.onMapping} disabled={busy}>
+              {t.mapping.open}
+            </Button>
+          )}
+          {(p.wrote || p.partlyWritten) && (
             <Button appearance="subtle" onClick={p.onRemove} disabled={busy}>
               {t.remove}
             </Button>
           )}
         </div>
       )}
+    </div>
+  );
+}
+
+/** What the scan is doing, with counts where it knows them, and Cancel (also between write blocks). */
+function ScanProgressView(props: {
+  t: Strings;
+  lang: Language;
+  progress: ScanProgress;
+  onCancel?: () => void;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { t, lang, progress: p } = props;
+  const counted = p.total !== undefined && p.done !== undefined && p.total > 0;
+  const detail = !counted
+    ? null
+    : p.phase === "reading"
+      ? t.progressReading(qty(p.done!, lang), qty(p.total!, lang))
+      : p.phase === "writing" && p.block
+        ? t.progressWriting(p.block, qty(p.done!, lang), qty(p.total!, lang))
+        : null;
+  return (
+    <div role="status" aria-live="polite">
+      <Field validationMessage={p.phase === "writing" ? t.writingStops : undefined} validationState="none">
+        <ProgressBar
+          thickness="large"
+          aria-label={t.phases[p.phase]}
+          value={counted && detail ? p.done! / p.total! : undefined}
+        />
+      </Field>
+      <div className={styles.row}>
+        <Caption1>
+          {t.phases[p.phase]}
+          {detail ? <span className={styles.progressDetail}>{detail}</span> : null}
+        </Caption1>
+        <Button size="small" onClick={props.onCancel} disabled={!props.onCancel}>
+          {t.cancel}
+        </Button>
+      </div>
     </div>
   );
 }

@@ -130,12 +130,12 @@ export function ItemView(props: ItemViewProps): React.JSX.Element {
         {t.statusWords[item.worstStatus]} · {item.sheet}
       </div>
       {item.flagged && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t.item.flagged}</MessageBarBody>
         </MessageBar>
       )}
       {props.selectError && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{props.selectError}</MessageBarBody>
         </MessageBar>
       )}

@@ -1,7 +1,8 @@
 import * as React from "react";
 import { Button, Caption1, MessageBar, MessageBarBody, Subtitle1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { Diagnostic, LayoutMapping } from "../../layout";
-import { MAPPING_ROLES, MappingRole, ReaderView, mappingLines } from "../model/mapping";
+import { Language } from "../environment";
+import { MAPPING_ROLES, MappingRole, ReaderView, diagnosticText, mappingLines } from "../model/mapping";
 import { Strings } from "../strings";
 
 const useStyles = makeStyles({
@@ -23,6 +24,7 @@ const useStyles = makeStyles({
 
 export interface MappingViewProps {
   t: Strings;
+  lang: Language;
   seen: ReaderView[];
   unplaced: Diagnostic[];
   mapping: LayoutMapping | null;
@@ -59,7 +61,7 @@ export function MappingView(props: MappingViewProps): React.JSX.Element {
       )}
       <Caption1>{m.intro}</Caption1>
       {props.message && (
-        <MessageBar intent={props.message.intent}>
+        <MessageBar intent={props.message.intent} layout="multiline">
           <MessageBarBody>{props.message.text}</MessageBarBody>
         </MessageBar>
       )}
@@ -85,7 +87,7 @@ export function MappingView(props: MappingViewProps): React.JSX.Element {
           <Subtitle2 as="h3">{m.notPlaced}</Subtitle2>
           <ul className={styles.list} aria-label={m.notPlaced}>
             {props.unplaced.map((d, i) => (
-              <li key={i}>{d.message}</li>
+              <li key={i}>{diagnosticText(d, props.lang)}</li>
             ))}
           </ul>
         </>

@@ -6,6 +6,7 @@ import { WorkbookActions } from "../actions";
 import { Language } from "../environment";
 import { IncidentView } from "../incidentSlot";
 import { daysFrom, formatDate, rollForward } from "../model/dates";
+import { qty } from "../model/format";
 import { editsTouchPlan, planInputCells } from "../model/followEdits";
 import { itemCells } from "../model/itemDetail";
 import { MappingRole, readerView, selectionProblem, unplaced, withSelection } from "../model/mapping";
@@ -70,7 +71,9 @@ export function Pane({ actions, language, customFunctions, incidentView: Inciden
   const [overrides, setOverrides] = React.useState<Overrides>(NO_OVERRIDES);
   const [watch, setWatch] = React.useState<WatchSettings>(DEFAULT_WATCH);
   const [scannedSheets, setScannedSheets] = React.useState<string[] | null>(null);
-  const [phase, setPhase] = React.useState<ScanProgress["phase"] | null>(null);
+  const [progress, setProgress] = React.useState<ScanProgress | null>(null);
+  /** A scan cancelled while writing left items written (each with its record): Remove is offered. */
+  const [partlyWritten, setPartlyWritten] = React.useState(false);
   const abort = React.useRef<AbortController | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [note, setNote] = React.useState<string | null>(null);
@@ -137,7 +140,7 @@ export function Pane({ actions, language, customFunctions, incidentView: Inciden
     lastScope.current = scope;
     const controller = new AbortController();
     abort.current = controller;
-    setPhase("reading");
+    setProgress({ phase: "reading" });
     setError(null);
     setNote(null);
     setMappingMessage(null);
@@ -152,22 +155,27 @@ export function Pane({ actions, language, customFunctions, incidentView: Inciden
       const r = await actions.scan(current, {
         sheets,
         signal: controller.signal,
-        onProgress: (p) => setPhase(p.phase),
+        onProgress: setProgress,
       });
       setPrevious(before);
       setOverrides(NO_OVERRIDES);
       setScannedSheets(sheets ?? null);
       setResult(r);
+      setPartlyWritten(false);
       setView((v) => (!r.wrote ? { kind: "mapping" } : v.kind === "item" ? v : { kind: "home" }));
     } catch (e) {
-      if (e instanceof ScanCancelled || (e as Error).name === "ScanCancelled") setNote(t.cancelled);
+      if (e instanceof ScanCancelled || (e as Error).name === "ScanCancelled") {
+        const written = (e as ScanCancelled).written;
+        if (written) setPartlyWritten(true);
+        setNote(written ? t.cancelledWriting(qty(written.items, language), qty(written.total, language)) : t.cancelled);
+      }
       // A rescan after an edit that meets the planner typing again waits for their next edit.
       else if (followed && (e as { code?: string }).code === "InvalidOperationInCellEditMode") return;
       else setError(t.failed((e as Error).message));
     } finally {
       abort.current = null;
       busy.current = false;
-      setPhase(null);
+      setProgress(null);
       if (editedMeanwhile.current) {
         editedMeanwhile.current = false;
         void scanRef.current(lastScope.current, undefined, true);
@@ -179,10 +187,14 @@ export function Pane({ actions, language, customFunctions, incidentView: Inciden
 
   // Following edits (the workbook's stored switch): an edit of a figure the last scan read scans
   // again, once the planner pauses; an edit during a scan, right after it.
-  const inputs = React.useMemo(() => (result ? planInputCells(result.records) : null), [result]);
+  const following = !!state?.followEdits && !!result?.wrote && !!actions.followEdits;
+  // Worked out only while following: at 5,000 items it is most of a second of the pane's thread.
+  const inputs = React.useMemo(
+    () => (result && following ? planInputCells(result.records) : null),
+    [result, following]
+  );
   const inputsRef = React.useRef(inputs);
   inputsRef.current = inputs;
-  const following = !!state?.followEdits && !!result?.wrote && !!actions.followEdits;
   React.useEffect(() => {
     if (!following || !actions.followEdits) return;
     let stop: (() => Promise<void>) | null = null;
@@ -225,16 +237,17 @@ export function Pane({ actions, language, customFunctions, incidentView: Inciden
   };
 
   const remove = async () => {
-    setPhase("writing");
+    setProgress({ phase: "writing" });
     try {
       const r = await actions.remove();
       setResult(null);
+      setPartlyWritten(false);
       setView({ kind: "home" });
       setNote(t.removed(r.kept.length));
     } catch (e) {
       setError(t.failed((e as Error).message));
     } finally {
-      setPhase(null);
+      setProgress(null);
     }
   };
 
@@ -314,12 +327,13 @@ export function Pane({ actions, language, customFunctions, incidentView: Inciden
     return (
       <MappingView
         t={t}
+        lang={language}
         seen={result ? readerView(result.records, result.report.items) : []}
         unplaced={result ? unplaced(result.report.diagnostics) : []}
         mapping={state?.mapping ?? null}
         nothingRead={!!result && !result.wrote}
         message={mappingMessage}
-        busy={phase !== null}
+        busy={progress !== null}
         onUseSelection={(role) => void useSelection(role)}
         onScan={() => void scan(lastScope.current)}
         onClear={() => state && void saveAndScan({ ...state, mapping: null })}
@@ -347,13 +361,14 @@ export function Pane({ actions, language, customFunctions, incidentView: Inciden
       lang={language}
       today={today}
       ready={!!state}
-      scanning={phase}
+      scanning={progress}
       onScan={(scope) => void scan(scope)}
-      onCancel={() => abort.current?.abort()}
+      onCancel={abort.current ? () => abort.current?.abort() : undefined}
       error={error}
       note={note}
       scanned={!!result}
       wrote={!!result?.wrote}
+      partlyWritten={partlyWritten}
       summary={result ? summarize(items, entries) : null}
       entries={shown}
       snoozedCount={entries.filter((e) => e.snoozed).length}

@@ -81,15 +81,35 @@ export interface RiskListProps {
   onSnooze: (entry: RiskEntry, snooze: Snooze | null) => void;
 }
 
-/** The Risks list: one control per risk, most urgent first. */
+/**
+ * Entries shown at first, and added by each "Show more": the most urgent come first, and a list of
+ * thousands of entries would hold the pane for seconds while it is built.
+ */
+export const RISKS_PAGE = 100;
+
+/** The Risks list: one control per risk, most urgent first, a page at a time. */
 export function RiskList(props: RiskListProps): React.JSX.Element {
   const styles = useStyles();
+  const [limit, setLimit] = React.useState(RISKS_PAGE);
+  const { entries, t, lang } = props;
+  const shown = entries.length > limit ? entries.slice(0, limit) : entries;
   return (
-    <ul className={styles.list} aria-label={props.t.risks}>
-      {props.entries.map((e) => (
-        <RiskRow key={e.key} entry={e} {...props} />
-      ))}
-    </ul>
+    <>
+      <ul className={styles.list} aria-label={t.risks}>
+        {shown.map((e) => (
+          <RiskRow key={e.key} entry={e} {...props} />
+        ))}
+      </ul>
+      {shown.length < entries.length && (
+        <Button appearance="secondary" onClick={() => setLimit((l) => l + RISKS_PAGE)}>
+          {t.showMore(
+            Math.min(RISKS_PAGE, entries.length - shown.length),
+            qty(shown.length, lang),
+            qty(entries.length, lang)
+          )}
+        </Button>
+      )}
+    </>
   );
 }
 

@@ -1,4 +1,5 @@
 import { Diagnostic, LayoutMapping, PlanRecord, a1, columnName, parseRange } from "../../layout";
+import { problemZh } from "../../layout/diagnosticsZh";
 import { ReportItem } from "../../report";
 
 export type MappingRole =
@@ -145,6 +146,11 @@ export function readerView(records: PlanRecord[], items: ReportItem[]): ReaderVi
       pab: span(items[i]?.pabCells.length ? items[i].pabCells : (r.plannerPab?.row.cells ?? [])),
     },
   }));
+}
+
+/** A reader diagnostic in the pane's language (the reader writes English; Chinese from its code and quoted values). */
+export function diagnosticText(d: Diagnostic, lang: string): string {
+  return lang === "zh-CN" ? problemZh(d) : d.message;
 }
 
 /** What the reader saw but could not place, or was unsure of: the reasons to open the mapping. */

@@ -192,7 +192,7 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
       <section aria-label={t.region("…", items.map((i) => i.item).join(", "))} className={styles.root}>
         <Body1>…</Body1>
         {message && (
-          <MessageBar intent={message.intent}>
+          <MessageBar intent={message.intent} layout="multiline">
             <MessageBarBody>{message.text}</MessageBarBody>
           </MessageBar>
         )}
@@ -349,7 +349,7 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
         ))}
       </div>
       {message && (
-        <MessageBar intent={message.intent}>
+        <MessageBar intent={message.intent} layout="multiline">
           <MessageBarBody role="status">{message.text}</MessageBarBody>
         </MessageBar>
       )}
