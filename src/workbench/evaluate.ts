@@ -42,8 +42,9 @@ const cellKey = (row: number, column: number) => `${row},${column}`;
 interface Anchor {
   row: number;
   column: number;
-  /** The cells its result can fill; null when that cannot be told from the formula (any, then). */
-  area: CellRange | null;
+  formula: string;
+  /** The cells its result can fill (worked out when first asked); null: cannot be told (any, then). */
+  area?: CellRange | null;
 }
 
 /** Per sheet and revision: the cells holding a formula that may spill (the anchors of dynamic arrays). */
@@ -54,8 +55,7 @@ function spillAnchors(model: FakeWorkbookModel, sheet: FakeSheet): Anchor[] {
   if (hit && hit.revision === model.revision) return hit.anchors;
   const anchors: Anchor[] = [];
   for (const [row, column, c] of sheet.cells.cells())
-    if (c.formula && SPILLING.test(c.formula))
-      anchors.push({ row, column, area: spillArea(model, sheet, row, column, c.formula) });
+    if (c.formula && SPILLING.test(c.formula)) anchors.push({ row, column, formula: c.formula });
   anchorCache.set(sheet, { revision: model.revision, anchors });
   return anchors;
 }
@@ -219,21 +219,33 @@ export function shownWindow(
     window.right
   ))
     closure.add(sheet, r, c, cell);
-  for (const { row, column, area } of spillAnchors(model, sheet)) {
+  for (const anchor of spillAnchors(model, sheet)) {
+    const { row, column } = anchor;
+    // Only an anchor above and left of the window's far corner can spill into it.
+    if (row > window.bottom || column > window.right) continue;
+    if (anchor.area === undefined)
+      anchor.area = spillArea(model, sheet, row, column, anchor.formula);
+    const area = anchor.area;
     const reaches = area
       ? intersect(area, window) !== null
       : row <= window.bottom && column <= window.right;
     if (reaches) closure.add(sheet, row, column, model.cell(sheet, row, column));
   }
-  const rules: { row: number; column: number; formula: string; format: ShownFormat }[] = [];
-  for (const cf of sheet.conditionalFormats)
+  const rules: {
+    row: number;
+    column: number;
+    formula: string;
+    format: ShownFormat;
+    rule: number;
+  }[] = [];
+  for (const [ruleIndex, cf] of sheet.conditionalFormats.entries())
     for (const range of cf.ranges) {
       const part = intersect(range, window);
       if (!part) continue;
       for (let r = part.top; r <= part.bottom; r++)
         for (let c = part.left; c <= part.right; c++) {
           const formula = ruleFormulaAt(cf, r, c);
-          rules.push({ row: r, column: c, formula, format: cf.format });
+          rules.push({ row: r, column: c, formula, format: cf.format, rule: ruleIndex });
           closure.need(sheet, formula);
         }
     }
@@ -244,10 +256,11 @@ export function shownWindow(
       if (cell.value !== "") shown.set(k, { text: show(cell.value) });
   } else {
     registerPabFunctions();
-    // The rules' formulas go on a scratch sheet of their own, one per row, their references
-    // given the sheet they are about, and are evaluated with the rest.
+    // Each rule's formulas go on a scratch sheet of its own, at the cell they are about (so the
+    // engine parses a rule once: its references keep their offsets), naming the sheet they read.
     let scratch = "PAB Watch workbench rules";
-    while (model.sheet(scratch)) scratch += " ";
+    while (model.sheets.some((x) => x.name.startsWith(scratch))) scratch += " ";
+    const scratchOf = (k: number) => `${scratch} ${k}`;
     const sheets: Record<string, RawCellContent[][]> = {};
     const put = (name: string, row: number, col: number, content: RawCellContent) => {
       const rows = (sheets[name] ??= []);
@@ -259,7 +272,8 @@ export function shownWindow(
     for (const s of model.sheets) sheets[s.name] = [];
     for (const [s, cells] of closure.cells)
       for (const { row, column, cell } of cells.values()) put(s.name, row, column, contentOf(cell));
-    sheets[scratch] = rules.map((rule) => [qualified(`=${rule.formula}`, sheet.name)]);
+    for (const rule of rules)
+      put(scratchOf(rule.rule), rule.row, rule.column, qualified(`=${rule.formula}`, sheet.name));
     // Built at once and thrown away: no undo history (adding cells one by one costs more in it than the evaluation).
     const hf = HyperFormula.buildFromSheets(sheets, {
       licenseKey: "gpl-v3",
@@ -268,14 +282,18 @@ export function shownWindow(
     });
     try {
       const id = hf.getSheetId(sheet.name) as number;
-      const scratchId = hf.getSheetId(scratch) as number;
       for (let r = window.top; r <= window.bottom; r++)
         for (let c = window.left; c <= window.right; c++) {
           const v = hf.getCellValue({ sheet: id, row: r, col: c });
           if (v !== null && v !== "") shown.set(cellKey(r, c), { text: show(v) });
         }
-      for (const [i, rule] of rules.entries()) {
-        if (hf.getCellValue({ sheet: scratchId, row: i, col: 0 }) !== true) continue;
+      for (const rule of rules) {
+        const at = {
+          sheet: hf.getSheetId(scratchOf(rule.rule)) as number,
+          row: rule.row,
+          col: rule.column,
+        };
+        if (hf.getCellValue(at) !== true) continue;
         const k = cellKey(rule.row, rule.column);
         const cell = shown.get(k) ?? { text: "" };
         const symbol = /"\s*([▼▽◆])"/.exec(rule.format.numberFormat ?? "")?.[1];

@@ -66,7 +66,13 @@ function workbook(plan: Item[]): string {
   return file;
 }
 
-const number = (text: string | null) => Number((text ?? "").replace(/ [▼▽◆]$/, "").replace(/,/g, "").replace("−", "-"));
+const number = (text: string | null) =>
+  Number(
+    (text ?? "")
+      .replace(/ [▼▽◆]$/, "")
+      .replace(/,/g, "")
+      .replace("−", "-")
+  );
 
 describe(`the workbench in Chromium at ${ITEMS.toLocaleString("en-US")} items × ${WEEKS} weeks: open, Scan sheet, the Risks list`, () => {
   const wb = workbenchInChromium();
@@ -78,7 +84,10 @@ describe(`the workbench in Chromium at ${ITEMS.toLocaleString("en-US")} items ×
     expect(risks.length).toBeGreaterThan(100);
     expect(risks.length).toBeLessThan(ITEMS);
 
-    const page: Page = await wb.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+    const page: Page = await wb.browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      locale: "en-US",
+    });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("crash", () => errors.push("the page crashed"));
@@ -97,9 +106,9 @@ describe(`the workbench in Chromium at ${ITEMS.toLocaleString("en-US")} items ×
     );
     // The first page of the list, most urgent first, and how many there are in all.
     await expect(list.locator(":scope > li").count()).resolves.toBe(100);
-    await expect(
-      page.getByRole("button", { name: /^Show 100 more/ }).textContent()
-    ).resolves.toBe(`Show 100 more (100 of ${risks.length.toLocaleString("en-US")} shown)`);
+    await expect(page.getByRole("button", { name: /^Show 100 more/ }).textContent()).resolves.toBe(
+      `Show 100 more (100 of ${risks.length.toLocaleString("en-US")} shown)`
+    );
     const texts = await list.locator(":scope > li > button").allTextContents();
     const names = texts.map((t) => t.split(" ")[0]);
     expect(new Set(names).size).toBe(100);
@@ -117,14 +126,16 @@ describe(`the workbench in Chromium at ${ITEMS.toLocaleString("en-US")} items ×
     await view.waitFor();
     const rows = view.getByRole("table", { name: "Drivers" }).locator("tbody tr");
     await expect(rows.count()).resolves.toBe(WEEKS);
-    const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[2].textContent));
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => tr.querySelectorAll("td")[2].textContent)
+    );
     expect(shown.map(number)).toEqual(pab);
     // Choosing the entry selected the item's cells: the grid scrolled there, its PAB row evaluated.
     const top = plan.indexOf(it) * 7;
     const pabRow = top + 7; // 1-based: the empty row under the block takes the PAB
-    await expect(
-      page.locator(`[data-address="MPS!B${top + 1}"]`).textContent()
-    ).resolves.toBe(last);
+    await expect(page.locator(`[data-address="MPS!B${top + 1}"]`).textContent()).resolves.toBe(
+      last
+    );
     const grid = await Promise.all(
       ["B", "C", "D", "E", "F", "G", "H", "I"].map((c) =>
         page.locator(`[data-address="MPS!${c}${pabRow}"]`).textContent()
@@ -135,7 +146,8 @@ describe(`the workbench in Chromium at ${ITEMS.toLocaleString("en-US")} items ×
 
     const heapMb = await page.evaluate(
       () =>
-        ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) /
+        ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory
+          ?.usedJSHeapSize ?? 0) /
         2 ** 20
     );
     expect(heapMb).toBeLessThan(500);
