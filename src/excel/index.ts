@@ -20,7 +20,7 @@ export { projectHere, projectSnapshot } from "./project";
 export type { Projection, ProjectOptions, Projector } from "./project";
 export { activeSheetName, selectCells, selectedAddress } from "./selection";
 export { loadSetting, saveSetting } from "./settings";
-export { writeLogTable } from "./logTable";
+export { readLogTable, writeLogTable } from "./logTable";
 export type { LogTableResult } from "./logTable";
 export {
   INCIDENTS_KEY,

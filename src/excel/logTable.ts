@@ -127,3 +127,21 @@ export async function writeLogTable(
     });
   }
 }
+
+/**
+ * The log table's values as they are now (header row first, every row of the table, whatever a
+ * filter hides), for the figures; null when the workbook has no log table. Two round trips: does
+ * the table exist, then its values.
+ */
+export async function readLogTable(run: ExcelRun): Promise<CellValue[][] | null> {
+  return run(async (context) => {
+    const table = context.workbook.tables.getItemOrNullObject(LOG_TABLE);
+    table.load("isNullObject");
+    await context.sync();
+    if (table.isNullObject) return null;
+    const range = table.getRange();
+    range.load("values");
+    await context.sync();
+    return range.values as CellValue[][];
+  });
+}

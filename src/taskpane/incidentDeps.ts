@@ -2,6 +2,7 @@
 import {
   ExcelRun,
   loadIncidentStore,
+  readLogTable,
   readSelectionValues,
   saveIncidentStore,
   writeLogTable,
@@ -73,6 +74,7 @@ export function officeIncidentDeps(
     writeLog: async (header, rows) => ({
       notes: (await writeLogTable(run, header, rows)).plan.notes,
     }),
+    readLog: () => readLogTable(run),
     readSelection: () => readSelectionValues(run),
     contacts,
     handoffs: browserHandoffs(

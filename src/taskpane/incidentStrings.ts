@@ -110,6 +110,8 @@ export interface IncidentStrings {
     incidents: (n: number) => string;
     byCategory: string;
     none: string;
+    /** Text in the log's 5M1E column that is no category, shown as typed. */
+    other: (text: string) => string;
     medianLead: (days: number | null) => string;
     onTime: (done: number, within: number) => string;
   };
@@ -286,6 +288,7 @@ const EN: IncidentStrings = {
     incidents: (n) => `${n} incident${n === 1 ? "" : "s"}`,
     byCategory: "By category",
     none: "no category yet",
+    other: (text) => `other: ${text}`,
     medianLead: (d) =>
       d === null
         ? "Median detection lead time: no dates yet"
@@ -468,6 +471,7 @@ const ZH: IncidentStrings = {
     incidents: (n) => `${n} 个事件`,
     byCategory: "按类别",
     none: "尚无类别",
+    other: (text) => `其他：${text}`,
     medianLead: (d) =>
       d === null ? "提前发现天数中位数：暂无日期" : `提前发现天数中位数：${d} 天`,
     onTime: (done, within) =>

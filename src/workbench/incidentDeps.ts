@@ -2,6 +2,7 @@
 import {
   ExcelRun,
   loadIncidentStore,
+  readLogTable,
   readSelectionValues,
   saveIncidentStore,
   writeLogTable,
@@ -26,6 +27,7 @@ export function workbenchIncidentDeps(run: ExcelRun, after: () => void): Inciden
       return { notes: plan.notes };
     },
     // Contacts from the cells selected in the grid, as from a selection in Excel.
+    readLog: () => readLogTable(run),
     readSelection: () => readSelectionValues(run),
     contacts: defaultContactStore(window as never),
     handoffs: browserHandoffs(null),

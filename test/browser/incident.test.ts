@@ -659,6 +659,25 @@ describe("escalation in the workbench", () => {
     const changed = page.getByRole("list", { name: /^The plan changed since the alert/ });
     await changed.getByText(`FG-1001 first problem: ${before} → ${after}`).waitFor();
     await shoot(page, "d2-plan-changed-en");
+
+    // The root-cause review types the category into the log row (in Chinese, full width spaces
+    // around): the figures, read back from the table, count it as Method.
+    await page.getByRole("tab", { name: LOG_SHEET }).click();
+    const category = `${String.fromCharCode(65 + LOG_COLUMNS.findIndex((c) => c.key === "category"))}2`;
+    await expect(cell(page, `'${LOG_SHEET}'!${category}`).textContent()).resolves.toBe("Machine");
+    await cell(page, `'${LOG_SHEET}'!${category}`).dblclick();
+    const categoryEditor = page.getByRole("textbox", { name: `Edit '${LOG_SHEET}'!${category}` });
+    await categoryEditor.fill("\u3000法\u3000");
+    await categoryEditor.press("Enter");
+    await page.getByRole("tab", { name: "MPS" }).click();
+    await page.getByRole("button", { name: "Back", exact: true }).click();
+    if (await backToRisks.count()) await backToRisks.click();
+    await openItem(page);
+    await raiseAlert(page);
+    const again = page.getByRole("region", { name: "From the log" });
+    await again.getByText("1 incident", { exact: true }).waitFor();
+    await again.getByText("By category: Method (1)").waitFor();
+    await shoot(page, "d3-figures-from-table-en");
     await page.close();
   });
 });

@@ -1,7 +1,16 @@
-import { ExcelRun, writeLogTable } from "../../src/excel";
+import { ExcelRun, readLogTable, writeLogTable } from "../../src/excel";
 import { FakeRequestContext, fakeExcelRun } from "../../src/excel/fake/context";
 import { FakeWorkbookModel, modelFromSnapshot } from "../../src/excel/fake/model";
-import { LOG_COLUMNS, LOG_SHEET, LOG_TABLE, logHeader, logRow } from "../../src/incidents";
+import {
+  DEFAULT_TARGETS,
+  LOG_COLUMNS,
+  LOG_SHEET,
+  LOG_TABLE,
+  logFigures,
+  logHeader,
+  logRow,
+  logTableRows,
+} from "../../src/incidents";
 import { XlsxPackage, applyLogToPackage, readXlsxSnapshot } from "../../src/xlsx";
 import { buildXlsx } from "../support/xlsxBuilder";
 import { classicRows } from "../support/classic";
@@ -107,6 +116,52 @@ describe("the root-cause log through Office.js (strict fake)", () => {
     const cell = model.cell(model.sheet(LOG_SHEET)!, 1, 21);
     expect(cell).toEqual({ value: '=HYPERLINK("http://x.example","click")', numberFormat: "@" });
     expect(logOf(model)[0]).toEqual(logHeader("zh-CN"));
+  });
+});
+
+describe("the root-cause log read back through Office.js (strict fake)", () => {
+  test("no table: null in one round trip; the table's values as edited by hand, rows moved, in two", async () => {
+    const { model, contexts, run } = setup();
+    expect(await readLogTable(run)).toBeNull();
+    expect(contexts.map((c) => c.syncCount)).toEqual([1]);
+
+    const a = fullCase("INC-1");
+    const b = fullCase("INC-2");
+    await writeLogTable(
+      run,
+      logHeader("en"),
+      [a, b].map((c) => ({ key: c.id, cells: logRow(c, "en") }))
+    );
+    const sheet = model.sheet(LOG_SHEET)!;
+    const category = LOG_COLUMNS.findIndex((c) => c.key === "category");
+    // Sorted by hand (INC-2 first), a category typed for INC-1, a row added below, the table grown.
+    for (let col = 0; col < LOG_COLUMNS.length; col++) {
+      const top = model.cell(sheet, 1, col);
+      const next = model.cell(sheet, 2, col);
+      model.setCell(sheet, 1, col, next ? { ...next } : { value: "" });
+      model.setCell(sheet, 2, col, top ? { ...top } : { value: "" });
+    }
+    model.setCell(sheet, 2, category, { value: "ｍｅｔｈｏｄ" });
+    model.setCell(sheet, 3, 0, { value: "by hand 7" });
+    model.setCell(sheet, 3, category, { value: "料" });
+    model.tables[0].range = { ...model.tables[0].range, bottom: 3 };
+    contexts.length = 0;
+
+    const values = await readLogTable(run);
+    expect(contexts.map((c) => c.syncCount)).toEqual([2]);
+    expect(values?.length).toBe(4);
+    expect(values?.[0]).toEqual(logHeader("en"));
+    const rows = logTableRows(values!);
+    expect(rows?.map((r) => [r.id, r.category])).toEqual([
+      ["INC-2", "Machine"],
+      ["INC-1", "ｍｅｔｈｏｄ"],
+      ["by hand 7", "料"],
+    ]);
+    expect(logFigures([a, b], DEFAULT_TARGETS, "2027-03-20T00:00:00Z", rows).byCategory).toEqual([
+      { category: "machine", text: null, count: 1 },
+      { category: "material", text: null, count: 1 },
+      { category: "method", text: null, count: 1 },
+    ]);
   });
 });
 

@@ -7,7 +7,7 @@ import * as path from "path";
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { ExcelRun, writeLogTable } from "../../src/excel";
+import { ExcelRun, readLogTable, writeLogTable } from "../../src/excel";
 import { fakeExcelRun } from "../../src/excel/fake/context";
 import { FakeWorkbookModel, modelFromSnapshot } from "../../src/excel/fake/model";
 import { LOG_COLUMNS, LOG_SHEET, sanitizeStore } from "../../src/incidents";
@@ -48,6 +48,7 @@ function setup(platform: Platform = "OfficeOnline", graph = false) {
     loadStore: async () => saved,
     saveStore: async (s) => void (saved = JSON.parse(JSON.stringify(s))),
     writeLog: async (header, rows) => ({ notes: (await writeLogTable(run, header, rows)).plan.notes }),
+    readLog: () => readLogTable(run),
     contacts: contactStore({ getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, v) }, "localStorage"),
     handoffs: {
       writeHtml: async (...args) => void calls.push({ kind: "html", args }),

@@ -32,7 +32,9 @@ import {
   levelReached,
   logFigures,
   logHeader,
+  LogTableRow,
   logRow,
+  logTableRows,
   nextIncidentId,
   openIncident,
   refusalText,
@@ -71,6 +73,8 @@ export interface IncidentDeps {
   saveStore(store: IncidentStore): Promise<void>;
   /** Writes the root-cause log table (PAB Watch Log); says which rows a person edited and were kept. */
   writeLog(header: string[], rows: { key: string; cells: (string | number | null)[] }[]): Promise<{ notes: string[] }>;
+  /** The log table's values (header first) as they are now, edits by hand included; null without a table. */
+  readLog?(): Promise<unknown[][] | null>;
   /** The values of the user's selection, for importing contacts from a sheet range. */
   readSelection?(): Promise<unknown[][]>;
   contacts: ContactStore;
@@ -133,6 +137,7 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
   const [csv, setCsv] = React.useState("");
   const [contactMessage, setContactMessage] = React.useState<string | null>(null);
   const [adding, setAdding] = React.useState("");
+  const [logTable, setLogTable] = React.useState<LogTableRow[] | null>(null);
   const projections = React.useMemo(() => projectionsOf(report), [report]);
   const handoffs = handoffsFor(deps.platform, deps.handoffs.graphDraft !== null);
 
@@ -149,6 +154,18 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
     } catch (e) {
       setMessage({ intent: "error", text: t.log.failed((e as Error).message) });
     }
+    await rereadLog();
+  };
+
+  // The figures count what the log table says now (a category typed there in the root-cause review).
+  const rereadLog = async () => {
+    if (!deps.readLog) return;
+    try {
+      setLogTable(logTableRows((await deps.readLog()) ?? []));
+    } catch {
+      // Without the table's rows the figures come from the incidents kept.
+      setLogTable(null);
+    }
   };
 
   React.useEffect(() => {
@@ -163,6 +180,7 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
         if (open) {
           setStore(loaded);
           setIncident(open);
+          await rereadLog();
           return;
         }
         const now = deps.now();
@@ -257,7 +275,7 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
 
   const now = deps.now();
   const lead = detectionLeadDays(incident);
-  const figures = logFigures(store.incidents, store.targets, now);
+  const figures = logFigures(store.incidents, store.targets, now, logTable);
   const itemNames = incident.risks.map((r) => r.item).join(", ");
   const changes = incident.closedAt ? [] : riskChanges(incident, projections);
   const keyOf = (x: { item: string; site: string | null }) => `${x.item}\u0000${x.site ?? ""}`;
@@ -473,7 +491,7 @@ export function IncidentPanel({ items, report, language, onClose, deps }: Incide
             {figures.byCategory
               .map(
                 (c) =>
-                  `${c.category ? t.details.categories[c.category] : t.figures.none}${language === "zh-CN" ? `（${c.count}）` : ` (${c.count})`}`
+                  `${c.category ? t.details.categories[c.category] : c.text !== null ? t.figures.other(c.text) : t.figures.none}${language === "zh-CN" ? `（${c.count}）` : ` (${c.count})`}`
               )
               .join(language === "zh-CN" ? "，" : ", ")}
           </li>
