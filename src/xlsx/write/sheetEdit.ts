@@ -50,6 +50,11 @@ function editRow(rowXml: string, writes: CellWrite[]): string {
   const selfClosing = /\/>$/.test(rowXml) && !/<\/row>$/.test(rowXml);
   const openTag = (/^<row\b[^>]*?>/.exec(rowXml) as RegExpExecArray)[0].replace(/\/>$/, ">");
   const inner = selfClosing ? "" : rowXml.slice(openTag.length, -"</row>".length);
+  // A row with no cell yet (the blank row under a block, or a new one) and our cells in column
+  // order, each once: nothing to keep, nothing to sort.
+  if (!/<c\b/.test(inner) && inColumnOrder(writes)) {
+    return `${withAttr(openTag, "spans", null)}${writes.map((w) => cellXml(w, null)).join("")}</row>`;
+  }
   const cells: { column: number; xml: string }[] = [];
   let lastColumn = -1;
   for (const m of inner.matchAll(CELL_RE)) {
@@ -69,14 +74,15 @@ function editRow(rowXml: string, writes: CellWrite[]): string {
   return `${withAttr(openTag, "spans", null)}${cells.map((c) => c.xml).join("")}</row>`;
 }
 
+function inColumnOrder(writes: CellWrite[]): boolean {
+  for (let i = 1; i < writes.length; i++)
+    if (writes[i].column <= writes[i - 1].column) return false;
+  return true;
+}
+
 /** A row the sheet does not have yet, holding only our cells. */
 function newRow(row: number, writes: CellWrite[]): string {
-  // Cells in column order, each once (the usual case): no other cell to keep, nothing to sort.
-  for (let i = 1; i < writes.length; i++)
-    if (writes[i].column <= writes[i - 1].column) return editRow(`<row r="${row + 1}">`, writes);
-  let xml = `<row r="${row + 1}">`;
-  for (const w of writes) xml += cellXml(w, null);
-  return `${xml}</row>`;
+  return editRow(`<row r="${row + 1}">`, writes);
 }
 
 const SHEET_DATA = encode("<sheetData");
