@@ -1,15 +1,6 @@
 import { CustomerOrder, Incident } from "../incidents";
 import { Block, Line, fill } from "./document";
-import {
-  NoticeFacts,
-  daysBetween,
-  firstOrderShortage,
-  orderShortRows,
-  ordersDependOnReceipt,
-  periodFact,
-  receiptAtRisk,
-  receiptsOnTime,
-} from "./facts";
+import { NoticeFacts, receiptAtRisk, receiptsOnTime } from "./facts";
 import { freeTextWarnings } from "./language";
 import { headerText } from "./mime";
 import {
@@ -19,25 +10,43 @@ import {
   NoticeKind,
   NoticeOptions,
   NoticeRefused,
+  alertLeadBlocks,
   asksBlocks,
+  categoryRow,
+  causeAndAsksBlocks,
   checkBlocks,
   checkOrders,
   closingBlocks,
   composeNotice,
+  confirmedRows,
+  coverState,
+  customerCauseBlocks,
   customerChecks,
   customerGreeting,
+  customersBlocks,
   dependsOn,
+  detectionLead,
+  firstShort,
   itemName,
   needDate,
+  onTimeItems,
+  optionsBlocks,
+  orReviewFill,
   ordersBlocks,
   partName,
   projectionTable,
-  q,
   readingBlocks,
   recoveryText,
+  refuseStillShort,
+  remedyBlocks,
+  reviewFirst,
+  riskShortage,
+  rootCauseBlocks,
+  shortTableBlocks,
   signature,
+  slackLine,
   subjectOrders,
-  transportTable,
+  warnUnconfirmed,
   when,
 } from "./templates";
 import { Language, wordsFor } from "./words";
@@ -141,57 +150,24 @@ function earliestNeed(cs: Ctx[]): string | null {
   return dates[0] ?? null;
 }
 
-function transportFor(g: Group, cs: Ctx[], internal: boolean): Block {
-  return transportTable(cs[0], earliestNeed(cs), internal);
-}
-
 /** One item's facts in an internal alert: first short date and quantity, end or recovery, peak, receipts, projection. */
 function itemAlertBlocks(c: Ctx): Block[] {
   const { w, f } = c;
-  const first = f.firstShortage
-    ? periodFact(f, f.firstShortage.index, f.firstShortage.quantity)
-    : null;
-  const out: Block[] = [{ kind: "h", text: w.itemHeading(itemName(c)) }];
-  if (first) {
-    const ending =
-      f.finalRecoveryIndex != null
-        ? w.backFrom(when(c, f.finalRecoveryIndex))
-        : w.shortAtEnd(f.periods[f.periods.length - 1], q(c, f.endShortfall));
-    out.push({
-      kind: "p",
-      text: [w.alertLead(itemName(c), when(c, first), q(c, first.quantity)), w.space, ending],
-    });
-    if (f.peakShortage && f.peakShortage.index !== first.index)
-      out.push({
-        kind: "p",
-        text: w.peak(q(c, f.peakShortage.quantity), when(c, f.peakShortage.index)),
-      });
-  } else out.push({ kind: "p", text: w.alertLeadAtRisk(itemName(c)) });
+  const first = firstShort(f);
+  const out: Block[] = [
+    { kind: "h", text: w.itemHeading(itemName(c)) },
+    ...alertLeadBlocks(c, first),
+  ];
   const onTime = receiptsOnTime(f);
   const receipt = receiptAtRisk(f);
   out.push({
     kind: "p",
     text: `${onTime.length ? w.receiptHeading : w.receiptSlackHeading}${w.colon.trimEnd()}`,
   });
-  out.push(
-    onTime.length
-      ? {
-          kind: "list",
-          items: onTime.map((r) => w.receiptOnTime(q(c, r.quantity), when(c, r.index))),
-        }
-      : {
-          kind: "list",
-          items: [
-            receipt
-              ? w.receiptLine(
-                  q(c, receipt.quantity),
-                  when(c, receipt),
-                  w.periods(receipt.slack ?? 0)
-                )
-              : w.receiptNone,
-          ],
-        }
-  );
+  out.push({
+    kind: "list",
+    items: onTime.length ? onTimeItems(c, onTime) : [slackLine(c, receipt)],
+  });
   checkOrders(c);
   out.push(projectionTable(c, first ? first.index - 2 : (receipt?.index ?? 0) - 2));
   return out;
@@ -215,43 +191,17 @@ function internalAlert(g: Group): Built {
   strayOrders(g, false);
   const first = earliest(g.all);
   const what = first ? w.groupShortFrom(when(first.c, first.index)) : w.groupAtRisk;
-  const orders = inc.customer?.orders ?? [];
   const blocks: Block[] = [
     { kind: "p", text: w.hello },
     { kind: "p", text: w.groupAlertLead(g.all.length, names(g)) },
     ...g.all.flatMap(itemAlertBlocks),
-  ];
-  if (orders.length) {
-    const customer = inc.customer?.name;
-    blocks.push(
-      { kind: "h", text: w.customersHeading },
-      {
-        kind: "list",
-        items: orders.map(
-          (o) =>
-            (customer ? `${customer}${w.colon}` : "") +
-            w.orderLine(o.po, o.line, q(g.all[0], o.quantity), o.originalDate) +
-            (o.item ? w.paren(o.item) : "")
-        ),
-      }
-    );
-  }
-  if (inc.transport?.length)
-    blocks.push({ kind: "h", text: w.optionsHeading }, transportFor(g, g.all, true));
-  blocks.push(
-    { kind: "h", text: w.causeHeading },
-    { kind: "p", text: inc.cause?.internal ?? fill(w.causeFill) },
-    { kind: "h", text: w.asksHeading },
-    {
-      kind: "list",
-      items: inc.asks?.length
-        ? inc.asks.map((a) => `${a.who}${w.colon}${a.what}${a.by ? w.by(a.by) : ""}`)
-        : [fill(w.asksFill)],
-    },
+    ...customersBlocks(g.all[0], inc.customer?.orders ?? [], true),
+    ...optionsBlocks(g.all[0], earliestNeed(g.all)),
+    ...causeAndAsksBlocks(g.all[0]),
     ...g.all.flatMap(readingOf),
     { kind: "p", text: w.alertNext },
-    ...signature(g.all[0])
-  );
+    ...signature(g.all[0]),
+  ];
   return {
     kind: "internal",
     audience: "internal",
@@ -274,21 +224,7 @@ function readingOf(c: Ctx): Block[] {
 
 function allClear(g: Group): Built {
   const { w, inc } = g;
-  const states: Line[] = g.all.map((c) => {
-    const f = c.f;
-    const short = firstOrderShortage(f);
-    if (short) {
-      g.warnings.push(w.warn.stillShort(f.item, when(c, short), q(c, short.quantity)));
-      return about(c, w.stillShort(when(c, short), q(c, short.quantity)));
-    }
-    const planning = f.firstShortage
-      ? periodFact(f, f.firstShortage.index, f.firstShortage.quantity)
-      : null;
-    return about(
-      c,
-      planning ? w.forecastShort(when(c, planning), q(c, planning.quantity)) : w.nowCovered
-    );
-  });
+  const states: Line[] = g.all.map((c) => about(c, coverState(c)));
   const blocks: Block[] = [
     { kind: "p", text: w.hello },
     { kind: "p", text: w.allClearLead(names(g)) },
@@ -312,19 +248,12 @@ function partHead(c: Ctx, extra: [string, Line][] = []): Block[] {
   return extra.length ? [head, { kind: "fields", rows: extra }] : [head];
 }
 
-function groupRemedy(g: Group, cs: Ctx[], heading: string): Block[] {
-  const { w, inc } = g;
-  return [
-    { kind: "h", text: heading },
-    {
-      kind: "list",
-      items: inc.countermeasures?.length ? inc.countermeasures : [fill(w.measuresFill)],
-    },
-    { kind: "h", text: w.transportHeading },
-    inc.transport?.length ? transportFor(g, cs, false) : { kind: "p", text: fill(w.transportFill) },
-    { kind: "h", text: w.recoveryHeading },
-    { kind: "list", items: cs.map((c) => about(c, recoveryText(c), partName(c))) },
-  ];
+/** The remedy of a single notice, measured against the earliest need, with each part's recovery. */
+function groupRemedy(cs: Ctx[], heading: string): Block[] {
+  return remedyBlocks(cs[0], heading, earliestNeed(cs), {
+    kind: "list",
+    items: cs.map((c) => about(c, recoveryText(c), partName(c))),
+  });
 }
 
 function allOrders(cs: Ctx[]): Ctx {
@@ -334,20 +263,12 @@ function allOrders(cs: Ctx[]): Ctx {
 }
 
 function customerRisk(g: Group, force: boolean): Built {
-  const { w, inc } = g;
+  const { w } = g;
   const cs = customerItems(g, force);
   const heads: Block[] = [];
   const shorts: { c: Ctx; index: number }[] = [];
   for (const c of cs) {
-    const f = c.f;
-    const short = firstOrderShortage(f);
-    if (!short && !ordersDependOnReceipt(f))
-      throw new NoticeRefused(
-        f.firstShortage ? w.refuse.forecastOnly(f.item) : w.refuse.covered(f.item)
-      );
-    if (short && short.index === 0)
-      throw new NoticeRefused(w.refuse.alreadyShort(f.item, when(c, short), q(c, short.quantity)));
-    checkOrders(c);
+    const short = riskShortage(c);
     if (short) shorts.push({ c, index: short.index });
     heads.push(
       ...partHead(c, [
@@ -363,9 +284,8 @@ function customerRisk(g: Group, force: boolean): Built {
     { kind: "fields", rows: [[w.statusLabel, w.statusPotential]] },
     { kind: "h", text: w.ordersHeading },
     ...heads,
-    { kind: "h", text: w.causeCustomerHeading },
-    { kind: "p", text: inc.cause?.customer ?? fill(w.causeCustomerFill) },
-    ...groupRemedy(g, cs, w.measuresHeading),
+    ...customerCauseBlocks(cs[0]),
+    ...groupRemedy(cs, w.measuresHeading),
     ...asksBlocks(cs[0]),
     ...closingBlocks(cs[0]),
   ];
@@ -383,42 +303,14 @@ function customerRisk(g: Group, force: boolean): Built {
 }
 
 function customerConfirmed(g: Group, force: boolean): Built {
-  const { w, inc } = g;
+  const { w } = g;
   const cs = customerItems(g, force);
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const sections: Block[] = [];
   const firsts: { c: Ctx; index: number }[] = [];
   for (const c of cs) {
-    const f = c.f;
-    const rows = orderShortRows(f);
-    if (!rows.length)
-      throw new NoticeRefused(
-        f.firstShortage ? w.refuse.forecastOnly(f.item) : w.refuse.nothingToConfirm(f.item)
-      );
-    checkOrders(c);
+    const rows = confirmedRows(c);
     firsts.push({ c, index: rows[0].index });
-    const fig = f.orderFigures;
-    sections.push(
-      ...partHead(c),
-      {
-        kind: "table",
-        header: w.shortHeader,
-        rows: [
-          ...rows.map((p) => [p.period, p.date ?? "", p.newShortfall, p.madeUp, p.backlog]),
-          [w.shortTotal, "", sum(fig.newShortfall), sum(fig.madeUp), ""],
-        ],
-      },
-      {
-        kind: "p",
-        text: w.shortEnd(
-          f.periods[f.periods.length - 1],
-          q(c, fig.endShortfall),
-          q(c, sum(fig.newShortfall)),
-          q(c, sum(fig.madeUp))
-        ),
-      },
-      ...ordersBlocks(c).slice(1)
-    );
+    sections.push(...partHead(c), ...shortTableBlocks(c, rows), ...ordersBlocks(c).slice(1));
   }
   const blocks: Block[] = [
     ...cs.flatMap(checkBlocks),
@@ -428,9 +320,8 @@ function customerConfirmed(g: Group, force: boolean): Built {
     { kind: "h", text: w.shortHeading },
     { kind: "p", text: w.shortNote },
     ...sections,
-    { kind: "h", text: w.causeCustomerHeading },
-    { kind: "p", text: inc.cause?.customer ?? fill(w.causeCustomerFill) },
-    ...groupRemedy(g, cs, w.interimHeading),
+    ...customerCauseBlocks(cs[0]),
+    ...groupRemedy(cs, w.interimHeading),
     ...asksBlocks(cs[0]),
     ...closingBlocks(cs[0]),
   ];
@@ -448,15 +339,9 @@ function customerConfirmed(g: Group, force: boolean): Built {
 function customerAllClear(g: Group, force: boolean): Built {
   const { w } = g;
   // Refused while any item of the incident is short, whether or not this customer orders it.
-  for (const c of g.all) {
-    const short = firstOrderShortage(c.f);
-    if (short)
-      throw new NoticeRefused(w.refuse.stillShort(c.f.item, when(c, short), q(c, short.quantity)));
-  }
+  for (const c of g.all) refuseStillShort(c);
   const cs = customerItems(g, force);
-  for (const c of cs)
-    for (const o of c.inc.customer?.orders ?? [])
-      if (!o.newDate) g.warnings.push(w.warn.unconfirmed(o.po));
+  for (const c of cs) warnUnconfirmed(c);
   const blocks: Block[] = [
     ...cs.flatMap(checkBlocks),
     customerGreeting(cs[0]),
@@ -478,57 +363,23 @@ function customerAllClear(g: Group, force: boolean): Built {
 
 function review(g: Group): Built {
   const { w, inc } = g;
-  const r = inc.review ?? {};
-  const orFill = (v: string | undefined): Line => v ?? fill(w.reviewFill);
   const facts: [string, Line][] = [[w.itemsLabel, names(g)]];
   for (const c of g.all) {
-    const f = c.f;
-    const first = f.firstShortage
-      ? periodFact(f, f.firstShortage.index, f.firstShortage.quantity)
-      : receiptAtRisk(f);
-    let lead: Line = fill(w.reviewFill);
-    if (r.detectedOn && first?.date) {
-      const days = daysBetween(r.detectedOn, first.date);
-      lead =
-        days > 0
-          ? w.leadTimeValue(w.days(days))
-          : days < 0
-            ? w.detectedLate(w.days(-days))
-            : w.detectedSameDay;
-    }
+    const first = reviewFirst(c.f);
     facts.push(
       [w.needDateOf(itemName(c)), first ? when(c, first) : w.none],
-      [w.leadTimeOf(itemName(c)), lead]
+      [w.leadTimeOf(itemName(c)), detectionLead(c, first)]
     );
   }
-  facts.push(
-    [w.detectedOn, orFill(r.detectedOn)],
-    [w.categoryLabel, inc.cause?.category ? w.category[inc.cause.category] : fill(w.reviewFill)]
-  );
+  const c0 = g.all[0];
+  facts.push([w.detectedOn, orReviewFill(c0, inc.review?.detectedOn)], categoryRow(c0));
   const first = earliest(g.all);
   const blocks: Block[] = [
     { kind: "p", text: w.hello },
     { kind: "p", text: w.reviewLead },
     { kind: "h", text: w.reviewFacts },
     { kind: "fields", rows: facts },
-    { kind: "h", text: w.timeline },
-    { kind: "list", items: r.timeline?.length ? r.timeline : [fill(w.reviewFill)] },
-    { kind: "h", text: w.whys },
-    {
-      kind: "list",
-      items: r.whys?.length ? r.whys.map((x, i) => `${i + 1}. ${x}`) : [fill(w.reviewFill)],
-    },
-    {
-      kind: "fields",
-      rows: [
-        [w.containment, orFill(r.containment)],
-        [w.corrective, orFill(r.corrective)],
-        [w.preventive, orFill(r.preventive)],
-        [w.owner, orFill(r.owner)],
-        [w.due, orFill(r.due)],
-        [w.reviewStatus, orFill(r.status)],
-      ],
-    },
+    ...rootCauseBlocks(c0),
     { kind: "h", text: w.projectionHeading },
     ...g.all.flatMap((c): Block[] => {
       const f = c.f;

@@ -134,81 +134,75 @@ export function readingBlocks(c: Ctx): Block[] {
   ];
 }
 
-function internalAlert(c: Ctx): Built {
-  const { w, f, inc } = c;
-  const first = f.firstShortage
-    ? periodFact(f, f.firstShortage.index, f.firstShortage.quantity)
-    : null;
-  const onTime = receiptsOnTime(f);
-  const receipt = receiptAtRisk(f);
+/** The first short period of the planning balance, with its quantity. */
+export function firstShort(f: NoticeFacts): PeriodFact | null {
+  return f.firstShortage ? periodFact(f, f.firstShortage.index, f.firstShortage.quantity) : null;
+}
+
+/** An alert's lead on one item: first short date and quantity, recovery or end shortfall, peak. */
+export function alertLeadBlocks(c: Ctx, first: PeriodFact | null): Block[] {
+  const { w, f } = c;
   const name = itemName(c);
-  const what = first
-    ? w.shortIn(when(c, first), q(c, first.quantity))
-    : receipt
-      ? w.dependsOn(when(c, receipt))
-      : w.status.ok;
-  const blocks: Block[] = [{ kind: "p", text: w.hello }];
-  if (first) {
-    const ending =
-      f.finalRecoveryIndex != null
-        ? w.backFrom(when(c, f.finalRecoveryIndex))
-        : w.shortAtEnd(f.periods[f.periods.length - 1], q(c, f.endShortfall));
-    blocks.push({
+  if (!first) return [{ kind: "p", text: w.alertLeadAtRisk(name) }];
+  const ending =
+    f.finalRecoveryIndex != null
+      ? w.backFrom(when(c, f.finalRecoveryIndex))
+      : w.shortAtEnd(f.periods[f.periods.length - 1], q(c, f.endShortfall));
+  const out: Block[] = [
+    { kind: "p", text: [w.alertLead(name, when(c, first), q(c, first.quantity)), w.space, ending] },
+  ];
+  if (f.peakShortage && f.peakShortage.index !== first.index) {
+    out.push({
       kind: "p",
-      text: [w.alertLead(name, when(c, first), q(c, first.quantity)), w.space, ending],
+      text: w.peak(q(c, f.peakShortage.quantity), when(c, f.peakShortage.index)),
     });
-    if (f.peakShortage && f.peakShortage.index !== first.index) {
-      blocks.push({
-        kind: "p",
-        text: w.peak(q(c, f.peakShortage.quantity), when(c, f.peakShortage.index)),
-      });
-    }
-  } else {
-    blocks.push({ kind: "p", text: w.alertLeadAtRisk(name) });
   }
-  if (onTime.length) {
-    blocks.push(
-      { kind: "h", text: w.receiptHeading },
-      {
-        kind: "list",
-        items: onTime.map((r) => w.receiptOnTime(q(c, r.quantity), when(c, r.index))),
-      }
-    );
-  } else {
-    blocks.push(
-      { kind: "h", text: w.receiptSlackHeading },
-      {
-        kind: "p",
-        text: receipt
-          ? w.receiptLine(q(c, receipt.quantity), when(c, receipt), w.periods(receipt.slack ?? 0))
-          : w.receiptNone,
-      }
-    );
-  }
-  const orders = inc.customer?.orders ?? [];
-  checkOrders(c);
-  if (orders.length) {
-    const customer = inc.customer?.name;
-    blocks.push(
-      { kind: "h", text: w.customersHeading },
-      {
-        kind: "list",
-        items: orders.map(
-          (o) =>
-            (customer ? `${customer}${w.colon}` : "") +
-            w.orderLine(o.po, o.line, q(c, o.quantity), o.originalDate)
-        ),
-      }
-    );
-  }
-  blocks.push(
-    { kind: "h", text: w.projectionHeading },
-    projectionTable(c, first ? first.index - 2 : (receipt?.index ?? 0) - 2)
-  );
-  if (inc.transport?.length) {
-    blocks.push({ kind: "h", text: w.optionsHeading }, transportTable(c, needDate(c), true));
-  }
-  blocks.push(
+  return out;
+}
+
+/** Receipts due exactly on time: any delay makes the item short. */
+export function onTimeItems(c: Ctx, onTime: ReturnType<typeof receiptsOnTime>): Line[] {
+  return onTime.map((r) => c.w.receiptOnTime(q(c, r.quantity), when(c, r.index)));
+}
+
+/** The receipt at risk and how late it may come, or that none can cover the shortage. */
+export function slackLine(c: Ctx, receipt: ReturnType<typeof receiptAtRisk>): Line {
+  const { w } = c;
+  return receipt
+    ? w.receiptLine(q(c, receipt.quantity), when(c, receipt), w.periods(receipt.slack ?? 0))
+    : w.receiptNone;
+}
+
+/** The customers' orders in an internal alert, one line each (with its item when asked). */
+export function customersBlocks(c: Ctx, orders: CustomerOrder[], withItem = false): Block[] {
+  const { w } = c;
+  if (!orders.length) return [];
+  const customer = c.inc.customer?.name;
+  return [
+    { kind: "h", text: w.customersHeading },
+    {
+      kind: "list",
+      items: orders.map(
+        (o) =>
+          (customer ? `${customer}${w.colon}` : "") +
+          w.orderLine(o.po, o.line, q(c, o.quantity), o.originalDate) +
+          (withItem && o.item ? w.paren(o.item) : "")
+      ),
+    },
+  ];
+}
+
+/** The transport options with their costs, measured against the date needed (none: nothing). */
+export function optionsBlocks(c: Ctx, need: string | null): Block[] {
+  return c.inc.transport?.length
+    ? [{ kind: "h", text: c.w.optionsHeading }, transportTable(c, need, true)]
+    : [];
+}
+
+/** The internal cause and who is asked to do what. */
+export function causeAndAsksBlocks(c: Ctx): Block[] {
+  const { w, inc } = c;
+  return [
     { kind: "h", text: w.causeHeading },
     { kind: "p", text: inc.cause?.internal ?? fill(w.causeFill) },
     { kind: "h", text: w.asksHeading },
@@ -218,6 +212,51 @@ function internalAlert(c: Ctx): Built {
         ? inc.asks.map((a) => `${a.who}${w.colon}${a.what}${a.by ? w.by(a.by) : ""}`)
         : [fill(w.asksFill)],
     },
+  ];
+}
+
+/** The item's state in an all-clear; a warning when its orders are still short. */
+export function coverState(c: Ctx): Line {
+  const { w, f } = c;
+  const short = firstOrderShortage(f);
+  if (short) {
+    c.warnings.push(w.warn.stillShort(f.item, when(c, short), q(c, short.quantity)));
+    return w.stillShort(when(c, short), q(c, short.quantity));
+  }
+  const planning = firstShort(f);
+  return planning ? w.forecastShort(when(c, planning), q(c, planning.quantity)) : w.nowCovered;
+}
+
+function internalAlert(c: Ctx): Built {
+  const { w, f, inc } = c;
+  const first = firstShort(f);
+  const onTime = receiptsOnTime(f);
+  const receipt = receiptAtRisk(f);
+  const name = itemName(c);
+  const what = first
+    ? w.shortIn(when(c, first), q(c, first.quantity))
+    : receipt
+      ? w.dependsOn(when(c, receipt))
+      : w.status.ok;
+  const blocks: Block[] = [{ kind: "p", text: w.hello }, ...alertLeadBlocks(c, first)];
+  if (onTime.length) {
+    blocks.push(
+      { kind: "h", text: w.receiptHeading },
+      { kind: "list", items: onTimeItems(c, onTime) }
+    );
+  } else {
+    blocks.push(
+      { kind: "h", text: w.receiptSlackHeading },
+      { kind: "p", text: slackLine(c, receipt) }
+    );
+  }
+  checkOrders(c);
+  blocks.push(
+    ...customersBlocks(c, inc.customer?.orders ?? []),
+    { kind: "h", text: w.projectionHeading },
+    projectionTable(c, first ? first.index - 2 : (receipt?.index ?? 0) - 2),
+    ...optionsBlocks(c, needDate(c)),
+    ...causeAndAsksBlocks(c),
     ...readingBlocks(c),
     { kind: "p", text: w.alertNext },
     ...signature(c)
@@ -232,22 +271,13 @@ function internalAlert(c: Ctx): Built {
 }
 
 function allClear(c: Ctx): Built {
-  const { w, f, inc } = c;
+  const { w, inc } = c;
   const name = itemName(c);
-  const short = firstOrderShortage(f);
-  const planning = f.firstShortage
-    ? periodFact(f, f.firstShortage.index, f.firstShortage.quantity)
-    : null;
-  let state: Line = w.nowCovered;
-  if (short) {
-    state = w.stillShort(when(c, short), q(c, short.quantity));
-    c.warnings.push(w.warn.stillShort(f.item, when(c, short), q(c, short.quantity)));
-  } else if (planning) state = w.forecastShort(when(c, planning), q(c, planning.quantity));
   const blocks: Block[] = [
     { kind: "p", text: w.hello },
     { kind: "p", text: w.allClearLead(name) },
     { kind: "fields", rows: [[w.whatChanged, inc.resolution ?? fill(w.whatChangedFill)]] },
-    { kind: "p", text: state },
+    { kind: "p", text: coverState(c) },
     { kind: "p", text: w.thanks },
     ...signature(c),
   ];
@@ -368,8 +398,21 @@ export function transportTable(c: Ctx, need: string | null, internal: boolean): 
   return { kind: "table", header: internal ? w.optionsHeader : w.transportHeader, rows };
 }
 
+/** The customer-facing cause. */
+export function customerCauseBlocks(c: Ctx): Block[] {
+  return [
+    { kind: "h", text: c.w.causeCustomerHeading },
+    { kind: "p", text: c.inc.cause?.customer ?? fill(c.w.causeCustomerFill) },
+  ];
+}
+
 /** What we do about it, how it travels against the date needed, and when supply is back. */
-function remedyBlocks(c: Ctx, heading: string): Block[] {
+export function remedyBlocks(
+  c: Ctx,
+  heading: string,
+  need: string | null,
+  recovery: Block
+): Block[] {
   const { w, inc } = c;
   return [
     { kind: "h", text: heading },
@@ -379,10 +422,10 @@ function remedyBlocks(c: Ctx, heading: string): Block[] {
     },
     { kind: "h", text: w.transportHeading },
     inc.transport?.length
-      ? transportTable(c, needDate(c), false)
+      ? transportTable(c, need, false)
       : { kind: "p", text: fill(w.transportFill) },
     { kind: "h", text: w.recoveryHeading },
-    { kind: "p", text: recoveryText(c) },
+    recovery,
   ];
 }
 
@@ -453,8 +496,12 @@ export function headFields(c: Ctx, status: string, extra: [string, Line][] = [])
   };
 }
 
-function customerRisk(c: Ctx): Built {
-  const { w, f, inc } = c;
+/**
+ * The first date the item's orders are short (null: they depend on a receipt), checked as a
+ * risk notice needs: refused when nothing is at risk or the orders are short already.
+ */
+export function riskShortage(c: Ctx): PeriodFact | null {
+  const { w, f } = c;
   const short = firstOrderShortage(f);
   if (!short && !ordersDependOnReceipt(f)) {
     throw new NoticeRefused(
@@ -464,6 +511,12 @@ function customerRisk(c: Ctx): Built {
   if (short && short.index === 0)
     throw new NoticeRefused(w.refuse.alreadyShort(f.item, when(c, short), q(c, short.quantity)));
   checkOrders(c);
+  return short;
+}
+
+function customerRisk(c: Ctx): Built {
+  const { w } = c;
+  const short = riskShortage(c);
   const depends = short ? null : dependsOn(c);
   const blocks: Block[] = [
     ...checkBlocks(c),
@@ -473,9 +526,8 @@ function customerRisk(c: Ctx): Built {
       short ? [w.needDate, when(c, short)] : [w.dependsOnLabel, (depends as { text: string }).text],
     ]),
     ...ordersBlocks(c),
-    { kind: "h", text: w.causeCustomerHeading },
-    { kind: "p", text: inc.cause?.customer ?? fill(w.causeCustomerFill) },
-    ...remedyBlocks(c, w.measuresHeading),
+    ...customerCauseBlocks(c),
+    ...remedyBlocks(c, w.measuresHeading, needDate(c), { kind: "p", text: recoveryText(c) }),
     ...asksBlocks(c),
     ...closingBlocks(c),
   ];
@@ -491,8 +543,11 @@ function customerRisk(c: Ctx): Built {
   };
 }
 
-function customerConfirmed(c: Ctx): Built {
-  const { w, f, inc } = c;
+export type ShortRow = ReturnType<typeof orderShortRows>[number];
+
+/** The periods the item's orders are short, checked as a confirmed notice needs: refused when none. */
+export function confirmedRows(c: Ctx): ShortRow[] {
+  const { w, f } = c;
   const rows = orderShortRows(f);
   if (!rows.length) {
     throw new NoticeRefused(
@@ -500,14 +555,15 @@ function customerConfirmed(c: Ctx): Built {
     );
   }
   checkOrders(c);
+  return rows;
+}
+
+/** The confirmed shortfall by period with its total, and what is left short at the end. */
+export function shortTableBlocks(c: Ctx, rows: ShortRow[]): Block[] {
+  const { w, f } = c;
   const g = f.orderFigures;
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  const blocks: Block[] = [
-    ...checkBlocks(c),
-    customerGreeting(c),
-    { kind: "p", text: w.confirmedLead },
-    headFields(c, w.statusConfirmed),
-    { kind: "h", text: w.shortHeading },
+  return [
     {
       kind: "table",
       header: w.shortHeader,
@@ -525,11 +581,23 @@ function customerConfirmed(c: Ctx): Built {
         q(c, sum(g.madeUp))
       ),
     },
+  ];
+}
+
+function customerConfirmed(c: Ctx): Built {
+  const { w } = c;
+  const rows = confirmedRows(c);
+  const blocks: Block[] = [
+    ...checkBlocks(c),
+    customerGreeting(c),
+    { kind: "p", text: w.confirmedLead },
+    headFields(c, w.statusConfirmed),
+    { kind: "h", text: w.shortHeading },
+    ...shortTableBlocks(c, rows),
     { kind: "p", text: w.shortNote },
     ...ordersBlocks(c),
-    { kind: "h", text: w.causeCustomerHeading },
-    { kind: "p", text: inc.cause?.customer ?? fill(w.causeCustomerFill) },
-    ...remedyBlocks(c, w.interimHeading),
+    ...customerCauseBlocks(c),
+    ...remedyBlocks(c, w.interimHeading, needDate(c), { kind: "p", text: recoveryText(c) }),
     ...asksBlocks(c),
     ...closingBlocks(c),
   ];
@@ -543,13 +611,23 @@ function customerConfirmed(c: Ctx): Built {
   };
 }
 
-function customerAllClear(c: Ctx): Built {
-  const { w, f, inc } = c;
-  const short = firstOrderShortage(f);
+/** A customer all-clear is refused while the item's orders are still short. */
+export function refuseStillShort(c: Ctx): void {
+  const short = firstOrderShortage(c.f);
   if (short)
-    throw new NoticeRefused(w.refuse.stillShort(f.item, when(c, short), q(c, short.quantity)));
-  for (const o of inc.customer?.orders ?? [])
-    if (!o.newDate) c.warnings.push(w.warn.unconfirmed(o.po));
+    throw new NoticeRefused(c.w.refuse.stillShort(c.f.item, when(c, short), q(c, short.quantity)));
+}
+
+/** A warning for every order of the item without a confirmed new date. */
+export function warnUnconfirmed(c: Ctx): void {
+  for (const o of c.inc.customer?.orders ?? [])
+    if (!o.newDate) c.warnings.push(c.w.warn.unconfirmed(o.po));
+}
+
+function customerAllClear(c: Ctx): Built {
+  const { w } = c;
+  refuseStillShort(c);
+  warnUnconfirmed(c);
   const blocks: Block[] = [
     ...checkBlocks(c),
     customerGreeting(c),
@@ -568,42 +646,43 @@ function customerAllClear(c: Ctx): Built {
   };
 }
 
-function review(c: Ctx): Built {
-  const { w, f, inc } = c;
-  const first = f.firstShortage
-    ? periodFact(f, f.firstShortage.index, f.firstShortage.quantity)
-    : receiptAtRisk(f);
-  const r = inc.review ?? {};
-  const name = itemName(c);
-  const firstWhen = first ? when(c, first) : "";
-  let leadTime: Line = fill(w.reviewFill);
-  if (r.detectedOn && first?.date) {
-    const days = daysBetween(r.detectedOn, first.date);
-    leadTime =
-      days > 0
-        ? w.leadTimeValue(w.days(days))
-        : days < 0
-          ? w.detectedLate(w.days(-days))
-          : w.detectedSameDay;
-  }
-  const orFill = (v: string | undefined): Line => v ?? fill(w.reviewFill);
-  const blocks: Block[] = [
-    { kind: "p", text: w.hello },
-    { kind: "p", text: w.reviewLead },
-    { kind: "h", text: w.reviewFacts },
-    {
-      kind: "fields",
-      rows: [
-        [w.itemLabel, name],
-        [w.needDate, firstWhen || w.none],
-        [w.detectedOn, orFill(r.detectedOn)],
-        [w.leadTime, leadTime],
-        [
-          w.categoryLabel,
-          inc.cause?.category ? w.category[inc.cause.category] : fill(w.reviewFill),
-        ],
-      ],
-    },
+/** What the review is about for the item: its first short period, else the receipt at risk. */
+export function reviewFirst(f: NoticeFacts): PeriodFact | null {
+  return firstShort(f) ?? receiptAtRisk(f);
+}
+
+/** A review field: what the incident records, else marked to fill. */
+export function orReviewFill(c: Ctx, v: string | undefined): Line {
+  return v ?? fill(c.w.reviewFill);
+}
+
+/** How long before the date needed the problem was seen (or how late). */
+export function detectionLead(c: Ctx, first: PeriodFact | null): Line {
+  const { w } = c;
+  const detectedOn = c.inc.review?.detectedOn;
+  if (!detectedOn || !first?.date) return fill(w.reviewFill);
+  const days = daysBetween(detectedOn, first.date);
+  return days > 0
+    ? w.leadTimeValue(w.days(days))
+    : days < 0
+      ? w.detectedLate(w.days(-days))
+      : w.detectedSameDay;
+}
+
+export function categoryRow(c: Ctx): [string, Line] {
+  const { w, inc } = c;
+  return [
+    w.categoryLabel,
+    inc.cause?.category ? w.category[inc.cause.category] : fill(w.reviewFill),
+  ];
+}
+
+/** The review's root cause: timeline, five whys, and containment to status. */
+export function rootCauseBlocks(c: Ctx): Block[] {
+  const { w } = c;
+  const r = c.inc.review ?? {};
+  const orFill = (v: string | undefined) => orReviewFill(c, v);
+  return [
     { kind: "h", text: w.timeline },
     { kind: "list", items: r.timeline?.length ? r.timeline : [fill(w.reviewFill)] },
     { kind: "h", text: w.whys },
@@ -622,6 +701,29 @@ function review(c: Ctx): Built {
         [w.reviewStatus, orFill(r.status)],
       ],
     },
+  ];
+}
+
+function review(c: Ctx): Built {
+  const { w, f } = c;
+  const first = reviewFirst(f);
+  const name = itemName(c);
+  const firstWhen = first ? when(c, first) : "";
+  const blocks: Block[] = [
+    { kind: "p", text: w.hello },
+    { kind: "p", text: w.reviewLead },
+    { kind: "h", text: w.reviewFacts },
+    {
+      kind: "fields",
+      rows: [
+        [w.itemLabel, name],
+        [w.needDate, firstWhen || w.none],
+        [w.detectedOn, orReviewFill(c, c.inc.review?.detectedOn)],
+        [w.leadTime, detectionLead(c, first)],
+        categoryRow(c),
+      ],
+    },
+    ...rootCauseBlocks(c),
     { kind: "h", text: w.projectionHeading },
     projectionTable(c, (first?.index ?? 0) - 2),
     ...readingBlocks(c),
