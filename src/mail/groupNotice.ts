@@ -305,13 +305,12 @@ function customerRisk(g: Group, force: boolean): Built {
 function customerConfirmed(g: Group, force: boolean): Built {
   const { w } = g;
   const cs = customerItems(g, force);
-  const sections: Block[] = [];
   const firsts: { c: Ctx; index: number }[] = [];
-  for (const c of cs) {
+  const sections = cs.flatMap((c): Block[] => {
     const rows = confirmedRows(c);
     firsts.push({ c, index: rows[0].index });
-    sections.push(...partHead(c), ...shortTableBlocks(c, rows), ...ordersBlocks(c).slice(1));
-  }
+    return [...partHead(c), ...shortTableBlocks(c, rows), ...ordersBlocks(c).slice(1)];
+  });
   const blocks: Block[] = [
     ...cs.flatMap(checkBlocks),
     customerGreeting(cs[0]),

@@ -238,20 +238,20 @@ function internalAlert(c: Ctx): Built {
     : receipt
       ? w.dependsOn(when(c, receipt))
       : w.status.ok;
-  const blocks: Block[] = [{ kind: "p", text: w.hello }, ...alertLeadBlocks(c, first)];
-  if (onTime.length) {
-    blocks.push(
-      { kind: "h", text: w.receiptHeading },
-      { kind: "list", items: onTimeItems(c, onTime) }
-    );
-  } else {
-    blocks.push(
-      { kind: "h", text: w.receiptSlackHeading },
-      { kind: "p", text: slackLine(c, receipt) }
-    );
-  }
+  const receipts: Block[] = onTime.length
+    ? [
+        { kind: "h", text: w.receiptHeading },
+        { kind: "list", items: onTimeItems(c, onTime) },
+      ]
+    : [
+        { kind: "h", text: w.receiptSlackHeading },
+        { kind: "p", text: slackLine(c, receipt) },
+      ];
   checkOrders(c);
-  blocks.push(
+  const blocks: Block[] = [
+    { kind: "p", text: w.hello },
+    ...alertLeadBlocks(c, first),
+    ...receipts,
     ...customersBlocks(c, inc.customer?.orders ?? []),
     { kind: "h", text: w.projectionHeading },
     projectionTable(c, first ? first.index - 2 : (receipt?.index ?? 0) - 2),
@@ -259,8 +259,8 @@ function internalAlert(c: Ctx): Built {
     ...causeAndAsksBlocks(c),
     ...readingBlocks(c),
     { kind: "p", text: w.alertNext },
-    ...signature(c)
-  );
+    ...signature(c),
+  ];
   return {
     kind: "internal",
     audience: "internal",
