@@ -142,6 +142,19 @@ export function readSheet(
     column = c - 1;
   };
 
+  /** Forgets what the previous cell held, as a new `<c>` starts. */
+  const clearCell = () => {
+    value = null;
+    valueDigits = -1;
+    valueAt = -1;
+    formula = null;
+    sharedIndex = null;
+    arrayRef = null;
+    inlineText = "";
+    text = NONE;
+    phonetic = 0;
+  };
+
   const finishCell = () => {
     let v: CellValue = "";
     if (type === INLINE) v = inlineText;
@@ -258,15 +271,7 @@ export function readSheet(
     else column += 1;
     type = tStart >= 0 ? typeOf(xml, tStart, tEnd) : NUMBER;
     style = st;
-    value = null;
-    valueDigits = -1;
-    valueAt = -1;
-    formula = null;
-    sharedIndex = null;
-    arrayRef = null;
-    inlineText = "";
-    text = NONE;
-    phonetic = 0;
+    clearCell();
     if (!closed) {
       value = "";
       if (textEnd > textStart) {
@@ -306,15 +311,7 @@ export function readSheet(
           const st = s.attr("s");
           style = st < 0 ? 0 : digits(xml, s.attrStart(st), s.attrEnd(st));
           if (style < 0) style = Number(s.attrValue(st));
-          value = null;
-          valueDigits = -1;
-          valueAt = -1;
-          formula = null;
-          sharedIndex = null;
-          arrayRef = null;
-          inlineText = "";
-          text = NONE;
-          phonetic = 0;
+          clearCell();
           if (s.selfClosing) finishCell();
         } else if (s.is("v")) {
           value = "";
