@@ -1,4 +1,4 @@
-import { CellValue, LOG_SHEET, SheetSnapshot, a1, sheetPrefix } from "../layout";
+import { CellValue, LOG_SHEET, SheetSnapshot, a1, emptySheet, sheetPrefix } from "../layout";
 import {
   LOG_NAME_PREFIX,
   LogRecord,
@@ -69,18 +69,7 @@ export async function writeLogTable(
         range?.load("address");
         await context.sync();
         syncs++;
-        sheet = {
-          name: LOG_SHEET,
-          visible: true,
-          top: 0,
-          left: 0,
-          values: [[""]],
-          formulas: {},
-          numberFormats: {},
-          merged: [],
-          hiddenRows: [],
-          hiddenColumns: [],
-        };
+        sheet = emptySheet(LOG_SHEET, true);
         if (!used.isNullObject) {
           sheet.top = used.rowIndex;
           sheet.left = used.columnIndex;

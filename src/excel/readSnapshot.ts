@@ -1,5 +1,13 @@
 /* global Excel */
-import { CellValue, OwnedArea, SheetSnapshot, WorkbookSnapshot, a1, parseRange } from "../layout";
+import {
+  CellValue,
+  OwnedArea,
+  SheetSnapshot,
+  WorkbookSnapshot,
+  a1,
+  emptySheet,
+  parseRange,
+} from "../layout";
 import { ownedAreaOf, parseOwnedReference } from "../annotate/ownedNames";
 import { cellsOfRanges, contentOf, hashOf } from "../annotate/ownership";
 import { ExcelRun, utf8Length } from "./run";
@@ -108,18 +116,7 @@ export async function readWorkbookSnapshot(
         rowBytes: 0,
         next: 0,
         formulaAreas: [],
-        snapshot: {
-          name,
-          visible,
-          top: 0,
-          left: 0,
-          values: [[""]],
-          formulas: {},
-          numberFormats: {},
-          merged: [],
-          hiddenRows: [],
-          hiddenColumns: [],
-        },
+        snapshot: emptySheet(name, visible),
       };
     };
     const wanted = (name: string) => !options.sheets || options.sheets.includes(name);

@@ -27,6 +27,22 @@ export interface SheetSnapshot {
   hiddenColumns: number[];
 }
 
+/** A sheet with nothing used yet (one empty cell at A1), filled in as its ranges are read. */
+export function emptySheet(name: string, visible: boolean): SheetSnapshot {
+  return {
+    name,
+    visible,
+    top: 0,
+    left: 0,
+    values: [[""]],
+    formulas: {},
+    numberFormats: {},
+    merged: [],
+    hiddenRows: [],
+    hiddenColumns: [],
+  };
+}
+
 /** An area PAB Watch wrote, as its hidden defined name records it; hash = what was written there. */
 export interface OwnedArea {
   name: string;
