@@ -1,6 +1,6 @@
 import type { EditedRange } from "../../excel";
 import { PlanRecord, parseA1 } from "../../layout";
-import { CellList, columnIndex } from "../../layout/address";
+import { CellList, columnIndex, parseRange } from "../../layout/address";
 
 const LAST_ROW = 1048575;
 const LAST_COLUMN = 16383;
@@ -20,14 +20,7 @@ function areaOf(ref: string): Area | null {
   if (/^[A-Za-z]{1,3}$/.test(from) && /^[A-Za-z]{1,3}$/.test(to))
     return { top: 0, bottom: LAST_ROW, left: columnIndex(from), right: columnIndex(to) };
   try {
-    const a = parseA1(from);
-    const b = parseA1(to);
-    return {
-      top: Math.min(a.row, b.row),
-      bottom: Math.max(a.row, b.row),
-      left: Math.min(a.column, b.column),
-      right: Math.max(a.column, b.column),
-    };
+    return parseRange(`${from}:${to}`);
   } catch {
     return null;
   }
