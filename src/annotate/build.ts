@@ -382,7 +382,16 @@ const SIDE_TITLE: Record<Language, string> = {
   "zh-CN": "各期预计可用库存：引用您工作表的公式（未改动您的工作表）",
 };
 
-/** Side-sheet mode: each aligned item's PAB as formulas on the PAB Watch sheet, under the summary. */
+const SIDE_SAFETY: Record<Language, string> = {
+  en: "Safety stock",
+  "zh-CN": "安全库存",
+};
+
+/**
+ * Side-sheet mode: each aligned item's PAB as formulas on the PAB Watch sheet, under the summary;
+ * right of its periods, a reference to its safety stock, so one "below safety stock" rule reads every
+ * item's own threshold from its row.
+ */
 function annotateSideSheet(
   ctx: Context,
   findings: Finding[],
@@ -410,7 +419,8 @@ function annotateSideSheet(
       lastHeader = r.periods.join("\u0000");
       writes.push(
         { sheet, row, column: 0, text: ctx.label },
-        ...r.periods.map((p, t) => ({ sheet, row, column: 2 + t, text: p }))
+        ...r.periods.map((p, t) => ({ sheet, row, column: 2 + t, text: p })),
+        { sheet, row, column: 2 + r.periods.length, text: SIDE_SAFETY[lang] }
       );
       row++;
     }
@@ -445,12 +455,21 @@ function annotateSideSheet(
       row,
       1 + r.periods.length
     );
+    if (r.safetyStock) {
+      writes.push({
+        sheet,
+        row,
+        column: 2 + r.periods.length,
+        formula: formulaRef(cellPos(r.safetyStock.cell), sheet, "both"),
+        cached: r.safetyStock.value,
+      });
+    }
     if (r.safetyStock && r.safetyStock.value > 0) {
-      const ss = formulaRef(cellPos(r.safetyStock.cell), sheet, "both");
+      const ss = columnName(2 + r.periods.length);
       ctx.rules.add(
         sheet,
         "low",
-        (ar, ac) => `AND(${RULE_MARKER},${rel(ar, ac)}>=0,${rel(ar, ac)}<${ss})`,
+        (ar, ac) => `AND(${RULE_MARKER},${rel(ar, ac)}>=0,${rel(ar, ac)}<$${ss}${ar + 1})`,
         row,
         2,
         row,
