@@ -27,12 +27,13 @@ export function shortfallChanges(
   opening = 0
 ): { newShortfall: number[]; madeUp: number[] } {
   let before = Math.max(0, -opening);
-  const newShortfall: number[] = [];
-  const madeUp: number[] = [];
-  for (const p of pab) {
-    const backlog = Math.max(0, -p);
-    newShortfall.push(Math.max(0, backlog - before));
-    madeUp.push(Math.max(0, before - backlog));
+  const n = pab.length;
+  const newShortfall = new Array<number>(n);
+  const madeUp = new Array<number>(n);
+  for (let t = 0; t < n; t++) {
+    const backlog = Math.max(0, -pab[t]);
+    newShortfall[t] = Math.max(0, backlog - before);
+    madeUp[t] = Math.max(0, before - backlog);
     before = backlog;
   }
   return { newShortfall, madeUp };
