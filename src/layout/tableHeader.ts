@@ -13,7 +13,9 @@ export function tableHeaderAt(ctx: SheetContext, row: number): TableHeader | nul
   if (!cells) return null;
   let columns: Partial<Record<Role, number>> | null = null;
   let repeated: Partial<Record<Role, number[]>> | null = null;
-  let found = 0;
+  // Most rows name one role at most (a row label): the first is kept aside until a second comes.
+  let firstRole: Role | null = null;
+  let firstColumn = -1;
   const left = ctx.sheet.left;
   for (let c = left; c <= ctx.right; c++) {
     const v = cells[c - left];
@@ -21,12 +23,16 @@ export function tableHeaderAt(ctx: SheetContext, row: number): TableHeader | nul
     if (typeof v !== "string" || v === "") continue;
     const role = roleOf(v.trim());
     if (!role) continue;
-    found++;
-    columns ??= {};
+    if (firstRole === null) {
+      firstRole = role;
+      firstColumn = c;
+      continue;
+    }
+    columns ??= { [firstRole]: firstColumn };
     if (columns[role] === undefined) columns[role] = c;
     else ((repeated ??= {})[role] ??= [columns[role] as number]).push(c);
   }
-  return found >= 2 ? { row, columns: columns ?? {}, repeated: repeated ?? {} } : null;
+  return columns ? { row, columns, repeated: repeated ?? {} } : null;
 }
 
 /** The value of an item or site cell as text: codes are often numbers (100234). */
