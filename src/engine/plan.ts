@@ -5,6 +5,7 @@ import { firstShortage, shortageFigures } from "./shortage";
 import { receiptSlack } from "./slack";
 import { safetyBreaches, statuses } from "./status";
 import { Plan, PlanInput, Warning } from "./types";
+import { packedCopy } from "./arrays";
 import { checkFence, checkQuantity, checkSeries } from "./validate";
 
 /** Checks the input and names the argument and period of the first problem. */
@@ -41,9 +42,9 @@ export function computePlan(input: PlanInput): Plan {
   const fence = input.fence ?? 0;
   const safetyStock = input.safetyStock ?? 0;
   const pastDue = input.pastDue ?? 0;
-  const forecast = input.forecast ? input.forecast.slice() : null;
-  const orders = input.orders.slice();
-  const mps = input.mps.slice();
+  const forecast = input.forecast ? packedCopy(input.forecast) : null;
+  const orders = packedCopy(input.orders);
+  const mps = packedCopy(input.mps);
 
   // Without a forecast the planning demand is the orders (past due in period 1) and the
   // orders-only balance is the planning one: one array and one set of figures serve both.

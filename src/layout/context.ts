@@ -117,7 +117,7 @@ export class SheetContext {
    * row of a block shares its header's columns instead of a copy per row.
    */
   rowCells(row: number, columns: number[]): CellList {
-    const line = new Array<number>(columns.length).fill(row);
+    const line = columns.map(() => row);
     return this.isTransposed
       ? { sheet: this.sheet.name, rows: columns, columns: line }
       : { sheet: this.sheet.name, rows: line, columns };
@@ -222,6 +222,23 @@ export class SheetContext {
     message: string
   ): void {
     this.diagnostics.push({ severity, code, cell: cell || null, item, message });
+  }
+
+  /**
+   * The quantities of one row across these columns, each as quantityValue() reads it (the row's
+   * cells looked up once).
+   */
+  rowQuantities(row: number, columns: readonly number[], item: string | null): number[] {
+    const line = this.sheet.values[row - this.sheet.top];
+    const left = this.sheet.left;
+    const plain = !this.merged.length;
+    // By map, so the array is packed (see engine/arrays.ts).
+    return columns.map((c) => {
+      const raw = line?.[c - left];
+      return plain && typeof raw === "number" && raw >= 0 && raw !== Infinity
+        ? raw
+        : this.quantity(row, c, item).value;
+    });
   }
 
   /**

@@ -27,8 +27,7 @@ function readRowSeries(
   row: number,
   columns: number[]
 ): SeriesRow {
-  const values = new Array<number>(columns.length);
-  for (let t = 0; t < columns.length; t++) values[t] = ctx.quantityValue(row, columns[t], item);
+  const values = ctx.rowQuantities(row, columns, item);
   return seriesRow(role, label, labelPos, ctx.rowCells(row, columns), values);
 }
 
