@@ -12,21 +12,21 @@ import { cellPabFormula, openingRef } from "./cellFormulas";
 import { Context, commit, sheetOf } from "./commit";
 import { Ownership, contentOf, hashOf } from "./ownership";
 import {
-  AlignedRows,
   LongTableColumns,
   alignedRows,
   liveEligible,
   livePabFormula,
-  sidePabFormula,
   longRowPabFormula,
-  periodPabFormula,
+  pabRun,
+  adjacentPeriods,
 } from "./pabFormulas";
+import { writePlanOf } from "./pabRun";
 import { CellPos, cellAt, formulaRef, placed } from "./refs";
 import { annotatePeriodsDown } from "./periodsDown";
 import { annotateRowPerPart } from "./rowPerPart";
 import { RuleSet } from "./rules";
 import { summarySheet } from "./summary";
-import { CellWrite, OWNED_NAME_PREFIX, RULE_MARKER, WritePlan } from "./writePlan";
+import { CellWrite, OWNED_NAME_PREFIX, PlannedCell, RULE_MARKER, WritePlan } from "./writePlan";
 
 export interface AnnotateOptions {
   fence?: number;
@@ -72,29 +72,25 @@ function annotateAligned(
     row: pabRow,
     column: first + t,
   }));
-  const rows = alignedRows(
-    r,
-    sheet,
-    pab.map((p) => columnName(p.column))
-  );
   const live = ctx.live && liveEligible(r);
-  const writes: CellWrite[] = live
+  const writes: PlannedCell[] = live
     ? [
         {
           sheet,
           row: pabRow,
           column: first,
-          formula: livePabFormula(rows, ctx.fence),
+          formula: livePabFormula(
+            alignedRows(
+              r,
+              sheet,
+              pab.map((p) => columnName(p.column))
+            ),
+            ctx.fence
+          ),
           cached: f.plan.pab[0],
         },
       ]
-    : pab.map((p, t) => ({
-        sheet,
-        row: p.row,
-        column: p.column,
-        formula: periodPabFormula(rows, t, pabRow + 1, ctx.fence),
-        cached: f.plan.pab[t],
-      }));
+    : [pabRun(r, sheet, pabRow, first, pab.length, f.plan.pab, ctx.fence)];
   if (live) {
     // The spill needs its cells empty (or still spilled from our own formula).
     const blocked = pab.slice(1).find((p) => !spillFree(ctx, p));
@@ -387,7 +383,7 @@ function annotateSideSheet(
   const out = new Map<Finding, CellPos[]>();
   const sheet = SUMMARY_SHEET;
   let row = startRow;
-  const writes: CellWrite[] = [{ sheet, row: row++, column: 0, text: SIDE_TITLE[lang] }];
+  const writes: PlannedCell[] = [{ sheet, row: row++, column: 0, text: SIDE_TITLE[lang] }];
   let lastHeader = "";
   for (const f of findings) {
     const r = f.record;
@@ -409,32 +405,28 @@ function annotateSideSheet(
       );
       row++;
     }
-    const plannerColumns = r.periodAt.rows.map((_row, t) =>
-      columnName(cellAt(r.periodAt, t).column)
-    );
-    const pabColumns = r.periods.map((_p, t) => columnName(2 + t));
     // Periods down a column or in blocks per measure: each of the planner's cells named.
-    const cellwise = r.layout === "periods-down" || r.layout === "row-per-part";
-    const rows = cellwise ? null : alignedRows(r, sheet, plannerColumns);
+    const cellwise =
+      r.layout === "periods-down" || r.layout === "row-per-part" || !adjacentPeriods(r);
     writes.push({ sheet, row, column: 0, text: r.item }, { sheet, row, column: 1, text: r.sheet });
     const pab: CellPos[] = r.periods.map((_p, t) => ({ sheet, row, column: 2 + t }));
-    pab.forEach((p, t) =>
-      writes.push({
-        sheet,
-        row,
-        column: p.column,
-        formula: cellwise
-          ? cellPabFormula(
-              r,
-              t,
-              t === 0 ? openingRef(r, sheet) : `${pabColumns[t - 1]}${row + 1}`,
-              sheet,
-              ctx.fence
-            )
-          : sidePabFormula(rows as AlignedRows, t, row + 1, pabColumns, r.sheet, ctx.fence),
-        cached: f.plan.pab[t],
-      })
-    );
+    if (!cellwise) writes.push(pabRun(r, sheet, row, 2, pab.length, f.plan.pab, ctx.fence));
+    else
+      pab.forEach((p, t) =>
+        writes.push({
+          sheet,
+          row,
+          column: p.column,
+          formula: cellPabFormula(
+            r,
+            t,
+            t === 0 ? openingRef(r, sheet) : `${columnName(p.column - 1)}${row + 1}`,
+            sheet,
+            ctx.fence
+          ),
+          cached: f.plan.pab[t],
+        })
+      );
     const rel = (ar: number, ac: number) => `${columnName(ac)}${ar + 1}`;
     ctx.rules.add(
       sheet,
@@ -523,8 +515,8 @@ export function buildWritePlan(
     ranges: ["A1"],
     hash: hashOf([[0, 0]], [summary.title]),
   });
-  return {
-    writes: ctx.writes,
+  return writePlanOf({
+    cells: ctx.writes,
     rules: ctx.rules.rules(),
     owned: ctx.owned,
     summary,
@@ -532,5 +524,5 @@ export function buildWritePlan(
       (placed.get(f) ?? []).filter(Boolean).map((p) => formulaRef(p, ""))
     ),
     diagnostics: ctx.diagnostics,
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import { SUMMARY_SHEET, SheetSnapshot, cellOf, cellPos, columnName } from "../layout";
+import { SUMMARY_SHEET, SheetSnapshot, cellOf, cellPos, columnName, parseRange } from "../layout";
 import { Finding } from "../report";
 import { cellPabFormula, openingRef } from "./cellFormulas";
 import { Context, commit, sheetOf } from "./commit";
@@ -7,15 +7,36 @@ import { rowRuns } from "./periodsDown";
 import { CellPos, cellAt, placed } from "./refs";
 import { CellWrite, RULE_MARKER } from "./writePlan";
 
-/** The last non-empty column of a row (absolute), or -1. */
-function lastUsedColumn(sheet: SheetSnapshot, row: number): number {
+/** The last non-empty column of a row (absolute) that `skip` does not pass over, or -1. */
+function lastUsedColumn(
+  sheet: SheetSnapshot,
+  row: number,
+  skip: (column: number) => boolean = () => false
+): number {
   const values = sheet.values[row - sheet.top];
   if (!values) return -1;
   for (let i = values.length - 1; i >= 0; i--) {
     const v = values[i];
-    if (v !== "" && v !== null && v !== undefined) return sheet.left + i;
+    if (v !== "" && v !== null && v !== undefined && !skip(sheet.left + i)) return sheet.left + i;
   }
   return -1;
+}
+
+/** Cells of a sheet that a name of ours records (whatever they hold now), by row. */
+function recordedByRow(ctx: Context, sheetName: string): Map<number, [number, number][]> {
+  const byRow = new Map<number, [number, number][]>();
+  for (const area of ctx.workbook.owned ?? []) {
+    if (area.sheet !== sheetName) continue;
+    for (const ref of area.ranges) {
+      const r = parseRange(ref);
+      for (let row = r.top; row <= r.bottom; row++) {
+        const list = byRow.get(row);
+        if (list) list.push([r.left, r.right]);
+        else byRow.set(row, [[r.left, r.right]]);
+      }
+    }
+  }
+  return byRow;
 }
 
 /** Runs of periods whose columns step by one together: [first t, last t]. */
@@ -28,6 +49,47 @@ function columnSpans(columnsPerT: number[][]): [number, number][] {
     else if (cols.every((c) => c >= 0)) spans.push([t, t]);
   });
   return spans;
+}
+
+/**
+ * Where a block of ours begins whose headers a run of ours left partly written (a failure between
+ * its operations: the group label without the period headers, say): the column right of the
+ * planner's cells, when every cell right of them is a cell our names record and is empty or holds
+ * the header this block puts there. Null when there is no such block.
+ */
+function ownHeadersAt(
+  ctx: Context,
+  sheet: SheetSnapshot,
+  groupRow: number,
+  headerRow: number,
+  lastRow: number,
+  periods: string[]
+): number | null {
+  const recorded = recordedByRow(ctx, sheet.name);
+  if (!recorded.size) return null;
+  const isRecorded = (row: number) => (column: number) =>
+    (recorded.get(row) ?? []).some(([left, right]) => left <= column && column <= right);
+  let planner = -1;
+  for (let row = Math.max(groupRow, sheet.top); row <= lastRow; row++)
+    planner = Math.max(planner, lastUsedColumn(sheet, row, isRecorded(row)));
+  const start = planner + 1;
+  let ours = false;
+  for (let row = Math.max(groupRow, sheet.top); row <= lastRow; row++) {
+    for (let c = lastUsedColumn(sheet, row); c >= start; c--) {
+      const now = contentOf(sheet, row, c);
+      if (now === "") continue;
+      const t = c - start;
+      const header =
+        row === groupRow && c === start
+          ? ctx.label
+          : row === headerRow && t < periods.length
+            ? periods[t]
+            : null;
+      if (now !== header) return null;
+      ours = true;
+    }
+  }
+  return ours ? start : null;
 }
 
 /**
@@ -86,7 +148,8 @@ export function annotateRowPerPart(ctx: Context, findings: Finding[]): Map<Findi
     let right = -1;
     for (let row = Math.max(groupRow, sheet.top); row <= lastRow; row++)
       right = Math.max(right, lastUsedColumn(sheet, row));
-    const start = right + 1;
+    const start =
+      ownHeadersAt(ctx, sheet, groupRow, headerRow, lastRow, first.periods) ?? right + 1;
     if (groupRow < 0 || start + n - 1 > 16383) {
       for (const f of rest) ctx.fallback.push(f);
     } else {

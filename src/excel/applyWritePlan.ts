@@ -59,12 +59,15 @@ export interface ApplyResult {
   estimates: number[];
 }
 
-/** Consecutive cells of one row with formulas (or values), written as one range. */
-interface Run {
+/**
+ * Cells written as one range: a rectangle of one kind (formulas and inert text, or other text), null
+ * where nothing is written (Office.js leaves such a cell as it is).
+ */
+interface Area {
   sheet: string;
-  row: number;
+  top: number;
   left: number;
-  cells: CellWrite[];
+  cells: (CellWrite | null)[][];
 }
 
 /**
@@ -76,27 +79,81 @@ export function inertText(text: string): boolean {
   return /[A-Za-z\u3400-\u9fff]/.test(text) && /[(（]/.test(text) && !/^[=+\-@'\s]/.test(text);
 }
 
-function runsOf(writes: CellWrite[]): Run[] {
+const kindOf = (w: CellWrite) => (w.text === undefined || inertText(w.text) ? "f" : "t");
+
+/** Consecutive cells of one row and one kind, each run one area. */
+function runsOf(writes: CellWrite[]): Area[] {
   const sorted = writes
     .slice()
     .sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row || a.column - b.column);
-  const runs: Run[] = [];
-  const kind = (w: CellWrite) => (w.text === undefined || inertText(w.text) ? "f" : "t");
+  const runs: Area[] = [];
   for (const w of sorted) {
     const last = runs[runs.length - 1];
+    const line = last?.cells[0];
     if (
       last &&
       last.sheet === w.sheet &&
-      last.row === w.row &&
-      last.left + last.cells.length === w.column &&
-      kind(last.cells[0]) === kind(w)
+      last.top === w.row &&
+      last.left + line.length === w.column &&
+      kindOf(line[0]!) === kindOf(w)
     ) {
-      last.cells.push(w);
+      line.push(w);
     } else {
-      runs.push({ sheet: w.sheet, row: w.row, left: w.column, cells: [w] });
+      runs.push({ sheet: w.sheet, top: w.row, left: w.column, cells: [[w]] });
     }
   }
   return runs;
+}
+
+/**
+ * One item's cells (those its name records), in as few operations as there are kinds: each kind's
+ * cells as one rectangle (a PAB column with its label, a block of rows), so a failure leaves all or
+ * none of them. Cells so scattered that their rectangle would be mostly empty go as runs, identical
+ * runs of consecutive rows stacked.
+ */
+function areasOfItem(writes: CellWrite[]): Area[] {
+  const groups = new Map<string, CellWrite[]>();
+  for (const w of writes) {
+    const key = `${kindOf(w)}\u0000${w.sheet}`;
+    const list = groups.get(key);
+    if (list) list.push(w);
+    else groups.set(key, [w]);
+  }
+  const out: Area[] = [];
+  for (const list of groups.values()) {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -Infinity;
+    let right = -Infinity;
+    for (const w of list) {
+      top = Math.min(top, w.row);
+      bottom = Math.max(bottom, w.row);
+      left = Math.min(left, w.column);
+      right = Math.max(right, w.column);
+    }
+    const height = bottom - top + 1;
+    const width = right - left + 1;
+    if (height * width <= 2 * list.length + 16) {
+      const cells: (CellWrite | null)[][] = [];
+      for (let i = 0; i < height; i++) cells.push(new Array<CellWrite | null>(width).fill(null));
+      for (const w of list) cells[w.row - top][w.column - left] = w;
+      out.push({ sheet: list[0].sheet, top, left, cells });
+      continue;
+    }
+    // Stacked: a run under one of the same columns in the row above joins it.
+    const open = new Map<string, Area>();
+    for (const run of runsOf(list)) {
+      const line = run.cells[0];
+      const key = `${run.left},${line.length}`;
+      const above = open.get(key);
+      if (above && above.top + above.cells.length === run.top) above.cells.push(line);
+      else {
+        out.push(run);
+        open.set(key, run);
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -431,36 +488,56 @@ export async function applyWritePlan(
         }
       }
 
-      const runData = (r: Run) => {
-        const text = r.cells.every((w) => w.text !== undefined) && !inertText(r.cells[0].text!);
-        const data = r.cells.map((w) =>
-          w.text !== undefined ? w.text : mode === "values" ? (w.cached ?? "") : `=${w.formula}`
+      const areaData = (a: Area) => {
+        const first = a.cells.flat().find((w) => w !== null)!;
+        const text = kindOf(first) === "t";
+        const data = a.cells.map((line) =>
+          line.map((w) =>
+            w === null
+              ? null
+              : w.text !== undefined
+                ? w.text
+                : mode === "values"
+                  ? (w.cached ?? "")
+                  : `=${w.formula}`
+          )
         );
-        return { text, data, cost: requestCost(1, text ? 2 : 1, text ? [data, data] : data) };
+        const formats = text ? a.cells.map((line) => line.map((w) => (w ? "@" : null))) : null;
+        return { formats, data, cost: requestCost(1, text ? 2 : 1, text ? [formats, data] : data) };
       };
-      const writeRun = (r: Run, text: boolean, data: (string | number)[]) => {
-        const range = worksheet(r.sheet).getRangeByIndexes(r.row, r.left, 1, r.cells.length);
+      const writeArea = (
+        a: Area,
+        formats: (string | null)[][] | null,
+        data: (string | number | null)[][]
+      ) => {
+        const range = worksheet(a.sheet).getRangeByIndexes(
+          a.top,
+          a.left,
+          a.cells.length,
+          a.cells[0].length
+        );
         // Text is set text-formatted first, so it can never be parsed into a formula, date or number.
-        if (text) range.numberFormat = [r.cells.map(() => "@")];
-        if (text || mode === "values") range.values = [data];
-        else range.formulas = [data];
+        if (formats) range.numberFormat = formats;
+        if (formats || mode === "values") range.values = data;
+        else range.formulas = data;
       };
 
       // Each item's cells and its name in the same block.
-      const byOwner = new Map<string, Run[]>();
-      const unowned: Run[] = [];
+      const writesByOwner = new Map<string, CellWrite[]>();
+      const unownedWrites: CellWrite[] = [];
       const ownerOf = new Map<string, string>();
       for (const o of plan.owned)
         for (const [r, c] of cellsOfRanges(o.ranges)) ownerOf.set(`${o.sheet}!${r},${c}`, o.name);
-      for (const r of runsOf(plan.writes)) {
-        const owner = ownerOf.get(`${r.sheet}!${r.row},${r.left}`);
-        if (!owner) unowned.push(r);
+      for (const w of plan.writes) {
+        const owner = ownerOf.get(`${w.sheet}!${w.row},${w.column}`);
+        if (!owner) unownedWrites.push(w);
         else {
-          const list = byOwner.get(owner);
-          if (list) list.push(r);
-          else byOwner.set(owner, [r]);
+          const list = writesByOwner.get(owner);
+          if (list) list.push(w);
+          else writesByOwner.set(owner, [w]);
         }
       }
+      const unowned = runsOf(unownedWrites);
       const existing = new Set(names.items.map((n) => n.name));
       if (summaryRecord) existing.add(summaryName);
       // A batch is not a transaction: whichever operation a failure stops at, every cell written
@@ -483,7 +560,10 @@ export async function applyWritePlan(
           changedSinceRead.push(`${o.sheet}!${a1(r, c)}`);
           continue;
         }
-        const runs = (byOwner.get(o.name) ?? []).map((r) => ({ r, ...runData(r) }));
+        const areas = areasOfItem(writesByOwner.get(o.name) ?? []).map((a) => ({
+          a,
+          ...areaData(a),
+        }));
         // What the name records is what was written: in values mode, the numbers.
         const cells = cellsOfRanges(o.ranges);
         const hash =
@@ -505,7 +585,7 @@ export async function applyWritePlan(
             ? null
             : bridgeFor(o.name);
         const cost =
-          runs.reduce((n, x) => n + x.cost, 0) +
+          areas.reduce((n, x) => n + x.cost, 0) +
           (isNew
             ? requestCost(1, 0, [o.name, reference, comment])
             : requestCost(1, 3, [o.name, reference, comment, false])) +
@@ -515,7 +595,7 @@ export async function applyWritePlan(
             names.add(o.name, reference, comment);
             added.push(o.name);
           } else if (bridge) names.add(bridge, reference, comment);
-          for (const x of runs) writeRun(x.r, x.text, x.data);
+          for (const x of areas) writeArea(x.a, x.formats, x.data);
           if (!isNew) {
             const item = names.getItem(o.name);
             item.formula = reference;
@@ -527,9 +607,9 @@ export async function applyWritePlan(
         queued++;
       }
       stoppable = false;
-      for (const r of unowned) {
-        const x = runData(r);
-        await put(x.cost, () => writeRun(r, x.text, x.data));
+      for (const a of unowned) {
+        const x = areaData(a);
+        await put(x.cost, () => writeArea(a, x.formats, x.data));
       }
 
       for (const rule of bandRules(plan))

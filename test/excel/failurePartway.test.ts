@@ -20,6 +20,9 @@ import { SUMMARY_SHEET } from "../../src/layout";
 import { sharedDir } from "../support/shared";
 import { stackedGrid } from "../support/stackedGrid";
 import { readXlsxSnapshot } from "../../src/xlsx";
+import { longTableWorkbook, periodsDownWorkbook } from "../support/columnLayouts";
+import { makeParts, materialBalanceSheet } from "../support/layouts";
+import { TestSheet, buildXlsx } from "../support/xlsxBuilder";
 
 /**
  * Defect 11 of issue 12: a batch is not a transaction. A sync that fails partway leaves the operations
@@ -221,12 +224,10 @@ describe("11: a scan that fails partway leaves no cell without its owner", () =>
       make: workbook,
       sameRerun: true,
     })),
-    // Layouts whose PAB is a column (a long table, periods down the rows, one row per part): right
-    // after any failure no orphan and no planner cell changed. NOT YET the rerun: an item's column
-    // is written one cell per operation, so cut off between its label and its last cell, the label
-    // over a partly written column reads as the planner's own PAB column, which the rerun audits
-    // instead of writing, and its old name goes: the partly written cells are then orphans
-    // (issue 12, defect 11; writing each item's column in one operation would close it).
+    // Layouts whose PAB is a column (a long table, periods down the rows, one row per part): each
+    // item's column goes with its label in one operation (null where it writes nothing), so a
+    // failure leaves all or none of it; a row-per-part block whose headers a failure left half
+    // written is found again right of the planner's cells (issue 12, defect 11).
     ...[
       "long-table.xlsx",
       "real-layouts/periods-down-chinese.xlsx",
@@ -236,7 +237,39 @@ describe("11: a scan that fails partway leaves no cell without its owner", () =>
       before: null,
       mode: "portable" as WriteModeChoice,
       make: () => sample(file),
-      sameRerun: false,
+      sameRerun: true,
+    })),
+    // The same, generated: a long table of 30 items (rows shuffled), five periods-down blocks one
+    // under the other, a row-per-part sheet of 12 parts.
+    ...(
+      [
+        ["a long table of 30 items", () => longTableWorkbook(30, 6).sheets],
+        ["five periods-down blocks", () => periodsDownWorkbook(5, 6).sheets],
+        [
+          "12 parts, one row each",
+          () => [
+            materialBalanceSheet(
+              makeParts(12, 4, 5),
+              [1, 2, 3, 4].map((m) => `2027-0${m}`),
+              {
+                sheet: "Material balance",
+                part: "Part",
+                description: "Description",
+                stock: "Stock",
+                safety: "Safety stock",
+                receipts: "Receipts",
+                demand: "Demand",
+              }
+            ),
+          ],
+        ],
+      ] as [string, () => TestSheet[]][]
+    ).map(([name, sheets]) => ({
+      name: `${name}, portable`,
+      before: null,
+      mode: "portable" as WriteModeChoice,
+      make: () => modelFromSnapshot(readXlsxSnapshot(buildXlsx(sheets()), `${name}.xlsx`)),
+      sameRerun: true,
     })),
   ];
 

@@ -668,6 +668,8 @@ export class FakeRange extends FakeObject {
         throw new Error(`AccessDenied: the sheet ${this.sheetName} is protected`);
       const rows = r.bottom - r.top + 1;
       const cols = r.right - r.left + 1;
+      if (data === null || data === undefined)
+        throw new Error(`InvalidArgument: ${prop} cannot be set to ${String(data)}`);
       // One value (not an array) sets every cell of the range, as in Office.js.
       const grid2 = Array.isArray(data) ? (data as unknown[][]) : [[data]];
       const single = grid2.length === 1 && grid2[0].length === 1;
@@ -678,7 +680,10 @@ export class FakeRange extends FakeObject {
       }
       for (let i = 0; i < rows; i++)
         for (let j = 0; j < cols; j++) {
-          apply(r.top + i, r.left + j, single ? grid2[0][0] : grid2[i][j]);
+          const v = single ? grid2[0][0] : grid2[i][j];
+          // null in a 2-D array leaves that cell as it is (Office.js "blank and null values").
+          if (v === null) continue;
+          apply(r.top + i, r.left + j, v);
           this.ctx.noteWrite(this.sheetName, r.top + i, r.left + j);
         }
     });

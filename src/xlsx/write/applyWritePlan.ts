@@ -1,5 +1,5 @@
 import { SUMMARY_SHEET } from "../../layout/snapshot";
-import { CellWrite, ConditionalRule, WritePlan } from "../../annotate/writePlan";
+import { ConditionalRule, PlannedCell, WritePlan } from "../../annotate/writePlan";
 import { readWorkbookInfo } from "../workbookParts";
 import { XlsxPackage } from "../xlsxPackage";
 import { Piece, ZipEntry, deflatedEntry, dosTime, sameContent, writeZip } from "../zip";
@@ -50,7 +50,7 @@ export function applyWritePlanToPackage(pkg: XlsxPackage, plan: WritePlan): Uint
     summaryStyles = { title: styles.title, header: styles.header };
   }
 
-  const writes = group<CellWrite>(plan.writes);
+  const writes = group<PlannedCell>(plan.cells);
   const rules = group<ConditionalRule>(plan.rules);
   const edited: Record<string, Piece[]> = {};
   for (const sheet of info.sheets) {

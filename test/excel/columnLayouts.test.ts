@@ -1,0 +1,213 @@
+import { OWNED_NAME_PREFIX } from "../../src/annotate";
+import { DEFAULT_STATE, ExcelRun, scanOpenWorkbook } from "../../src/excel";
+import { FakeRange, fakeExcelRun } from "../../src/excel/fake/context";
+import { FakeWorkbookModel, modelFromSnapshot, parseAddress } from "../../src/excel/fake/model";
+import { CellRange } from "../../src/layout/address";
+import { shownWindow } from "../../src/workbench/evaluate";
+import { readXlsxSnapshot } from "../../src/xlsx";
+import { ColumnWorkbook, longTableWorkbook, periodsDownWorkbook } from "../support/columnLayouts";
+import { handPab, makeParts, materialBalanceSheet } from "../support/layouts";
+import { TestCell, buildXlsx } from "../support/xlsxBuilder";
+
+/**
+ * Layouts whose PAB is a column (a long table, periods down the rows) and one row per part, generated,
+ * scanned through the Office.js adapter against the strict fake: each item's cells go in as one range
+ * with the name that records them, and the formulas written give the PAB worked out by hand.
+ */
+
+const runOf = (model: FakeWorkbookModel) => fakeExcelRun(model) as unknown as ExcelRun;
+
+function modelOf(sheets: ColumnWorkbook["sheets"]): FakeWorkbookModel {
+  return modelFromSnapshot(readXlsxSnapshot(buildXlsx(sheets), "generated.xlsx"));
+}
+
+async function scan(model: FakeWorkbookModel) {
+  return scanOpenWorkbook(
+    runOf(model),
+    { ...DEFAULT_STATE, writeMode: "portable" },
+    { customFunctions: true, lang: "en", today: "2026-11-30" }
+  );
+}
+
+/** Every `formulas` or `values` set on a range while `body` runs: the sheet, the range, which. */
+async function rangeWrites(body: () => Promise<unknown>) {
+  const seen: {
+    prop: string;
+    sheet: string;
+    top: number;
+    left: number;
+    rows: number;
+    columns: number;
+  }[] = [];
+  const restore: (() => void)[] = [];
+  for (const prop of ["formulas", "values"] as const) {
+    const d = Object.getOwnPropertyDescriptor(FakeRange.prototype, prop)!;
+    Object.defineProperty(FakeRange.prototype, prop, {
+      ...d,
+      set(this: FakeRange, data: unknown[][]) {
+        const at = (this as unknown as { area(): CellRange | null }).area();
+        if (at)
+          seen.push({
+            prop,
+            sheet: this.sheetName,
+            top: at.top,
+            left: at.left,
+            rows: at.bottom - at.top + 1,
+            columns: at.right - at.left + 1,
+          });
+        d.set!.call(this, data);
+      },
+    });
+    restore.push(() => Object.defineProperty(FakeRange.prototype, prop, d));
+  }
+  try {
+    await body();
+  } finally {
+    restore.forEach((r) => r());
+  }
+  return seen;
+}
+
+/** Cells as the formula engine shows them (HyperFormula over the fake), one window per sheet. */
+function shownNumbers(model: FakeWorkbookModel, refs: string[]): Map<string, number> {
+  const bySheet = new Map<string, CellRange[]>();
+  for (const ref of refs) {
+    const { sheet, range } = parseAddress(ref, null);
+    const list = bySheet.get(sheet!);
+    if (list) list.push(range);
+    else bySheet.set(sheet!, [range]);
+  }
+  const out = new Map<string, number>();
+  for (const [sheet, ranges] of bySheet) {
+    const window = {
+      top: Math.min(...ranges.map((r) => r.top)),
+      left: Math.min(...ranges.map((r) => r.left)),
+      bottom: Math.max(...ranges.map((r) => r.bottom)),
+      right: Math.max(...ranges.map((r) => r.right)),
+    };
+    const shown = shownWindow(model, sheet, window);
+    for (const r of ranges) {
+      // Short and low cells show a marker beside the number (▼ -18): the number is what counts.
+      const text = shown.get(`${r.top},${r.left}`)?.text ?? "";
+      const number = /-?\d+(\.\d+)?/.exec(text);
+      out.set(`${sheet}!${r.top},${r.left}`, number ? Number(number[0]) : Number.NaN);
+    }
+  }
+  return out;
+}
+
+/** The names of ours on a sheet, each with its recorded areas' bounding box. */
+function ourNames(model: FakeWorkbookModel, sheet: string) {
+  return model.names
+    .filter((n) => n.name.startsWith(OWNED_NAME_PREFIX) && n.sheet === sheet)
+    .map((n) => ({
+      name: n.name,
+      top: Math.min(...n.ranges.map((r) => r.top)),
+      left: Math.min(...n.ranges.map((r) => r.left)),
+      bottom: Math.max(...n.ranges.map((r) => r.bottom)),
+      right: Math.max(...n.ranges.map((r) => r.right)),
+    }));
+}
+
+const parts = makeParts(12, 6, 9);
+const months: TestCell[] = [1, 2, 3, 4, 5, 6].map((m) => ({
+  date: `2027-0${m}-01`,
+  format: "mmm-yy",
+}));
+const rowPerPart: ColumnWorkbook = {
+  sheets: [
+    materialBalanceSheet(parts, months, {
+      sheet: "Material balance",
+      part: "Part",
+      description: "Description",
+      stock: "Stock",
+      safety: "Safety stock",
+      receipts: "Receipts",
+      demand: "Demand",
+    }),
+  ],
+  pab: Object.fromEntries(parts.map((p) => [p.part, handPab(p.stock, p.demand, p.receipts)])),
+};
+
+const workbooks: [string, ColumnWorkbook, string][] = [
+  ["a long table of 30 items × 8 weeks, rows shuffled", longTableWorkbook(30, 8), "Orders and MPS"],
+  ["five periods-down blocks one under the other", periodsDownWorkbook(5, 7), "周计划"],
+  ["one row per part, 12 parts × 6 months", rowPerPart, "Material balance"],
+];
+
+describe.each(workbooks)("%s", (_name, wb, sheet) => {
+  test("each item's cells go in as one range per kind, the range its name records", async () => {
+    const model = modelOf(wb.sheets);
+    let result: Awaited<ReturnType<typeof scan>> | undefined;
+    const writes = await rangeWrites(async () => (result = await scan(model)));
+    expect(result!.wrote).toBe(true);
+    expect(result!.report.items.map((i) => i.item).sort()).toEqual(Object.keys(wb.pab).sort());
+    const names = ourNames(model, sheet);
+    expect(names.length).toBeGreaterThan(0);
+    const onSheet = writes.filter((w) => w.sheet === sheet);
+    // One formulas operation per name, over exactly its cells (a PAB column with its label, a
+    // part's row); a row-per-part block's period headers are text, set once more as values.
+    const formulas = onSheet.filter((w) => w.prop === "formulas");
+    expect(formulas.length).toBe(names.length);
+    for (const w of formulas) {
+      const name = names.find(
+        (n) =>
+          n.top <= w.top &&
+          w.top + w.rows - 1 <= n.bottom &&
+          n.left <= w.left &&
+          w.left + w.columns - 1 <= n.right
+      );
+      expect([w, name !== undefined]).toEqual([w, true]);
+    }
+    const texts = onSheet.filter((w) => w.prop === "values");
+    expect(texts.length).toBe(sheet === "Material balance" ? 1 : 0);
+    // Fewer operations than cells written (one per cell before).
+    const cells = result!.report.items.reduce((n, i) => n + i.pabCells.length, 0);
+    expect(onSheet.length).toBeLessThan(cells / 4);
+  });
+
+  test("the formulas written give the PAB worked out from the cells, and a rescan changes nothing", async () => {
+    const model = modelOf(wb.sheets);
+    const { report } = await scan(model);
+    const shown = shownNumbers(
+      model,
+      report.items.flatMap((i) => i.pabCells)
+    );
+    const at = (ref: string) => {
+      const { sheet, range } = parseAddress(ref, null);
+      return shown.get(`${sheet}!${range.top},${range.left}`);
+    };
+    for (const item of report.items) {
+      expect([item.item, item.pab]).toEqual([item.item, wb.pab[item.item]]);
+      expect([item.item, item.pabCells.map(at)]).toEqual([item.item, wb.pab[item.item]]);
+    }
+    const cellsBefore = JSON.stringify(model.sheets.map((s) => [...s.cells]));
+    const namesBefore = JSON.stringify(model.names);
+    const again = await scan(model);
+    expect(again.report.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+    expect(JSON.stringify(model.sheets.map((s) => [...s.cells]))).toBe(cellsBefore);
+    expect(JSON.stringify(model.names)).toBe(namesBefore);
+  });
+});
+
+test("the fake, as Office.js: null in a 2-D array leaves that cell as it is; null for the whole range is refused", async () => {
+  const model = new FakeWorkbookModel();
+  const s = model.addSheet("S");
+  model.setCell(s, 0, 0, { value: "keep" });
+  model.setCell(s, 1, 0, { value: 7, numberFormat: "0.00" });
+  await runOf(model)(async (context) => {
+    const range = context.workbook.worksheets.getItem("S").getRange("A1:A3");
+    range.numberFormat = [[null as unknown as string], [null as unknown as string], ["0"]];
+    range.formulas = [[null], [null], ["=1+1"]];
+    await context.sync();
+  });
+  expect(model.cell(s, 0, 0)).toEqual({ value: "keep" });
+  expect(model.cell(s, 1, 0)).toEqual({ value: 7, numberFormat: "0.00" });
+  expect(model.cell(s, 2, 0)).toMatchObject({ formula: "=1+1", numberFormat: "0" });
+  await expect(
+    runOf(model)(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("A1").values = null as unknown as [];
+      await context.sync();
+    })
+  ).rejects.toThrow(/InvalidArgument/);
+});
