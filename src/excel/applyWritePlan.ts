@@ -630,7 +630,10 @@ export async function applyWritePlan(
       for (let start = 0; start < rows.length; start += SUMMARY_BLOCK) {
         const block = rows.slice(start, start + SUMMARY_BLOCK);
         const formats = block.map((r) => r.map((v) => (typeof v === "number" ? "General" : "@")));
-        await put(requestCost(1, 2, [formats, block]), () => {
+        // Office.js sends a large 2-D array with about half a byte per cell beyond its JSON (as its
+        // request builder measures): a byte a cell per property covers it.
+        const cells = 2 * block.length * width;
+        await put(requestCost(1, 2, [formats, block]) + cells, () => {
           const at = sheet!.getRangeByIndexes(start, 0, block.length, width);
           at.numberFormat = formats;
           at.values = block;

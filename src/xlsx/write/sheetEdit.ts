@@ -9,7 +9,7 @@ import {
 } from "../../annotate/writePlan";
 import { expandCells, runFormula } from "../../annotate/pabRun";
 import { attr, escapeXml, withAttr } from "./xmlText";
-import { Piece } from "../zip";
+import { PartContent, Piece } from "../zip";
 import { decodePiece, decodeStart, encode, findBytes } from "./bytes";
 
 /** Elements that come after conditionalFormatting in a worksheet (CT_Worksheet order). */
@@ -143,16 +143,16 @@ function rowNumberOf(xml: Uint8Array, from: number, to: number): number {
 
 /**
  * A worksheet part with our cells written and our rules replaced ("keep": left as they are), or
- * null when nothing changes.
- * Existing rows are edited in place, missing rows added in order; every row we do not touch is
- * copied through as the part's own bytes.
+ * null when nothing changes. The content is produced when asked for, piece by piece: existing rows
+ * are edited in place, missing rows added in order, and every row we do not touch is handed on as
+ * a view of the part's own bytes.
  */
 export function editWorksheet(
   part: Uint8Array,
   writes: PlannedCell[],
   rules: ConditionalRule[] | "keep",
   dxfIds: Record<ConditionalRule["kind"], number>
-): Piece[] | null {
+): PartContent | null {
   const list = rules === "keep" ? [] : rules;
   const start = findBytes(part, SHEET_DATA, 0);
   if (start < 0) {
@@ -169,10 +169,13 @@ export function editWorksheet(
   const newTail = rules === "keep" ? tail : addRules(removeOurRules(tail), list, dxfIds);
   if (!writes.length && newTail === tail) return null;
   const head = widenDimension(decodeStart(part.subarray(0, start)), writes);
-  const body = writes.length
-    ? writeRows(part, openEnd, selfClosing ? openEnd + 1 : close, selfClosing, writes)
-    : [part.subarray(start, end)];
-  return [head, ...body, newTail];
+  return (emit) => {
+    emit(head);
+    if (writes.length)
+      writeRows(part, openEnd, selfClosing ? openEnd + 1 : close, selfClosing, writes, emit);
+    else emit(part.subarray(start, end));
+    emit(newTail);
+  };
 }
 
 /** The sheetData element with our cells written: rows we do not write are views of the part. */
@@ -181,8 +184,9 @@ function writeRows(
   openEnd: number,
   bodyEnd: number,
   selfClosing: boolean,
-  writes: PlannedCell[]
-): Piece[] {
+  writes: PlannedCell[],
+  emit: (piece: Piece) => void
+): void {
   const byRow = new Map<number, PlannedCell[]>();
   for (const w of writes) {
     const list = byRow.get(w.row);
@@ -191,13 +195,9 @@ function writeRows(
   }
   const targets = [...byRow.keys()].sort((a, b) => a - b);
 
-  const out: Piece[] = [];
-  let text = "<sheetData>"; // edited XML since the last copied stretch
+  emit("<sheetData>");
   const copy = (from: number, to: number) => {
-    if (from >= to) return;
-    if (text) out.push(text);
-    text = "";
-    out.push(xml.subarray(from, to));
+    if (from < to) emit(xml.subarray(from, to));
   };
   const bodyStart = openEnd + 1;
   let copied = bodyStart; // start of the stretch not yet copied
@@ -220,13 +220,13 @@ function writeRows(
     lastRow = row;
     while (next < targets.length && targets[next] < row) {
       copy(copied, rowStart);
-      text += newRow(targets[next], byRow.get(targets[next]) as PlannedCell[]);
+      emit(newRow(targets[next], byRow.get(targets[next]) as PlannedCell[]));
       copied = rowStart;
       next++;
     }
     if (next < targets.length && targets[next] === row) {
       copy(copied, rowStart);
-      text += editRow(decodePiece(xml.subarray(rowStart, rowEnd)), byRow.get(row) as PlannedCell[]);
+      emit(editRow(decodePiece(xml.subarray(rowStart, rowEnd)), byRow.get(row) as PlannedCell[]));
       copied = rowEnd;
       next++;
     }
@@ -234,9 +234,8 @@ function writeRows(
   }
   copy(copied, bodyEnd);
   for (; next < targets.length; next++)
-    text += newRow(targets[next], byRow.get(targets[next]) as PlannedCell[]);
-  out.push(`${text}</sheetData>`);
-  return out;
+    emit(newRow(targets[next], byRow.get(targets[next]) as PlannedCell[]));
+  emit("</sheetData>");
 }
 
 /** Widens the dimension element to cover every cell written. */
