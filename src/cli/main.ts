@@ -1,4 +1,4 @@
-/* global process, NodeJS */
+/* global process, NodeJS, require */
 import * as fs from "fs";
 import * as path from "path";
 import { STATUS_SEVERITY } from "../engine";
@@ -6,11 +6,16 @@ import { LayoutMapping } from "../layout";
 import { MappingError, parseLayoutMapping } from "../layout/mappingInput";
 import { Report, writeReportJson } from "../report";
 import { MalformedXmlError, UnreadableWorkbookError } from "../xlsx";
-import { HELP, ScanArgs, UsageError, parseCommandLine } from "./args";
+import { HELP, ScanArgs, UsageError, asksForChinese, parseCommandLine } from "./args";
 import { workbookErrorZh } from "./diagnosticsZh";
-import { draft } from "./draft";
-import { LOG_HELP, log, parseLog } from "./log";
-import { OutputTarget, checkOutputs, writeOutput, writeOutputStream } from "./outputs";
+import {
+  Note,
+  OutputTarget,
+  checkOutputs,
+  noteLine,
+  writeOutput,
+  writeOutputStream,
+} from "./outputs";
 import { terminalJson, terminalText } from "./terminal";
 import { UnreadableCsvError } from "../csv";
 import { nodeZipCodec } from "./nodeZip";
@@ -31,8 +36,12 @@ const defaultIo: Io = {
 
 const LARGE_FILE = 5 * 1024 * 1024;
 
+// `draft` and `log` bring the notices and the incidents: loaded when one is run, not by every scan.
+const drafts = () => require("./draft") as typeof import("./draft");
+const logs = () => require("./log") as typeof import("./log");
+
 /** The files `scan` writes, checked before anything is read or written. */
-function scanOutputs(args: ScanArgs): { targets: OutputTarget[]; replacing: string[] } {
+function scanOutputs(args: ScanArgs): { targets: OutputTarget[]; replacing: Note[] } {
   const targets: OutputTarget[] = [];
   if (args.out) targets.push({ option: "--out", file: args.out, kind: "xlsx" });
   if (args.json && args.json !== "-")
@@ -128,7 +137,11 @@ function scan(args: ScanArgs, io: Io): number {
         : undefined,
     });
   } catch (e) {
-    if (e instanceof MissingSheetError) throw new UsageError(e.message);
+    if (e instanceof MissingSheetError)
+      throw new UsageError(
+        e.message,
+        `没有名为“${e.sheet}”的工作表（工作表：${e.sheets.join("、")}）`
+      );
     if (e instanceof MappingError) throw mappingUsage(args.mapping as string, e);
     throw e;
   }
@@ -148,7 +161,7 @@ function scan(args: ScanArgs, io: Io): number {
     if (args.json) writeOutputStream(target("--json"), (write) => writeReportJson(report, write));
     io.stdout(summaryText(report, args.lang));
   }
-  for (const note of replacing) io.stderr(`pab-watch: ${terminalText(note)}\n`);
+  for (const note of replacing) io.stderr(noteLine(note, args.lang));
   // A nightly check must not pass on a sheet that was not read.
   if (!found)
     throw new UsageError(
@@ -166,6 +179,7 @@ function scan(args: ScanArgs, io: Io): number {
 export function main(argv: string[], io: Io = defaultIo): number {
   try {
     if (argv[0] === "log") {
+      const { LOG_HELP, log, parseLog } = logs();
       const logArgs = parseLog(argv.slice(1));
       if (logArgs.command === "help") {
         io.stdout(LOG_HELP);
@@ -178,10 +192,10 @@ export function main(argv: string[], io: Io = defaultIo): number {
       io.stdout(HELP);
       return 0;
     }
-    if (args.command === "draft") return draft(args, io);
+    if (args.command === "draft") return drafts().draft(args, io);
     return scan(args, io);
   } catch (e) {
-    return failure(e, io, argv.join(" ").includes("--lang zh-CN") || argv.includes("--lang=zh-CN"));
+    return failure(e, io, asksForChinese(argv));
   }
 }
 

@@ -13,19 +13,22 @@ export function statuses(
   mps: readonly number[],
   safetyStock: number
 ): Status[] {
-  const out = new Array<Status>(pab.length);
-  for (let t = 0; t < pab.length; t++) out[t] = periodStatus(pab[t], mps[t], safetyStock);
-  return out;
+  return pab.map((p, t) => periodStatus(p, mps[t], safetyStock));
 }
 
 export function safetyBreaches(pab: readonly number[], safetyStock: number): boolean[] {
-  const out = new Array<boolean>(pab.length);
-  for (let t = 0; t < pab.length; t++) out[t] = pab[t] < safetyStock;
-  return out;
+  return pab.map((p) => p < safetyStock);
 }
 
 export function worstStatus(list: readonly Status[]): Status {
   let worst: Status = "ok";
-  for (const s of list) if (STATUS_SEVERITY[s] > STATUS_SEVERITY[worst]) worst = s;
+  let severity = 0;
+  for (const s of list) {
+    const v = STATUS_SEVERITY[s];
+    if (v > severity) {
+      severity = v;
+      worst = s;
+    }
+  }
   return worst;
 }

@@ -11,6 +11,7 @@ import {
 import { dateFormatKind, serialToIso } from "./dates";
 import { Diagnostic, DiagnosticCode, Severity } from "./diagnostics";
 import { Role } from "./labels";
+import { OwnedCells } from "./ownedCells";
 import { describeValue, parseQuantity } from "./quantities";
 import { CellValue, SheetSnapshot, bottomRow, cellAt, rightColumn } from "./snapshot";
 
@@ -51,7 +52,9 @@ export class SheetContext {
     readonly sheet: SheetSnapshot,
     readonly date1904: boolean,
     readonly diagnostics: Diagnostic[],
-    readonly mapping: NonNullable<LayoutMapping["sheets"]>[string] | undefined
+    readonly mapping: NonNullable<LayoutMapping["sheets"]>[string] | undefined,
+    /** The cells PAB Watch wrote on this sheet (its owned ranges): never part of a header found. */
+    readonly owned: OwnedCells = new OwnedCells([])
   ) {
     this.hiddenRows = new Set(sheet.hiddenRows);
     this.hiddenColumns = new Set(sheet.hiddenColumns);
@@ -89,6 +92,19 @@ export class SheetContext {
     return true;
   }
 
+  /** Whether PAB Watch wrote this cell (an earlier run's PAB, its label or its period headers). */
+  isOwned(row: number, column: number): boolean {
+    return this.owned.has(row, column);
+  }
+
+  /** Whether the row holds nothing of the planner's between the columns: empty, or cells PAB Watch wrote. */
+  rowIsEmptyButOurs(row: number, from = this.sheet.left, to = this.right): boolean {
+    if (this.owned.isEmpty) return this.rowIsEmpty(row, from, to);
+    for (let c = from; c <= to; c++)
+      if (!this.isEmpty(row, c) && !this.isOwned(row, c)) return false;
+    return true;
+  }
+
   format(row: number, column: number): string | undefined {
     return this.formats.size ? this.formats.get(row * 16384 + column) : undefined;
   }
@@ -109,6 +125,18 @@ export class SheetContext {
     const rows = positions.map(([r, c]) => (this.isTransposed ? c : r));
     const columns = positions.map(([r, c]) => (this.isTransposed ? r : c));
     return { sheet: this.sheet.name, rows, columns };
+  }
+
+  /**
+   * The cells of one row across these columns (as this context reads them), as the real cells'
+   * list. The columns array becomes the list's own (lists are never changed once made), so every
+   * row of a block shares its header's columns instead of a copy per row.
+   */
+  rowCells(row: number, columns: number[]): CellList {
+    const line = columns.map(() => row);
+    return this.isTransposed
+      ? { sheet: this.sheet.name, rows: columns, columns: line }
+      : { sheet: this.sheet.name, rows: line, columns };
   }
 
   ref(row: number, column: number): string {
@@ -153,7 +181,13 @@ export class SheetContext {
       hiddenRows: s.hiddenColumns,
       hiddenColumns: s.hiddenRows,
     };
-    const t = new SheetContext(sheet, this.date1904, this.diagnostics, this.mapping);
+    const t = new SheetContext(
+      sheet,
+      this.date1904,
+      this.diagnostics,
+      this.mapping,
+      this.owned.transposed()
+    );
     t.isTransposed = !this.isTransposed;
     return t;
   }
@@ -210,6 +244,33 @@ export class SheetContext {
     message: string
   ): void {
     this.diagnostics.push({ severity, code, cell: cell || null, item, message });
+  }
+
+  /**
+   * The quantities of one row across these columns, each as quantityValue() reads it (the row's
+   * cells looked up once).
+   */
+  rowQuantities(row: number, columns: readonly number[], item: string | null): number[] {
+    const line = this.sheet.values[row - this.sheet.top];
+    const left = this.sheet.left;
+    const plain = !this.merged.length;
+    // By map, so the array is packed (see engine/arrays.ts).
+    return columns.map((c) => {
+      const raw = line?.[c - left];
+      return plain && typeof raw === "number" && raw >= 0 && raw !== Infinity
+        ? raw
+        : this.quantity(row, c, item).value;
+    });
+  }
+
+  /**
+   * The quantity in a cell, as quantity() reads it (0 with an error diagnostic when it cannot be
+   * read), without an object per cell for the common case of a plain figure.
+   */
+  quantityValue(row: number, column: number, item: string | null): number {
+    const raw = this.value(row, column);
+    if (typeof raw === "number" && raw >= 0 && raw !== Infinity && !this.merged.length) return raw;
+    return this.quantity(row, column, item).value;
   }
 
   /**

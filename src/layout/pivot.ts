@@ -50,7 +50,8 @@ export function readPivot(
   let end = run.row;
   let blanks = 0;
   for (let r = run.row + 1; r <= until; r++) {
-    if (ctx.rowIsEmpty(r)) {
+    // A row holding nothing of the planner's but a PAB row of ours is as good as empty.
+    if (ctx.rowIsEmptyButOurs(r)) {
       if (++blanks >= 1 && groups.size) break;
       continue;
     }
