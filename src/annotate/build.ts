@@ -12,21 +12,30 @@ import { cellPabFormula, openingRef } from "./cellFormulas";
 import { Context, commit, commitParts, sheetOf } from "./commit";
 import { Ownership, contentOf, hashOf } from "./ownership";
 import {
-  AlignedRows,
   LongTableColumns,
   alignedRows,
   liveEligible,
   livePabFormula,
-  sidePabFormula,
   longRowPabFormula,
-  periodPabFormula,
+  pabRun,
+  adjacentPeriods,
 } from "./pabFormulas";
-import { CellPos, cellAt, formulaRef, placed } from "./refs";
+import { writePlanOf } from "./pabRun";
+import {
+  CellPos,
+  PabPlace,
+  RowSpan,
+  cellAt,
+  formulaRef,
+  isWritten,
+  placeRefs,
+  placed,
+} from "./refs";
 import { annotatePeriodsDown } from "./periodsDown";
 import { annotateRowPerPart } from "./rowPerPart";
 import { RuleSet } from "./rules";
 import { summarySheet } from "./summary";
-import { CellWrite, OWNED_NAME_PREFIX, RULE_MARKER, WritePlan } from "./writePlan";
+import { CellWrite, OWNED_NAME_PREFIX, PlannedCell, RULE_MARKER, WritePlan } from "./writePlan";
 
 export interface AnnotateOptions {
   fence?: number;
@@ -62,42 +71,38 @@ function annotateAligned(
   labelColumn: number,
   labelText: string | null,
   otherwise?: string
-): CellPos[] {
+): PabPlace {
   const r = f.record;
   const sheet = r.sheet;
   // Period headers are adjacent columns (a header run), so the first one places them all.
   const first = cellAt(r.periodAt, 0).column;
-  const pab: CellPos[] = r.periodAt.columns.map((_c, t) => ({
-    sheet,
-    row: pabRow,
-    column: first + t,
-  }));
-  const rows = alignedRows(
-    r,
-    sheet,
-    pab.map((p) => columnName(p.column))
-  );
+  const pab: RowSpan = { sheet, row: pabRow, column: first, count: r.periodAt.columns.length };
   const live = ctx.live && liveEligible(r);
-  const writes: CellWrite[] = live
+  const writes: PlannedCell[] = live
     ? [
         {
           sheet,
           row: pabRow,
           column: first,
-          formula: livePabFormula(rows, ctx.fence),
+          formula: livePabFormula(
+            alignedRows(
+              r,
+              sheet,
+              r.periodAt.columns.map((_c, t) => columnName(first + t))
+            ),
+            ctx.fence
+          ),
           cached: f.plan.pab[0],
         },
       ]
-    : pab.map((p, t) => ({
-        sheet,
-        row: p.row,
-        column: p.column,
-        formula: periodPabFormula(rows, t, pabRow + 1, ctx.fence),
-        cached: f.plan.pab[t],
-      }));
+    : [pabRun(r, sheet, pabRow, first, pab.count, f.plan.pab, ctx.fence)];
   if (live) {
     // The spill needs its cells empty (or still spilled from our own formula).
-    const blocked = pab.slice(1).find((p) => !spillFree(ctx, p));
+    let blocked: CellPos | null = null;
+    for (let t = 1; t < pab.count && !blocked; t++) {
+      const p = { sheet, row: pabRow, column: first + t };
+      if (!spillFree(ctx, p)) blocked = p;
+    }
     if (blocked) {
       const ref = formulaRef(blocked, "");
       const now = contentOf(sheetOf(ctx, sheet), blocked.row, blocked.column);
@@ -137,11 +142,11 @@ function spilledFromOurs(ctx: Context, sheet: SheetSnapshot, p: CellPos): boolea
   return false;
 }
 
-function addAlignedRules(ctx: Context, r: PlanRecord, pab: CellPos[]): void {
+function addAlignedRules(ctx: Context, r: PlanRecord, pab: RowSpan): void {
   const sheet = r.sheet;
-  const row = pab[0].row;
-  const left = pab[0].column;
-  const right = pab[pab.length - 1].column;
+  const row = pab.row;
+  const left = pab.column;
+  const right = pab.column + pab.count - 1;
   const rel = (ar: number, ac: number, dr: number) => `${columnName(ac)}${ar + dr + 1}`;
   ctx.rules.add(
     sheet,
@@ -179,7 +184,7 @@ function addAlignedRules(ctx: Context, r: PlanRecord, pab: CellPos[]): void {
   }
 }
 
-function annotateGrid(ctx: Context, f: Finding): CellPos[] {
+function annotateGrid(ctx: Context, f: Finding): PabPlace {
   const r = f.record;
   const own = r.plannerPab;
   if (own) {
@@ -209,7 +214,7 @@ function annotateGrid(ctx: Context, f: Finding): CellPos[] {
     ctx.label,
     fallbackNote(r.item)
   );
-  if (!cells.length) ctx.fallback.push(f);
+  if (!isWritten(cells)) ctx.fallback.push(f);
   return cells;
 }
 
@@ -217,8 +222,8 @@ function fallbackNote(item: string): string {
   return `so ${item}'s PAB goes on the ${SUMMARY_SHEET} sheet instead`;
 }
 
-function annotatePivotTable(ctx: Context, findings: Finding[]): Map<Finding, CellPos[]> {
-  const out = new Map<Finding, CellPos[]>();
+function annotatePivotTable(ctx: Context, findings: Finding[]): Map<Finding, PabPlace> {
+  const out = new Map<Finding, PabPlace>();
   const end = findings.reduce((m, f) => Math.max(m, lastRowOf(f.record)), -Infinity);
   findings.forEach((f, k) => {
     const label = (f.record.orders ?? f.record.supply[0])?.labelPos;
@@ -231,7 +236,7 @@ function annotatePivotTable(ctx: Context, findings: Finding[]): Map<Finding, Cel
       `${f.record.item}: ${ctx.label}`,
       fallbackNote(f.record.item)
     );
-    if (!cells.length) ctx.fallback.push(f);
+    if (!isWritten(cells)) ctx.fallback.push(f);
     out.set(f, cells);
   });
   return out;
@@ -396,17 +401,26 @@ const SIDE_TITLE: Record<Language, string> = {
   "zh-CN": "各期预计可用库存：引用您工作表的公式（未改动您的工作表）",
 };
 
-/** Side-sheet mode: each aligned item's PAB as formulas on the PAB Watch sheet, under the summary. */
+const SIDE_SAFETY: Record<Language, string> = {
+  en: "Safety stock",
+  "zh-CN": "安全库存",
+};
+
+/**
+ * Side-sheet mode: each aligned item's PAB as formulas on the PAB Watch sheet, under the summary;
+ * right of its periods, a reference to its safety stock, so one "below safety stock" rule reads every
+ * item's own threshold from its row.
+ */
 function annotateSideSheet(
   ctx: Context,
   findings: Finding[],
   startRow: number,
   lang: Language
-): Map<Finding, CellPos[]> {
-  const out = new Map<Finding, CellPos[]>();
+): Map<Finding, PabPlace> {
+  const out = new Map<Finding, PabPlace>();
   const sheet = SUMMARY_SHEET;
   let row = startRow;
-  const writes: CellWrite[] = [{ sheet, row: row++, column: 0, text: SIDE_TITLE[lang] }];
+  const writes: PlannedCell[] = [{ sheet, row: row++, column: 0, text: SIDE_TITLE[lang] }];
   let lastHeader = "";
   for (const f of findings) {
     const r = f.record;
@@ -424,36 +438,32 @@ function annotateSideSheet(
       lastHeader = r.periods.join("\u0000");
       writes.push(
         { sheet, row, column: 0, text: ctx.label },
-        ...r.periods.map((p, t) => ({ sheet, row, column: 2 + t, text: p }))
+        ...r.periods.map((p, t) => ({ sheet, row, column: 2 + t, text: p })),
+        { sheet, row, column: 2 + r.periods.length, text: SIDE_SAFETY[lang] }
       );
       row++;
     }
-    const plannerColumns = r.periodAt.rows.map((_row, t) =>
-      columnName(cellAt(r.periodAt, t).column)
-    );
-    const pabColumns = r.periods.map((_p, t) => columnName(2 + t));
     // Periods down a column or in blocks per measure: each of the planner's cells named.
-    const cellwise = r.layout === "periods-down" || r.layout === "row-per-part";
-    const rows = cellwise ? null : alignedRows(r, sheet, plannerColumns);
+    const cellwise =
+      r.layout === "periods-down" || r.layout === "row-per-part" || !adjacentPeriods(r);
     writes.push({ sheet, row, column: 0, text: r.item }, { sheet, row, column: 1, text: r.sheet });
-    const pab: CellPos[] = r.periods.map((_p, t) => ({ sheet, row, column: 2 + t }));
-    pab.forEach((p, t) =>
-      writes.push({
-        sheet,
-        row,
-        column: p.column,
-        formula: cellwise
-          ? cellPabFormula(
-              r,
-              t,
-              t === 0 ? openingRef(r, sheet) : `${pabColumns[t - 1]}${row + 1}`,
-              sheet,
-              ctx.fence
-            )
-          : sidePabFormula(rows as AlignedRows, t, row + 1, pabColumns, r.sheet, ctx.fence),
-        cached: f.plan.pab[t],
-      })
-    );
+    const pab: RowSpan = { sheet, row, column: 2, count: r.periods.length };
+    if (!cellwise) writes.push(pabRun(r, sheet, row, 2, pab.count, f.plan.pab, ctx.fence));
+    else
+      for (let t = 0; t < pab.count; t++)
+        writes.push({
+          sheet,
+          row,
+          column: 2 + t,
+          formula: cellPabFormula(
+            r,
+            t,
+            t === 0 ? openingRef(r, sheet) : `${columnName(1 + t)}${row + 1}`,
+            sheet,
+            ctx.fence
+          ),
+          cached: f.plan.pab[t],
+        });
     const rel = (ar: number, ac: number) => `${columnName(ac)}${ar + 1}`;
     ctx.rules.add(
       sheet,
@@ -464,12 +474,21 @@ function annotateSideSheet(
       row,
       1 + r.periods.length
     );
+    if (r.safetyStock) {
+      writes.push({
+        sheet,
+        row,
+        column: 2 + r.periods.length,
+        formula: formulaRef(cellPos(r.safetyStock.cell), sheet, "both"),
+        cached: r.safetyStock.value,
+      });
+    }
     if (r.safetyStock && r.safetyStock.value > 0) {
-      const ss = formulaRef(cellPos(r.safetyStock.cell), sheet, "both");
+      const ss = columnName(2 + r.periods.length);
       ctx.rules.add(
         sheet,
         "low",
-        (ar, ac) => `AND(${RULE_MARKER},${rel(ar, ac)}>=0,${rel(ar, ac)}<${ss})`,
+        (ar, ac) => `AND(${RULE_MARKER},${rel(ar, ac)}>=0,${rel(ar, ac)}<$${ss}${ar + 1})`,
         row,
         2,
         row,
@@ -503,7 +522,7 @@ export function buildWritePlan(
     live: options.live ?? false,
     fallback: [],
   };
-  const placed = new Map<Finding, CellPos[]>();
+  const placed = new Map<Finding, PabPlace>();
   const tables = new Map<string, Finding[]>();
   for (const f of options.sideSheet ? [] : findings) {
     const r = f.record;
@@ -542,14 +561,12 @@ export function buildWritePlan(
     ranges: ["A1"],
     hash: hashOf([[0, 0]], [summary.title]),
   });
-  return {
-    writes: ctx.writes,
+  return writePlanOf({
+    cells: ctx.writes,
     rules: ctx.rules.rules(),
     owned: ctx.owned,
     summary,
-    pabCells: findings.map((f) =>
-      (placed.get(f) ?? []).filter(Boolean).map((p) => formulaRef(p, ""))
-    ),
+    pabCells: findings.map((f) => placeRefs(placed.get(f) ?? [])),
     diagnostics: ctx.diagnostics,
-  };
+  });
 }

@@ -35,5 +35,5 @@ export function cellPabFormula(
     const ref = at(s);
     if (ref) supply += `+${ref}`;
   }
-  return [prev, "-", demand, pastDue, supply].join(""); // one flat string (see periodPabFormula)
+  return [prev, "-", demand, pastDue, supply].join(""); // one flat string (see runFormula)
 }

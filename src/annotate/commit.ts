@@ -1,15 +1,25 @@
 import { Diagnostic, SheetSnapshot, WorkbookSnapshot } from "../layout";
 import { Finding } from "../report";
-import { Ownership, addIntended, contentOf } from "./ownership";
+import { Ownership, addIntended, addIntendedRun, contentOf } from "./ownership";
+import { expandCells, runFormula } from "./pabRun";
 import { Fingerprint, formulaRef, rangeA1 } from "./refs";
 import { RuleSet } from "./rules";
-import { CellWrite, OWNED_NAME_PREFIX, OwnedRecord } from "./writePlan";
+import {
+  CellWrite,
+  OWNED_NAME_PREFIX,
+  OwnedRecord,
+  PabRun,
+  PlannedCell,
+  isPabRun,
+  widthOf,
+} from "./writePlan";
 
 /** What one WritePlan is being built from and into. */
 export interface Context {
   workbook: WorkbookSnapshot;
   ownership: Ownership;
-  writes: CellWrite[];
+  /** The plan's cells so far, in write order. */
+  writes: PlannedCell[];
   owned: OwnedRecord[];
   rules: RuleSet;
   diagnostics: Diagnostic[];
@@ -26,11 +36,23 @@ export function sheetOf(ctx: Context, name: string): SheetSnapshot {
   return s;
 }
 
+/** The first cell of an entry that holds something else (not empty, not ours, not this), or -1: its column. */
+function blockedColumn(ctx: Context, sheet: SheetSnapshot, w: PlannedCell): number {
+  if (!isPabRun(w)) return ctx.ownership.free(sheet, w) ? -1 : w.column;
+  for (let t = 0; t < w.cached.length; t++) {
+    const column = w.column + t;
+    const now = contentOf(sheet, w.row, column);
+    if (now === "" || ctx.ownership.owns(sheet.name, w.row, column)) continue;
+    if (now !== `=${runFormula(w, t)}`) return column;
+  }
+  return -1;
+}
+
 /** Commits a group of writes when every target is free; otherwise names the first cell in the way. */
 export function commit(
   ctx: Context,
   item: string,
-  writes: CellWrite[],
+  writes: PlannedCell[],
   what: string,
   otherwise?: string
 ): boolean {
@@ -44,7 +66,7 @@ export function commit(
 export function commitParts(
   ctx: Context,
   item: string,
-  parts: CellWrite[][],
+  parts: PlannedCell[][],
   what: string,
   otherwise?: string
 ): boolean {
@@ -56,15 +78,16 @@ export function commitParts(
 function allFree(
   ctx: Context,
   item: string,
-  writes: CellWrite[],
+  writes: PlannedCell[],
   what: string,
   otherwise?: string
 ): boolean {
   for (const w of writes) {
     const sheet = sheetOf(ctx, w.sheet);
-    if (!ctx.ownership.free(sheet, w)) {
-      const ref = `${formulaRef({ sheet: w.sheet, row: w.row, column: w.column }, "")}`;
-      const now = contentOf(sheet, w.row, w.column);
+    const blocked = blockedColumn(ctx, sheet, w);
+    if (blocked >= 0) {
+      const ref = `${formulaRef({ sheet: w.sheet, row: w.row, column: blocked }, "")}`;
+      const now = contentOf(sheet, w.row, blocked);
       ctx.diagnostics.push({
         severity: "warning",
         code: "cell-in-the-way",
@@ -78,23 +101,41 @@ function allFree(
   return true;
 }
 
-function record(ctx: Context, writes: CellWrite[]): void {
+function record(ctx: Context, writes: PlannedCell[]): void {
   // A loop, not push(...writes): JavaScriptCore (Excel on Mac) caps a call at 65,536 arguments.
   for (const w of writes) ctx.writes.push(w);
-  const bySheet = new Map<string, Map<number, CellWrite>>();
+  const bySheet = new Map<string, PlannedCell[]>();
   for (const w of writes) {
-    let m = bySheet.get(w.sheet);
-    if (!m) bySheet.set(w.sheet, (m = new Map()));
-    m.set(w.row * COLUMNS + w.column, w);
+    const list = bySheet.get(w.sheet);
+    if (list) list.push(w);
+    else bySheet.set(w.sheet, [w]);
   }
-  for (const [sheet, cells] of bySheet) {
-    const areas = compactAreas([...cells.values()].map((w) => [w.row, w.column]));
+  for (const [sheet, list] of bySheet) {
+    const rows = rowsOf(list);
+    const areas = stackRuns(
+      [...rows].map(([row, spans]) => [
+        row,
+        spans.map((w) => [w.column, w.column + widthOf(w) - 1]),
+      ])
+    );
     // The hash goes over the areas' cells in the order cellsOfRanges gives them.
     const hash = new Fingerprint();
+    const forms = new Map<PabRun, string[]>();
     for (const a of areas)
-      for (let row = a.top; row <= a.bottom; row++)
-        for (let c = a.left; c <= a.right; c++)
-          addIntended(hash, cells.get(row * COLUMNS + c) as CellWrite);
+      for (let row = a.top; row <= a.bottom; row++) {
+        const spans = rows.get(row) as PlannedCell[];
+        let k = 0;
+        for (let c = a.left; c <= a.right; c++) {
+          while (spans[k].column + widthOf(spans[k]) <= c) k++;
+          const w = spans[k];
+          if (!isPabRun(w)) addIntended(hash, w);
+          else {
+            let known = forms.get(w);
+            if (!known) forms.set(w, (known = []));
+            addIntendedRun(hash, w, c - w.column, known);
+          }
+        }
+      }
     ctx.owned.push({
       name: `${OWNED_NAME_PREFIX}${ctx.owned.length + 1}`,
       sheet,
@@ -102,6 +143,32 @@ function record(ctx: Context, writes: CellWrite[]): void {
       hash: hash.hex(),
     });
   }
+}
+
+/**
+ * One sheet's entries by row, rows in order and each row's entries in column order, no two on one
+ * cell (where two are, the later one counts, each cell then an entry of its own).
+ */
+function rowsOf(list: PlannedCell[]): Map<number, PlannedCell[]> {
+  const sorted = list.slice().sort((a, b) => a.row - b.row || a.column - b.column);
+  const overlap = sorted.some(
+    (w, i) =>
+      i > 0 &&
+      sorted[i - 1].row === w.row &&
+      w.column < sorted[i - 1].column + widthOf(sorted[i - 1])
+  );
+  if (overlap) {
+    const cells = new Map<number, CellWrite>();
+    for (const w of expandCells(list)) cells.set(w.row * COLUMNS + w.column, w);
+    return rowsOf([...cells.values()]);
+  }
+  const rows = new Map<number, PlannedCell[]>();
+  for (const w of sorted) {
+    const spans = rows.get(w.row);
+    if (spans) spans.push(w);
+    else rows.set(w.row, [w]);
+  }
+  return rows;
 }
 
 /** Columns a sheet may have: row * COLUMNS + column keys a cell. */
@@ -126,22 +193,34 @@ function compactAreas(cells: [number, number][]): Area[] {
     if (list) list.push(c);
     else byRow.set(r, [c]);
   }
-  const runs: { top: number; bottom: number; left: number; right: number }[] = [];
-  const open = new Map<string, { top: number; bottom: number; left: number; right: number }>();
-  for (const [row, cols] of [...byRow].sort((a, b) => a[0] - b[0])) {
+  const rows: [number, [number, number][]][] = [];
+  for (const [row, cols] of byRow) {
     cols.sort((a, b) => a - b);
-    let start = cols[0];
-    for (let i = 1; i <= cols.length; i++) {
-      if (i < cols.length && cols[i] === cols[i - 1] + 1) continue;
-      const run = { top: row, bottom: row, left: start, right: cols[i - 1] };
-      const key = `${run.left},${run.right}`;
+    rows.push([row, cols.map((c) => [c, c])]);
+  }
+  return stackRuns(rows);
+}
+
+/** Spans [left, right] per row (in column order, none overlapping) → areas: adjacent spans joined along a row, identical runs in consecutive rows stacked. */
+function stackRuns(rows: [number, [number, number][]][]): Area[] {
+  const runs: Area[] = [];
+  const open = new Map<string, Area>();
+  for (const [row, spans] of rows.slice().sort((a, b) => a[0] - b[0])) {
+    let [left, right] = spans[0];
+    for (let i = 1; i <= spans.length; i++) {
+      if (i < spans.length && spans[i][0] === right + 1) {
+        right = spans[i][1];
+        continue;
+      }
+      const run = { top: row, bottom: row, left, right };
+      const key = `${left},${right}`;
       const above = open.get(key);
       if (above && above.bottom === row - 1) above.bottom = row;
       else {
         runs.push(run);
         open.set(key, run);
       }
-      start = cols[i];
+      if (i < spans.length) [left, right] = spans[i];
     }
   }
   return runs;

@@ -1,6 +1,7 @@
 import { SheetSnapshot, WorkbookSnapshot, a1, cellAt, parseRange } from "../layout";
-import { CellWrite } from "./writePlan";
-import { relativeFormPieces } from "../layout/formulaRefs";
+import { CellWrite, PabRun } from "./writePlan";
+import { relativeForm, relativeFormPieces } from "../layout/formulaRefs";
+import { formulaClass, runFormula } from "./pabRun";
 import { Fingerprint } from "./refs";
 
 /** What a cell holds, as one string: its formula ("=…") or its value. */
@@ -57,6 +58,18 @@ export function addIntended(f: Fingerprint, w: CellWrite): void {
   if (w.formula === undefined) return addContent(f, w.text ?? "", w.row, w.column);
   f.add("=");
   addRelative(f, w.formula, w.row, w.column);
+  f.endPart();
+}
+
+/**
+ * Cell t of a run as addIntended takes it. Every period of a formula class reads the same relative
+ * to its cell, so each class's relative form is made once (in `forms`, by class) and fed as text.
+ */
+export function addIntendedRun(f: Fingerprint, run: PabRun, t: number, forms: string[]): void {
+  const k = formulaClass(run, t);
+  const form = (forms[k] ??= relativeForm(runFormula(run, t), run.row, run.column + t));
+  f.add("=");
+  f.add(form);
   f.endPart();
 }
 

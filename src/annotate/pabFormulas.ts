@@ -1,5 +1,6 @@
 import { PlanRecord, SeriesRow, cellPos, sheetPrefix } from "../layout";
 import { cellAt, formulaRef } from "./refs";
+import { PabRun } from "./writePlan";
 
 /** Where an aligned record's rows sit (grid and pivot: every row spans the period columns). */
 export interface AlignedRows {
@@ -27,26 +28,40 @@ export function alignedRows(record: PlanRecord, sheet: string, columns: string[]
 }
 
 /**
- * The PAB of period t as a native formula over the planner's cells:
- * previous PAB − demand + every supply row, demand = MAX(forecast, orders) from the fence on,
- * past due taken from period 1. `pabRow` is the 1-based row the PAB goes in.
+ * An aligned record's PAB along row `row` of `onSheet` from `column` on, one cell per period of
+ * `periods` (its own sheet: the period columns themselves; the PAB Watch sheet: columns of its own).
+ * `pab` gives the cached values.
  */
-export function periodPabFormula(
-  rows: AlignedRows,
-  t: number,
-  pabRow: number,
+export function pabRun(
+  record: PlanRecord,
+  onSheet: string,
+  row: number,
+  column: number,
+  periods: number,
+  pab: ArrayLike<number>,
   fence: number
-): string {
-  const col = rows.columns[t];
-  const prev = t === 0 ? rows.opening : `${rows.columns[t - 1]}${pabRow}`;
-  const orders = rows.orders !== null ? `${col}${rows.orders}` : "0";
-  const demand =
-    rows.forecast !== null && t >= fence ? `MAX(${col}${rows.forecast},${orders})` : orders;
-  const pastDue = t === 0 && rows.pastDue ? `-${rows.pastDue}` : "";
-  const supply = rows.supply.map((r) => `+${col}${r}`).join("");
-  // Joined, not concatenated: the plan holds one formula per period of every item, and a string
-  // made with + stays a tree of its pieces in V8 (about four times the memory of the text).
-  return [prev, "-", demand, pastDue, supply].join("");
+): PabRun {
+  const rowOf = (s: SeriesRow | null) => (s ? cellAt(s.at, 0).row : null);
+  return {
+    sheet: onSheet,
+    row,
+    column,
+    cached: pab.length === periods ? pab : Array.from({ length: periods }, (_v, t) => pab[t]),
+    prefix: record.sheet === onSheet ? "" : `${sheetPrefix(record.sheet)}!`,
+    plannerColumn: cellAt(record.periodAt, 0).column,
+    orders: rowOf(record.orders),
+    forecast: rowOf(record.forecast),
+    supply: record.supply.map((s) => cellAt(s.at, 0).row),
+    opening: record.opening ? formulaRef(cellPos(record.opening.cell), onSheet, "both") : "0",
+    pastDue: record.pastDue ? formulaRef(cellPos(record.pastDue.cell), onSheet, "both") : null,
+    fence,
+  };
+}
+
+/** Whether an aligned record's periods are adjacent columns (a PabRun can name its cells by offset). */
+export function adjacentPeriods(record: PlanRecord): boolean {
+  const first = cellAt(record.periodAt, 0).column;
+  return record.periodAt.columns.every((c, t) => c === first + t);
 }
 
 export interface LongTableColumns {
@@ -89,7 +104,7 @@ export function longRowPabFormula(
     demand = `-SUMPRODUCT(${same}*(${o}+${fenced}*(${f}>${o})*(${f}-${o})))`;
   }
   const supply = cols.supply.map((c) => `+${upTo(c)}`).join("");
-  return [opening, pastDue ? `-${pastDue}` : "", demand, supply].join(""); // flat (periodPabFormula)
+  return [opening, pastDue ? `-${pastDue}` : "", demand, supply].join(""); // flat (runFormula)
 }
 
 /** Whether an aligned record can be one spilled =PAB.BALANCE: a single supply row and no past due. */
@@ -104,24 +119,4 @@ export function livePabFormula(rows: AlignedRows, fence: number): string {
   const args = [rows.opening, span(rows.orders as number), span(rows.supply[0])];
   if (rows.forecast !== null) args.push(span(rows.forecast), String(fence));
   return `PAB.BALANCE(${args.join(",")})`;
-}
-
-/** The same PAB on the PAB Watch sheet: previous PAB local, the planner's cells through their sheet name. */
-export function sidePabFormula(
-  rows: AlignedRows,
-  t: number,
-  pabRow: number,
-  pabColumns: string[],
-  plannerSheet: string,
-  fence: number
-): string {
-  const at = (col: string, row: number) => `${sheetPrefix(plannerSheet)}!${col}${row}`;
-  const col = rows.columns[t];
-  const prev = t === 0 ? rows.opening : `${pabColumns[t - 1]}${pabRow}`;
-  const orders = rows.orders !== null ? at(col, rows.orders) : "0";
-  const demand =
-    rows.forecast !== null && t >= fence ? `MAX(${at(col, rows.forecast)},${orders})` : orders;
-  const pastDue = t === 0 && rows.pastDue ? `-${rows.pastDue}` : "";
-  const supply = rows.supply.map((r) => `+${at(col, r)}`).join("");
-  return [prev, "-", demand, pastDue, supply].join(""); // one flat string (see periodPabFormula)
 }

@@ -33,6 +33,31 @@ export function formulaRef(
   return pos.sheet === onSheet ? text : `${sheetPrefix(pos.sheet)}!${text}`;
 }
 
+/** `count` cells along one row from `column` on. */
+export interface RowSpan {
+  sheet: string;
+  row: number;
+  column: number;
+  count: number;
+}
+
+/** Where an item's PAB went, in period order: its cells (none when it was not written), or one row of them. */
+export type PabPlace = CellPos[] | RowSpan;
+
+export function isWritten(p: PabPlace): boolean {
+  return Array.isArray(p) ? p.length > 0 : p.count > 0;
+}
+
+/** The PAB's cells as references with their sheet (`MPS!B8`), in period order. */
+export function placeRefs(p: PabPlace): string[] {
+  if (Array.isArray(p)) return p.filter(Boolean).map((c) => formulaRef(c, ""));
+  const prefix = `${sheetPrefix(p.sheet)}!`;
+  const row = String(p.row + 1);
+  const out: string[] = new Array(p.count);
+  for (let t = 0; t < p.count; t++) out[t] = prefix + columnName(p.column + t) + row;
+  return out;
+}
+
 export function rangeA1(top: number, left: number, bottom: number, right: number): string {
   const from = a1(top, left);
   const to = a1(bottom, right);

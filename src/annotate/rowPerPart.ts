@@ -140,7 +140,7 @@ export function annotateRowPerPart(ctx: Context, findings: Finding[]): Map<Findi
   }
   const rest = findings.filter((f) => !f.record.plannerPab);
   if (rest.length) {
-    const labelRows = [first.orders, ...first.supply]
+    const labelRows = [first.orders, first.forecast, ...first.supply]
       .map((s) => (s ? placed(s.labelPos).row : headerRow))
       .filter((row) => row !== headerRow);
     const groupRow = labelRows[0] ?? headerRow - 1;

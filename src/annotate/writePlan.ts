@@ -15,6 +15,44 @@ export interface CellWrite {
   value?: number;
 }
 
+/**
+ * The PAB of one aligned record (grid, pivot, or on the PAB Watch sheet) along one row: cells
+ * `column` … `column + cached.length - 1`, one formula per period. The formulas are made where they
+ * are written (`runFormula`), so a plan of 5,000 items holds no 260,000 formula strings.
+ */
+export interface PabRun {
+  sheet: string;
+  row: number;
+  /** The first period's column; period t is in column + t. */
+  column: number;
+  /** What each period's formula gives now, stored so viewers that do not recalculate still show it. */
+  cached: ArrayLike<number>;
+  /** Where the planner's cells are: sheet prefix for the formula (`'MPS'!`, or "" on their own sheet) and their first period's column. */
+  prefix: string;
+  plannerColumn: number;
+  /** 0-based rows of the planner's series (orders, forecast, every supply row). */
+  orders: number | null;
+  forecast: number | null;
+  supply: number[];
+  /** The opening and past due as written in period 1's formula (`$B$2`, `'MPS'!$B$2`); "0" without opening. */
+  opening: string;
+  pastDue: string | null;
+  /** From this period on, demand is MAX(forecast, orders). */
+  fence: number;
+}
+
+/** One entry of a plan's cells in write order: a single cell or a run of PAB formulas. */
+export type PlannedCell = CellWrite | PabRun;
+
+export function isPabRun(c: PlannedCell): c is PabRun {
+  return (c as PabRun).plannerColumn !== undefined;
+}
+
+/** How many cells an entry covers along its row. */
+export function widthOf(c: PlannedCell): number {
+  return isPabRun(c) ? c.cached.length : 1;
+}
+
 export type RuleKind = "short" | "low" | "receipt";
 
 /** One conditional-format rule: one formula (relative to the first range's top-left cell) over all its ranges. */
@@ -47,7 +85,13 @@ export interface SummarySheet {
 
 /** Findings → everything the adapters write; the same plan for the .xlsx file and the open workbook. */
 export interface WritePlan {
-  writes: CellWrite[];
+  /**
+   * Every cell, one entry each, in write order: the Office.js adapter's form. Expanded from `cells`
+   * when first read (the .xlsx writer never reads it).
+   */
+  readonly writes: CellWrite[];
+  /** The same cells, compactly, in the same order: the .xlsx writer's form. */
+  cells: PlannedCell[];
   rules: ConditionalRule[];
   owned: OwnedRecord[];
   summary: SummarySheet;

@@ -58,7 +58,7 @@ function parseDraft(rest: string[]): Args {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message.split("\n")[0]);
+    throw optionError(e, "draft");
   }
   const v = parsed.values;
   if (v.help) return { command: "help", topic: "draft" };
@@ -75,8 +75,7 @@ function parseDraft(rest: string[]): Args {
       `--notice ${v.notice}：请用${NOTICE_KINDS.join("、")}之一`
     );
   }
-  const lang = v.lang ?? "en";
-  if (lang !== "en" && lang !== "zh-CN") throw new UsageError(`--lang ${lang}: use en or zh-CN`);
+  const lang = langOption(v.lang);
   return {
     command: "draft",
     report: v.report as string,
@@ -90,6 +89,53 @@ function parseDraft(rest: string[]): Args {
     csv: v.csv ?? null,
     force: v.force ?? false,
   };
+}
+
+/** A mistake node:util's parseArgs found, said as our one line in both languages. */
+export function optionError(e: unknown, command: "scan" | "draft" | "log"): UsageError {
+  const why = (e as Error).message.split("\n")[0];
+  const code = (e as { code?: string }).code;
+  const quoted = /'([^']*)'/.exec(why)?.[1] ?? "";
+  const option = quoted.split(" ")[0];
+  const help = `pab-watch ${command} --help`;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    return new UsageError(
+      `${command} has no option ${option} (try: ${help})`,
+      `${command}没有选项${option}（参见${help}）`
+    );
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && /argument missing/.test(why))
+    return new UsageError(
+      `${option} needs a value (try: ${help})`,
+      `${option}后面需要一个值（参见${help}）`
+    );
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return new UsageError(
+      `${option} takes no value (try: ${help})`,
+      `${option}不带值（参见${help}）`
+    );
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL")
+    return new UsageError(
+      `unexpected argument "${quoted}" (try: ${help})`,
+      `多余的参数“${quoted}”（参见${help}）`
+    );
+  return new UsageError(why, `命令行有误：${why}（参见${help}）`);
+}
+
+/** --lang: en or zh-CN, else a one-line reason (in Chinese too: who types zh-cn or zh wants it). */
+export function langOption(lang: string | undefined): "en" | "zh-CN" {
+  const value = lang ?? "en";
+  if (value === "en" || value === "zh-CN") return value;
+  throw new UsageError(`--lang ${value}: use en or zh-CN`, `--lang ${value}：请用en或zh-CN`);
+}
+
+/** Whether a failed command line asked for Chinese: its last --lang is zh-CN, or zh anything. */
+export function asksForChinese(argv: string[]): boolean {
+  let lang = "";
+  argv.forEach((a, i) => {
+    if (a === "--lang" && i + 1 < argv.length) lang = argv[i + 1];
+    else if (a.startsWith("--lang=")) lang = a.slice("--lang=".length);
+  });
+  return /^zh/i.test(lang);
 }
 
 /** A command line the user must correct; exit 2 with this one line. */
@@ -133,7 +179,7 @@ export function parseCommandLine(argv: string[]): Args {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message.split("\n")[0]);
+    throw optionError(e, "scan");
   }
   const v = parsed.values;
   if (v.help) return { command: "help", topic: "scan" };
@@ -158,8 +204,7 @@ export function parseCommandLine(argv: string[]): Args {
       `--fence ${v.fence} is not a whole number of periods`,
       `--fence ${v.fence}不是整数期数`
     );
-  const lang = v.lang ?? "en";
-  if (lang !== "en" && lang !== "zh-CN") throw new UsageError(`--lang ${lang}: use en or zh-CN`);
+  const lang = langOption(v.lang);
   const failOn = v["fail-on"] ?? null;
   if (failOn !== null && !["stockout", "at-risk", "low"].includes(failOn)) {
     throw new UsageError(

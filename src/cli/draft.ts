@@ -3,7 +3,7 @@ import { Incident, IncidentError, parseIncidentText } from "../incidents";
 import { AddressError, NoticeRefused, draftNotice, parseAddressList } from "../mail";
 import { Report, factsForNotice } from "../report";
 import { DraftArgs, UsageError } from "./args";
-import { OutputTarget, checkOutputs, writeOutput } from "./outputs";
+import { OutputTarget, checkOutputs, noteLine, writeOutput } from "./outputs";
 import { problemZh } from "./diagnosticsZh";
 import { incidentErrorZh } from "./incidentErrorZh";
 import { reportSchemaError } from "./reportSchema";
@@ -133,6 +133,6 @@ export function draft(args: DraftArgs, io: DraftIo): number {
       terminalText(`Subject: ${outputs.subject}\nTo: ${to.join(", ")}\n\n${outputs.text}`, true)
     );
   }
-  for (const note of replacing) io.stderr(`pab-watch: ${terminalText(note)}\n`);
+  for (const note of replacing) io.stderr(noteLine(note, args.lang));
   return 0;
 }

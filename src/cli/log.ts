@@ -14,7 +14,7 @@ import {
 import { ReportItem } from "../report";
 import { SUMMARY_SHEET } from "../layout";
 import { XlsxPackage, applyLogToPackage } from "../xlsx";
-import { UsageError } from "./args";
+import { UsageError, langOption, optionError } from "./args";
 import { incidentErrorZh } from "./incidentErrorZh";
 
 export interface LogArgs {
@@ -49,8 +49,7 @@ export function parseLog(rest: string[]): LogArgs | { command: "help"; topic: st
       },
     });
   } catch (e) {
-    const why = (e as Error).message.split("\n")[0];
-    throw new UsageError(why, `命令行有误：${why}（参见：pab-watch log --help）`);
+    throw optionError(e, "log");
   }
   const v = parsed.values;
   if (v.help) return { command: "help", topic: "log" };
@@ -60,9 +59,7 @@ export function parseLog(rest: string[]): LogArgs | { command: "help"; topic: st
         `log needs --${name} (try: pab-watch log --help)`,
         `log 需要 --${name}（参见：pab-watch log --help）`
       );
-  const lang = v.lang ?? "en";
-  if (lang !== "en" && lang !== "zh-CN")
-    throw new UsageError(`--lang ${lang}: use en or zh-CN`, `--lang ${lang}：请用 en 或 zh-CN`);
+  const lang = langOption(v.lang);
   return {
     command: "log",
     report: v.report as string,

@@ -6,11 +6,18 @@ import { LayoutMapping } from "../layout";
 import { MappingError, parseLayoutMapping } from "../layout/mappingInput";
 import { Report, writeReportJson } from "../report";
 import { MalformedXmlError, UnreadableWorkbookError } from "../xlsx";
-import { HELP, ScanArgs, UsageError, parseCommandLine } from "./args";
+import { HELP, ScanArgs, UsageError, asksForChinese, parseCommandLine } from "./args";
 import { workbookErrorZh } from "./diagnosticsZh";
 import { draft } from "./draft";
 import { LOG_HELP, log, parseLog } from "./log";
-import { OutputTarget, checkOutputs, writeOutput, writeOutputStream } from "./outputs";
+import {
+  Note,
+  OutputTarget,
+  checkOutputs,
+  noteLine,
+  writeOutput,
+  writeOutputStream,
+} from "./outputs";
 import { terminalJson, terminalText } from "./terminal";
 import { UnreadableCsvError } from "../csv";
 import { nodeZipCodec } from "./nodeZip";
@@ -32,7 +39,7 @@ const defaultIo: Io = {
 const LARGE_FILE = 5 * 1024 * 1024;
 
 /** The files `scan` writes, checked before anything is read or written. */
-function scanOutputs(args: ScanArgs): { targets: OutputTarget[]; replacing: string[] } {
+function scanOutputs(args: ScanArgs): { targets: OutputTarget[]; replacing: Note[] } {
   const targets: OutputTarget[] = [];
   if (args.out) targets.push({ option: "--out", file: args.out, kind: "xlsx" });
   if (args.json && args.json !== "-")
@@ -128,7 +135,11 @@ function scan(args: ScanArgs, io: Io): number {
         : undefined,
     });
   } catch (e) {
-    if (e instanceof MissingSheetError) throw new UsageError(e.message);
+    if (e instanceof MissingSheetError)
+      throw new UsageError(
+        e.message,
+        `没有名为“${e.sheet}”的工作表（工作表：${e.sheets.join("、")}）`
+      );
     if (e instanceof MappingError) throw mappingUsage(args.mapping as string, e);
     throw e;
   }
@@ -148,7 +159,7 @@ function scan(args: ScanArgs, io: Io): number {
     if (args.json) writeOutputStream(target("--json"), (write) => writeReportJson(report, write));
     io.stdout(summaryText(report, args.lang));
   }
-  for (const note of replacing) io.stderr(`pab-watch: ${terminalText(note)}\n`);
+  for (const note of replacing) io.stderr(noteLine(note, args.lang));
   // A nightly check must not pass on a sheet that was not read.
   if (!found)
     throw new UsageError(
@@ -181,7 +192,7 @@ export function main(argv: string[], io: Io = defaultIo): number {
     if (args.command === "draft") return draft(args, io);
     return scan(args, io);
   } catch (e) {
-    return failure(e, io, argv.join(" ").includes("--lang zh-CN") || argv.includes("--lang=zh-CN"));
+    return failure(e, io, asksForChinese(argv));
   }
 }
 

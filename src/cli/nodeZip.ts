@@ -4,37 +4,32 @@ import { crc32 as portableCrc32, joinBytes } from "../xlsx/zipCodec";
 
 const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
-const BATCH = 2 << 20;
-
 /**
- * zlib has no synchronous stream, so each batch of 2 MB is deflated on its own and ended with a
- * sync flush (byte-aligned, not final); the last batch ends the stream. Together they are one
- * valid DEFLATE stream.
+ * zlib has no synchronous stream, so each batch pushed (the part writer hands on 2 MB at a time) is
+ * deflated on its own and ended with a sync flush (byte-aligned, not final); the last batch ends the
+ * stream. Together they are one valid DEFLATE stream. The last batch is held (in one buffer reused
+ * for the part) until it is known to be the last.
  */
 class BatchDeflater implements Deflater {
-  private readonly batch = new Uint8Array(BATCH);
+  private held = new Uint8Array(0);
   private used = 0;
   private readonly out: Uint8Array[] = [];
 
   push(data: Uint8Array): void {
-    for (let p = 0; p < data.length;) {
-      const n = Math.min(BATCH - this.used, data.length - p);
-      this.batch.set(data.subarray(p, p + n), this.used);
-      this.used += n;
-      p += n;
-      if (this.used === BATCH) this.flush(zlib.constants.Z_SYNC_FLUSH);
-    }
+    if (!data.length) return;
+    if (this.used) this.deflate(zlib.constants.Z_SYNC_FLUSH);
+    if (this.held.length < data.length) this.held = new Uint8Array(data.length);
+    this.held.set(data);
+    this.used = data.length;
   }
 
-  private flush(finishFlush: number): void {
-    this.out.push(
-      zlib.deflateRawSync(this.batch.subarray(0, this.used), { level: 1, finishFlush })
-    );
+  private deflate(finishFlush: number): void {
+    this.out.push(zlib.deflateRawSync(this.held.subarray(0, this.used), { level: 1, finishFlush }));
     this.used = 0;
   }
 
   end(): Uint8Array {
-    this.flush(zlib.constants.Z_FINISH);
+    this.deflate(zlib.constants.Z_FINISH);
     return joinBytes(this.out);
   }
 }

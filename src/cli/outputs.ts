@@ -5,6 +5,7 @@ import { strFromU8 } from "fflate";
 import { unzipPart } from "../xlsx/xlsxPackage";
 import { UsageError } from "./args";
 import { isOurReport } from "./reportMark";
+import { terminalText } from "./terminal";
 
 /** What an output file holds, so we can tell whether an existing one is ours. */
 export type OutputKind = "xlsx" | "json" | "eml" | "csv";
@@ -61,11 +62,26 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
+/** A line for the user in both languages; the command prints the one its --lang asks for. */
+export interface Note {
+  en: string;
+  zh: string;
+}
+
+/** A note as the line the command prints on stderr, in the language --lang asks for. */
+export function noteLine(note: Note, lang: "en" | "zh-CN"): string {
+  return lang === "zh-CN"
+    ? `pab-watch：${terminalText(note.zh)}\n`
+    : `pab-watch: ${terminalText(note.en)}\n`;
+}
+
 /** Why an existing file is one PAB Watch wrote, or null when nothing says so. */
-export function ourMark(file: string, kind: OutputKind): string | null {
+export function ourMark(file: string, kind: OutputKind): Note | null {
   if (kind === "json") {
     try {
-      return isOurReport(file) ? "a PAB Watch report (schemaVersion 1)" : null;
+      return isOurReport(file)
+        ? { en: "a PAB Watch report (schemaVersion 1)", zh: "PAB Watch写的报告（schemaVersion 1）" }
+        : null;
     } catch {
       return null;
     }
@@ -81,18 +97,23 @@ export function ourMark(file: string, kind: OutputKind): string | null {
       case "xlsx": {
         const wb = unzipPart(bytes, "xl/workbook.xml");
         return wb && /<definedName\b[^>]*\sname="_PABWatch\./.test(strFromU8(wb))
-          ? "an annotated copy PAB Watch wrote (it carries PAB Watch's _PABWatch names)"
+          ? {
+              en: "an annotated copy PAB Watch wrote (it carries PAB Watch's _PABWatch names)",
+              zh: "PAB Watch写的批注副本（带有PAB Watch的_PABWatch名称）",
+            }
           : null;
       }
       case "eml": {
         const head = bytes.subarray(0, 4096).toString("utf8");
         return /\r\nX-Unsent: 1\r\n/.test(head) && /boundary="=_pabw_[0-9a-f]{8}"/.test(head)
-          ? "a draft PAB Watch wrote"
+          ? { en: "a draft PAB Watch wrote", zh: "PAB Watch写的草稿" }
           : null;
       }
       case "csv": {
         const first = bytes.subarray(0, 512).toString("utf8").split("\r\n")[0];
-        return OUR_CSV_HEADERS.has(first) ? "a CSV PAB Watch wrote" : null;
+        return OUR_CSV_HEADERS.has(first)
+          ? { en: "a CSV PAB Watch wrote", zh: "PAB Watch写的CSV文件" }
+          : null;
       }
     }
   } catch {
@@ -118,10 +139,10 @@ export function checkOutputs(
   targets: OutputTarget[],
   inputs: { what: string; file: string }[],
   force: boolean
-): string[] {
+): Note[] {
   const realInputs = inputs.map((i) => ({ ...i, real: safeReal(i.file) }));
   const seen: { option: string; real: string }[] = [];
-  const notes: string[] = [];
+  const notes: Note[] = [];
   for (const t of targets) {
     if (t.file === "-") continue;
     const real = realTarget(t.option, t.file);
@@ -146,7 +167,7 @@ export function checkOutputs(
         `${t.option} ${t.file}是文件夹，请指定文件`
       );
     if (force) {
-      notes.push(`replacing ${t.file} (--force)`);
+      notes.push({ en: `replacing ${t.file} (--force)`, zh: `覆盖${t.file}（--force）` });
       continue;
     }
     const mark = ourMark(real, t.kind);
@@ -155,7 +176,7 @@ export function checkOutputs(
         `${t.option} ${t.file} exists and nothing in it says PAB Watch wrote it: name a new file, or add --force to replace it`,
         `${t.option} ${t.file}已存在，且看不出是PAB Watch写的：请指定新文件，或加--force覆盖`
       );
-    notes.push(`replacing ${t.file}: ${mark}`);
+    notes.push({ en: `replacing ${t.file}: ${mark.en}`, zh: `覆盖${t.file}：它是${mark.zh}` });
   }
   return notes;
 }
@@ -177,14 +198,20 @@ export function writeOutputStream(
   try {
     fd = fs.openSync(t.file, "w");
   } catch (e) {
-    throw new UsageError(`${t.option} ${t.file}: cannot write it (${errnoCode(e)})`);
+    throw new UsageError(
+      `${t.option} ${t.file}: cannot write it (${errnoCode(e)})`,
+      `${t.option} ${t.file}：无法写入（${errnoCode(e)}）`
+    );
   }
   try {
     produce((text) => {
       try {
         fs.writeSync(fd, text);
       } catch (e) {
-        throw new UsageError(`${t.option} ${t.file}: cannot write it (${errnoCode(e)})`);
+        throw new UsageError(
+          `${t.option} ${t.file}: cannot write it (${errnoCode(e)})`,
+          `${t.option} ${t.file}：无法写入（${errnoCode(e)}）`
+        );
       }
     });
   } finally {

@@ -658,7 +658,11 @@ export async function applyWritePlan(
       for (let start = 0; start < rows.length; start += SUMMARY_BLOCK) {
         const block = rows.slice(start, start + SUMMARY_BLOCK);
         const formats = block.map((r) => r.map((v) => (typeof v === "number" ? "General" : "@")));
-        await put(requestCost(1, 2, [formats, block]) + bulkCost(block.length, width, 2), () => {
+        // Office.js sends a 2-D array over BULK_CELLS a block of rows at a time (bulkCost, measured);
+        // a byte a cell per property covers the rest of what its request builder adds.
+        const cells = 2 * block.length * width;
+        const bulk = Math.max(cells, bulkCost(block.length, width, 2));
+        await put(requestCost(1, 2, [formats, block]) + bulk, () => {
           const at = sheet!.getRangeByIndexes(start, 0, block.length, width);
           at.numberFormat = formats;
           at.values = block;

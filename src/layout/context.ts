@@ -11,6 +11,7 @@ import {
 import { dateFormatKind, serialToIso } from "./dates";
 import { Diagnostic, DiagnosticCode, Severity } from "./diagnostics";
 import { Role } from "./labels";
+import { OwnedCells } from "./ownedCells";
 import { describeValue, parseQuantity } from "./quantities";
 import { CellValue, SheetSnapshot, bottomRow, cellAt, rightColumn } from "./snapshot";
 
@@ -51,7 +52,9 @@ export class SheetContext {
     readonly sheet: SheetSnapshot,
     readonly date1904: boolean,
     readonly diagnostics: Diagnostic[],
-    readonly mapping: NonNullable<LayoutMapping["sheets"]>[string] | undefined
+    readonly mapping: NonNullable<LayoutMapping["sheets"]>[string] | undefined,
+    /** The cells PAB Watch wrote on this sheet (its owned ranges): never part of a header found. */
+    readonly owned: OwnedCells = new OwnedCells([])
   ) {
     this.hiddenRows = new Set(sheet.hiddenRows);
     this.hiddenColumns = new Set(sheet.hiddenColumns);
@@ -86,6 +89,19 @@ export class SheetContext {
 
   rowIsEmpty(row: number, from = this.sheet.left, to = this.right): boolean {
     for (let c = from; c <= to; c++) if (!this.isEmpty(row, c)) return false;
+    return true;
+  }
+
+  /** Whether PAB Watch wrote this cell (an earlier run's PAB, its label or its period headers). */
+  isOwned(row: number, column: number): boolean {
+    return this.owned.has(row, column);
+  }
+
+  /** Whether the row holds nothing of the planner's between the columns: empty, or cells PAB Watch wrote. */
+  rowIsEmptyButOurs(row: number, from = this.sheet.left, to = this.right): boolean {
+    if (this.owned.isEmpty) return this.rowIsEmpty(row, from, to);
+    for (let c = from; c <= to; c++)
+      if (!this.isEmpty(row, c) && !this.isOwned(row, c)) return false;
     return true;
   }
 
@@ -153,7 +169,13 @@ export class SheetContext {
       hiddenRows: s.hiddenColumns,
       hiddenColumns: s.hiddenRows,
     };
-    const t = new SheetContext(sheet, this.date1904, this.diagnostics, this.mapping);
+    const t = new SheetContext(
+      sheet,
+      this.date1904,
+      this.diagnostics,
+      this.mapping,
+      this.owned.transposed()
+    );
     t.isTransposed = !this.isTransposed;
     return t;
   }

@@ -90,7 +90,8 @@ function titleOf(
   const c1 = run.columns[0];
   const usable = (r: number, c: number) => {
     const text = ctx.text(r, c);
-    if (!text || text.length > 60 || roleOf(text) || splitLabelValue(text)) return null;
+    if (!text || ctx.isOwned(r, c) || text.length > 60 || roleOf(text) || splitLabelValue(text))
+      return null;
     if (parsePeriodHeader(text, undefined, ctx.date1904)) return null;
     return text;
   };
@@ -103,7 +104,7 @@ function titleOf(
   if (above < from) return null;
   const filled: number[] = [];
   for (let c = run.firstColumn; c <= run.lastColumn; c++)
-    if (!ctx.isEmpty(above, c)) filled.push(c);
+    if (!ctx.isEmpty(above, c) && !ctx.isOwned(above, c)) filled.push(c);
   if (filled.length !== 1) return null;
   const text = usable(above, filled[0]);
   return text ? { text, pos: ctx.at(above, filled[0]) } : null;

@@ -50,6 +50,8 @@ export function periodsDownColumn(ctx: SheetContext, h: TableHeader): number | n
   const looksLikePeriods = (col: number, numbered: boolean) => {
     let found = 0;
     for (let r = h.row + 1; r <= Math.min(h.row + 3, ctx.bottom); r++) {
+      // A cell PAB Watch wrote (a PAB figure, a period header it repeated) is none of the planner's periods.
+      if (ctx.isOwned(r, col)) continue;
       const p = periodAt(ctx, r, col, numbered);
       if (p && p.kind !== "bad") found++;
     }
@@ -123,7 +125,8 @@ export function readPeriodsDown(
     : null;
   for (let r = h.row + 1; r <= ctx.bottom; r++) {
     const inMapped = mapped !== null && r >= mapped.top && r <= mapped.bottom;
-    if (!inMapped && ctx.rowIsEmpty(r, first, last)) break;
+    // The table ends at a row without the planner's cells (a PAB row of ours below it is no period).
+    if (!inMapped && ctx.rowIsEmptyButOurs(r, first, last)) break;
     end = r;
     const header = inMapped
       ? fromMapping!.headers[r - mapped.top]

@@ -10,8 +10,9 @@ import { isLongHeader, readLongTable } from "./long";
 import { mappedPeriodRange, withMappedRun } from "./mappedPeriods";
 import { periodsDownColumn, readPeriodsDown } from "./periodsDown";
 import { isPivotHeader, readPivot } from "./pivot";
+import { OwnedCells } from "./ownedCells";
 import { PlanRecord, ReadResult } from "./record";
-import { partTableOf, readRowPerPart } from "./rowPerPart";
+import { PartTable, partTableOf, readRowPerPart } from "./rowPerPart";
 import { LOG_SHEET, SUMMARY_SHEET, WorkbookSnapshot } from "./snapshot";
 import { TableHeader, tableHeaderAt } from "./tableHeader";
 
@@ -54,9 +55,14 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
   // Table headers, found once per sheet. Attribute tables may sit on sheets that are not scanned
   // themselves (an "Inventory" tab), so every sheet is looked at.
   const tableHeaders = new Map<string, TableHeader[]>();
+  const ownedRangesOf = (name: string) =>
+    (workbook.owned ?? []).filter((o) => o.sheet === name).flatMap((o) => o.ranges.map(parseRange));
+  const ownedCells = new Map<string, OwnedCells>();
   for (const sheet of workbook.sheets) {
     if (sheet.name === SUMMARY_SHEET || sheet.name === LOG_SHEET) continue;
-    const ctx = new SheetContext(sheet, workbook.date1904, [], undefined);
+    const owned = new OwnedCells(ownedRangesOf(sheet.name));
+    ownedCells.set(sheet.name, owned);
+    const ctx = new SheetContext(sheet, workbook.date1904, [], undefined, owned);
     const found: TableHeader[] = [];
     for (let r = sheet.top; r <= ctx.bottom; r++) {
       const h = tableHeaderAt(ctx, r);
@@ -72,13 +78,12 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       sheet,
       workbook.date1904,
       diagnostics,
-      options.mapping?.sheets?.[sheet.name]
+      options.mapping?.sheets?.[sheet.name],
+      ownedCells.get(sheet.name)
     );
     const runs = withMappedRun(ctx, findHeaderRuns(ctx));
     const runRows = new Set(runs.map((r) => r.row));
-    const ownedRanges = (workbook.owned ?? [])
-      .filter((o) => o.sheet === sheet.name)
-      .flatMap((o) => o.ranges.map(parseRange));
+    const ownedRanges = ownedRangesOf(sheet.name);
 
     let consumed = -1;
     for (const h of tableHeaders.get(sheet.name) ?? []) {
@@ -88,13 +93,28 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       consumed = table.end;
     }
 
+    // Part tables first: the group headers over a part table's period blocks ("Receipts" …
+    // "Demand") head no periods-down table, even where part numbers below read as periods (W2, 第1周).
+    const partTables = new Map<number, PartTable | null>();
+    const partHeaderRows = new Set<number>();
+    for (let i = 0; i < runs.length;) {
+      let j = i;
+      while (j < runs.length && runs[j].row === runs[i].row) j++;
+      const parts = partTableOf(ctx, runs.slice(i, j));
+      partTables.set(runs[i].row, parts);
+      if (parts?.groupRow != null)
+        for (let r = parts.groupRow; r < parts.row; r++) partHeaderRows.add(r);
+      i = j;
+    }
+
     // Periods down the rows: a period column beside measure columns, no item column.
     const downAreas: [number, number][] = [];
     let downFrom = sheet.top;
     const mappedDown = mappedPeriodRange(ctx);
     const mappedHeaderRow = mappedDown && !mappedDown.across ? mappedDown.range.top - 1 : null;
     for (const h of tableHeaders.get(sheet.name) ?? []) {
-      if (h.row < downFrom || runRows.has(h.row) || h.row === mappedHeaderRow) continue;
+      if (h.row < downFrom || runRows.has(h.row) || partHeaderRows.has(h.row)) continue;
+      if (h.row === mappedHeaderRow) continue;
       const periodCol = periodsDownColumn(ctx, h);
       if (periodCol === null) continue;
       const table = readPeriodsDown(ctx, h, periodCol, downFrom, startDate);
@@ -135,7 +155,7 @@ export function readPlans(workbook: WorkbookSnapshot, options: ReadOptions = {})
       if (row < from) continue;
       if (downAreas.some(([top, end]) => row >= top && row <= end)) continue;
       // One row per part, blocks of period columns per measure (all the row's header runs together).
-      const parts = partTableOf(ctx, sameRow);
+      const parts = partTables.get(row) ?? null;
       if (parts) {
         const table = readRowPerPart(ctx, parts, startDate);
         for (const r of table.records) records.push(r);

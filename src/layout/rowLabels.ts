@@ -57,7 +57,8 @@ export function labelPairs(
     const last = beforeColumn === undefined ? ctx.right : beforeColumn - 1;
     for (let c = firstColumn; c <= last; c++) {
       const text = ctx.text(r, c);
-      if (!text) continue;
+      // What PAB Watch wrote (a PAB column's header or figure) is neither a label nor a value.
+      if (!text || ctx.isOwned(r, c)) continue;
       const inline = splitLabelValue(text);
       if (inline) {
         pairs.push({
@@ -73,9 +74,13 @@ export function labelPairs(
       const role = roleOf(text);
       if (!role) continue;
       for (let v = c + 1; v <= Math.min(c + 3, last); v++) {
-        if (ctx.isEmpty(r, v)) continue;
+        if (ctx.isEmpty(r, v) || ctx.isOwned(r, v)) continue;
         const valueText = ctx.value(r, v);
-        if (typeof valueText === "string" && roleOf(valueText)) break;
+        // A label next to a label is a table's header row ("Item | Measure | W1"), except the
+        // item's own code that reads like a label ("Item | Total", "物料 | 期初"): the row's last cell.
+        if (typeof valueText === "string" && roleOf(valueText)) {
+          if (role !== "item" || !lastOfRow(ctx, r, v)) break;
+        }
         pairs.push({
           role,
           label: text,
@@ -107,4 +112,11 @@ export function labelPairs(
     });
   }
   return pairs;
+}
+
+/** Whether nothing of the planner's stands right of this cell in its row. */
+function lastOfRow(ctx: SheetContext, row: number, column: number): boolean {
+  for (let c = column + 1; c <= ctx.right; c++)
+    if (!ctx.isEmpty(row, c) && !ctx.isOwned(row, c)) return false;
+  return true;
 }

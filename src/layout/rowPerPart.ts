@@ -40,11 +40,23 @@ export interface PartTable {
 
 const FIGURE_ROLES = ["onHand", "safetyStock", "pastDue"] as const;
 
-/** The row above the period headers that carries the group headers (the nearest non-empty one of two). */
+/**
+ * The row above the period headers that carries the group headers (the nearest one of two with a
+ * header of the planner's: our own block's label never decides it).
+ */
 function groupRow(ctx: SheetContext, runs: HeaderRun[]): number | null {
   const row = runs[0].row;
   for (let r = row - 1; r >= Math.max(ctx.sheet.top, row - 2); r--)
-    for (const run of runs) for (const c of run.columns) if (!ctx.isEmpty(r, c)) return r;
+    for (const run of runs)
+      for (const c of run.columns) if (!ctx.isEmpty(r, c) && !ctx.isOwned(r, c)) return r;
+  return null;
+}
+
+/** The label PAB Watch wrote over its own block's first column, when it is not in the group row. */
+function ourLabelAbove(ctx: SheetContext, row: number, column: number): number | null {
+  if (!ctx.isOwned(row, column)) return null;
+  for (let r = row - 1; r >= Math.max(ctx.sheet.top, row - 2); r--)
+    if (ctx.isOwned(r, column) && !ctx.isEmpty(r, column)) return r;
   return null;
 }
 
@@ -54,6 +66,8 @@ export function partTableOf(ctx: SheetContext, runs: HeaderRun[]): PartTable | n
   const c1 = runs[0].columns[0];
   let itemColumn = -1;
   for (let c = ctx.sheet.left; c < c1; c++) {
+    // Only the planner's headers say what the table is: a cell PAB Watch wrote never does.
+    if (ctx.isOwned(row, c)) continue;
     const role = roleOf(ctx.text(row, c));
     if (role === "measure") return null;
     if (role === "item" && itemColumn < 0) itemColumn = c;
@@ -62,6 +76,7 @@ export function partTableOf(ctx: SheetContext, runs: HeaderRun[]): PartTable | n
   // A pivot names its measure in the column before the periods: "Customer orders", "MPS".
   const firstData = row + 1;
   if (
+    !ctx.isOwned(firstData, c1 - 1) &&
     roleOf(ctx.text(firstData, c1 - 1)) &&
     SERIES_ROLES.includes(roleOf(ctx.text(firstData, c1 - 1)) as Role)
   )
@@ -73,7 +88,9 @@ export function partTableOf(ctx: SheetContext, runs: HeaderRun[]): PartTable | n
     let current: PeriodBlock | null = null;
     run.columns.forEach((c, i) => {
       const h = run.headers[i];
-      const group = gRow === null ? "" : ctx.text(gRow, c);
+      const oursAt = gRow === null || ctx.isEmpty(gRow, c) ? ourLabelAbove(ctx, row, c) : null;
+      const labelRow = oursAt ?? gRow;
+      const group = labelRow === null ? "" : ctx.text(labelRow, c);
       const prev = current?.headers[current.headers.length - 1];
       // A month named without a year after December is the next year, not a new block.
       const repeats =
@@ -86,7 +103,7 @@ export function partTableOf(ctx: SheetContext, runs: HeaderRun[]): PartTable | n
         const merged = gRow !== null && !group ? ctx.mergedAt(gRow, c) : null;
         const text = group || (merged ? ctx.text(merged.top, merged.left) : "");
         const at = group
-          ? ctx.at(gRow as number, c)
+          ? ctx.at(labelRow as number, c)
           : merged
             ? ctx.at(merged.top, merged.left)
             : null;

@@ -1,7 +1,10 @@
 import { SheetContext } from "./context";
 import { Role, roleOf } from "./labels";
 
-/** A header row of a table: which column holds which role (first occurrence), and repeated roles. */
+/**
+ * A header row of a table: which column holds which role (first occurrence), and repeated roles.
+ * Only the planner's cells make a row a header: a cell PAB Watch wrote never counts for that.
+ */
 export interface TableHeader {
   row: number;
   columns: Partial<Record<Role, number>>;
@@ -15,13 +18,16 @@ export function tableHeaderAt(ctx: SheetContext, row: number): TableHeader | nul
   let repeated: Partial<Record<Role, number[]>> | null = null;
   let found = 0;
   const left = ctx.sheet.left;
+  const owned = !ctx.owned.isEmpty;
   for (let c = left; c <= ctx.right; c++) {
     const v = cells[c - left];
     // Only text can name a role (the same as roleOf(ctx.text(row, c)), without a call per figure).
     if (typeof v !== "string" || v === "") continue;
     const role = roleOf(v.trim());
     if (!role) continue;
-    found++;
+    // A header PAB Watch wrote (over its own PAB column) keeps its column in a table of the
+    // planner's, but never makes a row a table header.
+    if (!owned || !ctx.isOwned(row, c)) found++;
     columns ??= {};
     if (columns[role] === undefined) columns[role] = c;
     else ((repeated ??= {})[role] ??= [columns[role] as number]).push(c);

@@ -29,7 +29,7 @@ export function titleAbove(
   for (let r = row - 1; r >= from && r >= row - 4; r--) {
     const cells: number[] = [];
     for (let c = ctx.sheet.left; c <= ctx.right && cells.length < 3; c++)
-      if (!ctx.isEmpty(r, c)) cells.push(c);
+      if (!ctx.isEmpty(r, c) && !ctx.isOwned(r, c)) cells.push(c);
     if (!cells.length) continue;
     const texts = cells.map((c) => ctx.value(r, c));
     if (texts.some((t) => typeof t === "string" && (roleOf(t) || splitLabelValue(t)))) continue;

@@ -5,22 +5,8 @@ import { FluentProvider } from "@fluentui/react-components";
 import { App } from "./components/App";
 import { Environment, detectEnvironment } from "./environment";
 import { WorkbookActions } from "./actions";
-import {
-  activeSheetName,
-  followEdits,
-  loadSetting,
-  loadWorkbookState,
-  localToday,
-  officeExcelRun,
-  officeExcelRunIn,
-  removeAnnotations,
-  saveSetting,
-  saveWorkbookState,
-  scanOpenWorkbook,
-  selectCells,
-  selectedAddress,
-} from "../excel";
-import { MEMORY_KEY } from "./model/riskWatch";
+import { localToday, officeExcelRun, officeExcelRunIn } from "../excel";
+import { workbookActions } from "./workbookActions";
 import { projectInWorker } from "./projectWorker";
 import { fluentTheme, themeOf } from "./theme";
 import { defaultContactStore } from "./contactStore";
@@ -28,28 +14,12 @@ import { officeIncidentDeps } from "./incidentDeps";
 import { lazyIncidentView } from "./lazyIncidentView";
 
 function officeActions(environment: Environment): WorkbookActions {
-  return {
-    loadState: () => loadWorkbookState(officeExcelRun),
-    saveState: (state) => saveWorkbookState(officeExcelRun, state),
-    scan: (state, request) =>
-      scanOpenWorkbook(officeExcelRun, state, {
-        customFunctions: environment.customFunctions,
-        lang: environment.language,
-        today: localToday(),
-        sheets: request?.sheets,
-        onProgress: request?.onProgress,
-        signal: request?.signal,
-        project: projectInWorker("scanWorker.js"),
-      }),
-    remove: () => removeAnnotations(officeExcelRun),
-    loadMemory: () => loadSetting(officeExcelRun, MEMORY_KEY),
-    saveMemory: (memory) => saveSetting(officeExcelRun, MEMORY_KEY, memory),
-    select: (addresses) => selectCells(officeExcelRun, addresses),
-    selection: () => selectedAddress(officeExcelRun),
-    activeSheet: () => activeSheetName(officeExcelRun),
-    today: () => localToday(),
-    followEdits: (onEdits) => followEdits(officeExcelRun, officeExcelRunIn, onEdits),
-  };
+  return workbookActions(officeExcelRun, officeExcelRunIn, {
+    customFunctions: environment.customFunctions,
+    lang: environment.language,
+    today: localToday,
+    project: projectInWorker("scanWorker.js"),
+  });
 }
 
 function render(office: typeof Office | undefined): void {

@@ -1,23 +1,9 @@
-import {
-  ExcelRun,
-  Projector,
-  ExcelRunIn,
-  activeSheetName,
-  followEdits,
-  loadSetting,
-  loadWorkbookState,
-  removeAnnotations,
-  saveSetting,
-  saveWorkbookState,
-  scanOpenWorkbook,
-  selectCells,
-  selectedAddress,
-} from "../excel";
+import { ExcelRun, ExcelRunIn, Projector } from "../excel";
 import { fakeExcelRun, fakeExcelRunIn } from "../excel/fake/context";
 import { FakeWorkbookModel } from "../excel/fake/model";
 import { Language } from "../report";
 import { WorkbookActions } from "../taskpane/actions";
-import { MEMORY_KEY } from "../taskpane/model/riskWatch";
+import { workbookActions } from "../taskpane/workbookActions";
 
 export interface FakeActionsOptions {
   name: string;
@@ -35,34 +21,17 @@ export function fakeWorkbookActions(
   model: FakeWorkbookModel,
   options: FakeActionsOptions
 ): WorkbookActions {
-  const run = fakeExcelRun(model) as unknown as ExcelRun;
-  const after = <T>(p: Promise<T>) => p.finally(() => options.onChange?.());
-  return {
-    loadState: () => loadWorkbookState(run),
-    saveState: (s) => saveWorkbookState(run, s),
-    scan: (s, request) =>
-      after(
-        scanOpenWorkbook(run, s, {
-          customFunctions: true,
-          lang: options.lang,
-          name: options.name,
-          today: options.today,
-          sheets: request?.sheets,
-          onProgress: request?.onProgress,
-          signal: request?.signal,
-          project: options.project,
-        })
-      ),
-    remove: () => after(removeAnnotations(run)),
-    loadMemory: () => loadSetting(run, MEMORY_KEY),
-    saveMemory: (m) => saveSetting(run, MEMORY_KEY, m),
-    select: (addresses) => after(selectCells(run, addresses)),
-    selection: () => selectedAddress(run),
-    activeSheet: () => activeSheetName(run),
-    today: () => options.today,
-    followEdits: (onEdits) =>
-      followEdits(run, fakeExcelRunIn() as unknown as ExcelRunIn, onEdits, {
-        delayMs: options.followDelayMs,
-      }),
-  };
+  return workbookActions(
+    fakeExcelRun(model) as unknown as ExcelRun,
+    fakeExcelRunIn() as unknown as ExcelRunIn,
+    {
+      customFunctions: true,
+      lang: options.lang,
+      name: options.name,
+      today: () => options.today,
+      project: options.project,
+      onChange: options.onChange,
+      followDelayMs: options.followDelayMs,
+    }
+  );
 }

@@ -24,6 +24,14 @@ export interface ZipCodec {
 /** Part content as it is produced: views of the original part and new text, in order. */
 export type Piece = Uint8Array | string;
 
+/** A part's new content, produced piece by piece when it is written. */
+export type PartContent = (emit: (piece: Piece) => void) => void;
+
+/** Content that is one piece. */
+export function contentOf(piece: Piece): PartContent {
+  return (emit) => emit(piece);
+}
+
 export const STORED = 0;
 export const DEFLATED = 8;
 
@@ -179,64 +187,117 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
 
 const pieceEncoder = new TextEncoder();
 
-/** An entry of new content, deflated now piece by piece (the whole part never exists uncompressed). */
-export function deflatedEntry(
-  name: string,
-  pieces: Piece[],
-  codec: ZipCodec,
-  when: { time: number; date: number }
-): ZipEntry {
-  const deflater = codec.deflater();
-  let crc = 0;
-  let size = 0;
-  for (const piece of pieces) {
-    const data = typeof piece === "string" ? pieceEncoder.encode(piece) : piece;
-    crc = codec.crc32(data, crc);
-    size += data.length;
-    deflater.push(data);
-  }
-  const raw = deflater.end();
-  return {
-    name,
-    method: DEFLATED,
-    encrypted: false,
-    crc,
-    compressedSize: raw.length,
-    declaredSize: size,
-    localHeader: 0,
-    raw,
-    time: when.time,
-    date: when.date,
-    flags: 0,
-  };
-}
+/** Bytes gathered before they are checksummed and handed to the deflater. */
+const BATCH = 2 << 20;
+const FIRST_BATCH = 32 << 10;
 
-/** Whether the pieces hold exactly the entry's content (checked by CRC and size first, then byte by byte). */
-export function sameContent(
-  pieces: Piece[],
-  entry: ZipEntry,
-  codec: ZipCodec,
-  content: () => Uint8Array
-): boolean {
-  // UTF-8 takes at least a byte per UTF-16 unit: more units than the entry's bytes cannot match.
-  let units = 0;
-  for (const p of pieces) units += p.length;
-  if (units > entry.declaredSize) return false;
-  let crc = 0;
-  let size = 0;
-  const encoded = pieces.map((p) => (typeof p === "string" ? pieceEncoder.encode(p) : p));
-  for (const data of encoded) {
-    crc = codec.crc32(data, crc);
-    size += data.length;
+/**
+ * A part's new content, fed piece by piece as it is produced and deflated as it comes (the whole
+ * part never exists uncompressed, and text is encoded straight into one reused batch). Given the
+ * entry it replaces, it compares on the way: a part that comes out exactly as it was keeps that
+ * entry, stored bytes and all.
+ */
+export class PartWriter {
+  private readonly deflater: Deflater;
+  /** Grows up to BATCH as the part does: a small part needs no 2 MB. */
+  private batch = new Uint8Array(FIRST_BATCH);
+  private used = 0;
+  private crc = 0;
+  private size = 0;
+  /** Still byte for byte the original so far (only with an original). */
+  private same: boolean;
+
+  constructor(
+    private readonly name: string,
+    private readonly codec: ZipCodec,
+    private readonly when: { time: number; date: number },
+    private readonly original?: { entry: ZipEntry; content: Uint8Array }
+  ) {
+    this.deflater = codec.deflater();
+    this.same = original !== undefined;
   }
-  if (crc !== entry.crc || size !== entry.declaredSize) return false;
-  const original = content();
-  let at = 0;
-  for (const data of encoded) {
-    for (let i = 0; i < data.length; i++) if (data[i] !== original[at + i]) return false;
-    at += data.length;
+
+  write(piece: Piece): void {
+    if (typeof piece !== "string") {
+      this.writeBytes(piece);
+      return;
+    }
+    let text = piece;
+    for (;;) {
+      const { read, written } = pieceEncoder.encodeInto(text, this.batch.subarray(this.used));
+      this.compare(this.batch.subarray(this.used, this.used + written));
+      this.used += written;
+      if (read === text.length) return;
+      this.full();
+      text = text.slice(read);
+    }
   }
-  return true;
+
+  /** The batch is full: a bigger one while it is small, otherwise on to the deflater. */
+  private full(): void {
+    if (this.batch.length >= BATCH) return this.flush();
+    const bigger = new Uint8Array(Math.min(BATCH, this.batch.length * 4));
+    bigger.set(this.batch.subarray(0, this.used));
+    this.batch = bigger;
+  }
+
+  private writeBytes(data: Uint8Array): void {
+    this.compare(data);
+    for (let p = 0; p < data.length;) {
+      const n = Math.min(this.batch.length - this.used, data.length - p);
+      this.batch.set(data.subarray(p, p + n), this.used);
+      this.used += n;
+      p += n;
+      if (this.used === this.batch.length) this.full();
+    }
+  }
+
+  private compare(data: Uint8Array): void {
+    if (!this.same) return;
+    const original = (this.original as { content: Uint8Array }).content;
+    const from = this.size + this.used; // where data goes in the part
+    if (from + data.length > original.length) {
+      this.same = false;
+      return;
+    }
+    // A view of the original at the same place is the same without looking.
+    if (data.buffer === original.buffer && data.byteOffset === original.byteOffset + from) return;
+    for (let i = 0; i < data.length; i++)
+      if (data[i] !== original[from + i]) {
+        this.same = false;
+        return;
+      }
+  }
+
+  private flush(): void {
+    if (!this.used) return;
+    const data = this.batch.subarray(0, this.used);
+    this.crc = this.codec.crc32(data, this.crc);
+    this.deflater.push(data);
+    this.size += this.used;
+    this.used = 0;
+  }
+
+  /** The entry: the original when nothing changed, otherwise the new content, deflated. */
+  end(): ZipEntry {
+    this.flush();
+    const raw = this.deflater.end();
+    const original = this.original;
+    if (original && this.same && this.size === original.content.length) return original.entry;
+    return {
+      name: this.name,
+      method: DEFLATED,
+      encrypted: false,
+      crc: this.crc,
+      compressedSize: raw.length,
+      declaredSize: this.size,
+      localHeader: 0,
+      raw,
+      time: this.when.time,
+      date: this.when.date,
+      flags: 0,
+    };
+  }
 }
 
 /** DOS time and date fields of a UTC moment. */

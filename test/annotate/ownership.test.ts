@@ -110,6 +110,15 @@ test("a cell of ours the planner changed afterwards is left alone on the next ru
   ]);
 });
 
+/** The annotated copy of a sheet reads back to the items the sheet itself gives. */
+function expectSameItemsReadBack(rows: TestCell[][]): void {
+  const input = buildXlsx([{ name: "S", rows }]);
+  const { snapshot } = annotate(input);
+  expect(readPlans(snapshot).records.map((x) => x.item)).toEqual(
+    readPlans(readXlsxSnapshot(input, "t.xlsx")).records.map((x) => x.item)
+  );
+}
+
 const JUNK: TestCell[] = [
   null,
   null,
@@ -150,11 +159,7 @@ test("a long-table header over a block's columns never reads our PAB row as the 
     [null, null, "MPS", 5, null],
     ["#N/A"],
   ];
-  const input = buildXlsx([{ name: "S", rows }]);
-  const { snapshot } = annotate(input);
-  expect(readPlans(snapshot).records.map((x) => x.item)).toEqual(
-    readPlans(readXlsxSnapshot(input, "t.xlsx")).records.map((x) => x.item)
-  );
+  expectSameItemsReadBack(rows);
 });
 
 test("a pivot's PAB row of ours is never read as a measure of the item above it", () => {
@@ -164,11 +169,7 @@ test("a pivot's PAB row of ours is never read as a measure of the item above it"
     [null, null, null, "PAB", null, "Customer orders", null],
     [null, null, null, "Customer orders"],
   ];
-  const input = buildXlsx([{ name: "S", rows }]);
-  const { snapshot } = annotate(input);
-  expect(readPlans(snapshot).records.map((x) => x.item)).toEqual(
-    readPlans(readXlsxSnapshot(input, "t.xlsx")).records.map((x) => x.item)
-  );
+  expectSameItemsReadBack(rows);
 });
 
 test("a PAB column of ours under a long table's Item header is no item", () => {
@@ -179,32 +180,79 @@ test("a PAB column of ours under a long table's Item header is no item", () => {
     [null, 40, "W1", null, "On hand"],
     [null, 12, null, "FG-1", null, "W1", "On hand", "W2"],
   ];
-  const input = buildXlsx([{ name: "S", rows }]);
-  const { snapshot } = annotate(input);
-  expect(readPlans(snapshot).records.map((x) => x.item)).toEqual(
-    readPlans(readXlsxSnapshot(input, "t.xlsx")).records.map((x) => x.item)
-  );
+  expectSameItemsReadBack(rows);
 });
 
-// Open (found by the fuzz, seed 1328518208): the header cells we write above a row-per-part PAB
-// column are read again as part of a periods-down header. The reader must leave every owned cell
-// out of header detection, as the long table now does for its items. Until then this fails.
-test.failing(
-  "a row-per-part PAB column's header of ours is not read as a periods-down header",
-  () => {
-    const rows: TestCell[][] = [
-      [null, "Customer orders"],
-      ["Item", "第1周", "第1周"],
-      ["W2"],
-      ["第1周", null],
-    ];
-    const input = buildXlsx([{ name: "S", rows }]);
-    const { snapshot } = annotate(input);
-    expect(readPlans(snapshot).records.map((x) => x.item)).toEqual(
-      readPlans(readXlsxSnapshot(input, "t.xlsx")).records.map((x) => x.item)
-    );
-  }
-);
+test("a row-per-part PAB column's header of ours is not read as a periods-down header", () => {
+  // Found by the fuzz below (seed 1328518208): an item named like a period (W2, 第1周) under the
+  // part table's Item column, and our "PAB (PAB Watch)" over its PAB column beside the planner's
+  // "Customer orders", read again as a periods-down table's header.
+  const rows: TestCell[][] = [
+    [null, "Customer orders"],
+    ["Item", "第1周", "第1周"],
+    ["W2"],
+    ["第1周", null],
+  ];
+  expectSameItemsReadBack(rows);
+});
+
+test("an item pair's value of ours is no item: a long table's PAB figure beside Item", () => {
+  // Found by the fuzz below (seed 606379): our PAB column of a long table put a 0 right of an
+  // "Item" label above a periods-down table, and the re-read named that table's item "0".
+  const rows: TestCell[][] = [
+    ["Item", "Customer orders", "Week", null],
+    ["Forecast", null, "第1周", "Item"],
+    [null, "Forecast", null, "Week", null],
+    [null, null, null, "第1周"],
+    [null, null, null, 40, null],
+  ];
+  expectSameItemsReadBack(rows);
+});
+
+test("a header of ours right of Item | Week keeps Week the last cell of the row, the item's name", () => {
+  // Found by the fuzz below (seed 550946) once an item may be named like a label when it ends the row.
+  const rows: TestCell[][] = [
+    ["MPS", "Item", null, "Week"],
+    ["Week", "MPS", null],
+    ["第1周", "Week", null, "第1周", null],
+    [40, null],
+  ];
+  expectSameItemsReadBack(rows);
+});
+
+// More found by the fuzz below, each a cell of ours taken for the planner's on the re-read.
+test.each<[string, TestCell[][]]>([
+  [
+    // seed 206671: our pivot PAB row filled the blank row that ended the pivot.
+    "a pivot's PAB row of ours does not join the table to a label below it",
+    [
+      [null, null, null, null, "Item", "W3", "W3"],
+      [null, null, null, null, "Customer orders", null],
+      ["第1周"],
+      [null],
+      [null, null, null, null, "Measure"],
+    ],
+  ],
+  [
+    // seed 293780: our grid PAB row filled the blank row that ended a periods-down table.
+    "a grid's PAB row of ours does not carry a periods-down table on to a period below it",
+    [
+      [null, null, "W1", "W3"],
+      ["Measure", "Customer orders", null],
+      ["Forecast", null, "第1周", null],
+      [null],
+      [null, null, "W2", null],
+    ],
+  ],
+  [
+    // seed 365051: our block's label, a row nearer than the planner's "Forecast", was taken as
+    // the group row, and the part table was lost (our label now goes in the planner's group row).
+    "a part table's group row is the planner's, whatever we wrote nearer the periods",
+    [[null, "Forecast", null], [null], ["Item", "W1", "W3", null], ["FG-1"]],
+  ],
+])("%s", (_name, rows) => {
+  expectSameItemsReadBack(rows);
+});
 
 test("random layouts and junk never change a planner cell", () => {
   fc.assert(
@@ -231,7 +279,7 @@ test("random layouts and junk never change a planner cell", () => {
         );
       }
     ),
-    // A fixed seed while the counterexample above is open, so CI does not fail on it at random.
-    { numRuns: 150, seed: 20261201 }
+    // A new seed every run; fast-check's failure message gives the seed and path to replay it.
+    { numRuns: 150 }
   );
 });

@@ -16,6 +16,25 @@ test("the schema the command line validates with is the shared one, byte for byt
   ).toBe(fs.readFileSync(path.join(sharedDir, "report.schema.json"), "utf8"));
 });
 
+/** pab-watch draft of FG-1001's internal alert from a fresh report of the classic example. */
+function draftFrom(report: string, ...options: string[]) {
+  runCli("scan", classic, "--start", "2026-11-30", "--json", report);
+  return (...extra: string[]) =>
+    runCli(
+      "draft",
+      "--report",
+      report,
+      "--item",
+      "FG-1001",
+      "--notice",
+      "internal",
+      "--to",
+      "a@example.com",
+      ...options,
+      ...extra
+    );
+}
+
 describe("an existing output is replaced only when PAB Watch wrote it, or with --force", () => {
   test("our annotated copy and our report are replaced on the next run, saying why", () => {
     const out = at("checked.xlsx");
@@ -33,21 +52,7 @@ describe("an existing output is replaced only when PAB Watch wrote it, or with -
   });
 
   test("our .eml and CSV are replaced; someone else's file only with --force", () => {
-    const report = at("r.json");
-    runCli("scan", classic, "--start", "2026-11-30", "--json", report);
-    const draft = (...extra: string[]) =>
-      runCli(
-        "draft",
-        "--report",
-        report,
-        "--item",
-        "FG-1001",
-        "--notice",
-        "internal",
-        "--to",
-        "a@example.com",
-        ...extra
-      );
+    const draft = draftFrom(at("r.json"));
     const eml = at("alert.eml");
     const csv = at("alert.csv");
     expect(draft("--out", eml, "--csv", csv).code).toBe(0);
@@ -64,6 +69,34 @@ describe("an existing output is replaced only when PAB Watch wrote it, or with -
     expect(forced.code).toBe(0);
     expect(forced.stderr).toBe(`pab-watch: replacing ${theirs} (--force)\n`);
     expect(fs.readFileSync(theirs, "utf8")).toContain("X-Unsent: 1");
+  });
+
+  test("under --lang zh-CN the notes on what is replaced are Chinese", () => {
+    const out = at("checked-zh.xlsx");
+    const json = at("report-zh.json");
+    const zh = (...extra: string[]) =>
+      runCli("scan", classic, "--out", out, "--json", json, "--lang", "zh-CN", ...extra);
+    expect(zh().code).toBe(0);
+    expect(zh().stderr).toBe(
+      [
+        `pab-watch：覆盖${out}：它是PAB Watch写的批注副本（带有PAB Watch的_PABWatch名称）`,
+        `pab-watch：覆盖${json}：它是PAB Watch写的报告（schemaVersion 1）`,
+        "",
+      ].join("\n")
+    );
+    expect(zh("--force").stderr).toBe(
+      [`pab-watch：覆盖${out}（--force）`, `pab-watch：覆盖${json}（--force）`, ""].join("\n")
+    );
+    const draft = draftFrom(at("r-zh.json"), "--lang", "zh-CN");
+    const eml = at("alert-zh.eml");
+    const csv = at("alert-zh.csv");
+    expect(draft("--out", eml, "--csv", csv).code).toBe(0);
+    expect(draft("--out", eml, "--csv", csv).stderr.split("\n")).toEqual(
+      expect.arrayContaining([
+        `pab-watch：覆盖${eml}：它是PAB Watch写的草稿`,
+        `pab-watch：覆盖${csv}：它是PAB Watch写的CSV文件`,
+      ])
+    );
   });
 
   test("a workbook the planner keeps is not ours: --out over it is refused, and --force never reaches the input", () => {

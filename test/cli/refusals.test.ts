@@ -402,6 +402,70 @@ test("with --lang zh-CN a wrong option is explained in Chinese too", () => {
   );
 });
 
+test.each([
+  [
+    ["scan", "plan.xlsx", "--bogus"],
+    "pab-watch: scan has no option --bogus (try: pab-watch scan --help)\n",
+    "pab-watch：scan没有选项--bogus（参见pab-watch scan --help）\n",
+  ],
+  [
+    ["scan", "plan.xlsx", "--force=yes"],
+    "pab-watch: --force takes no value (try: pab-watch scan --help)\n",
+    "pab-watch：--force不带值（参见pab-watch scan --help）\n",
+  ],
+  [
+    ["draft", "--report", "r.json", "extra"],
+    'pab-watch: unexpected argument "extra" (try: pab-watch draft --help)\n',
+    "pab-watch：多余的参数“extra”（参见pab-watch draft --help）\n",
+  ],
+  [
+    ["log", "--nope"],
+    "pab-watch: log has no option --nope (try: pab-watch log --help)\n",
+    "pab-watch：log没有选项--nope（参见pab-watch log --help）\n",
+  ],
+])(
+  "a wrong option is one line, in English and under --lang zh-CN in Chinese: %j",
+  (argv, en, zh) => {
+    expect(runCli(...argv)).toEqual({ code: 2, stdout: "", stderr: en });
+    expect(runCli("--lang", "zh-CN", ...argv).code).toBe(2);
+    // --lang comes before the mistake or after it: either way the planner asked for Chinese.
+    expect(runCli(...argv.slice(0, 1), "--lang", "zh-CN", ...argv.slice(1)).stderr).toBe(zh);
+  }
+);
+
+test("an option missing its value is said in both languages", () => {
+  expect(runCli("scan", classic, "--json").stderr).toBe(
+    "pab-watch: --json needs a value (try: pab-watch scan --help)\n"
+  );
+  expect(runCli("scan", classic, "--lang", "zh-CN", "--json").stderr).toBe(
+    "pab-watch：--json后面需要一个值（参见pab-watch scan --help）\n"
+  );
+});
+
+test("a --lang the command does not know is said in Chinese when it asks for Chinese", () => {
+  const draftArgs = ["--report", "r.json", "--item", "X", "--notice", "internal", "--to", "a@b.cn"];
+  const logArgs = ["--report", "r.json", "--incident", "i.json", "--out", "b.xlsx"];
+  for (const command of [
+    ["scan", classic],
+    ["draft", ...draftArgs],
+    ["log", ...logArgs],
+  ]) {
+    expect(runCli(...command, "--lang", "fr").stderr).toBe(
+      "pab-watch: --lang fr: use en or zh-CN\n"
+    );
+    expect(runCli(...command, "--lang", "zh").stderr).toBe("pab-watch：--lang zh：请用en或zh-CN\n");
+    expect(runCli(...command, "--lang=zh-cn").stderr).toBe(
+      "pab-watch：--lang zh-cn：请用en或zh-CN\n"
+    );
+  }
+});
+
+test("--sheet naming no sheet is said in Chinese too", () => {
+  expect(runCli("scan", classic, "--sheet", "Nope", "--lang", "zh-CN").stderr).toBe(
+    "pab-watch：没有名为“Nope”的工作表（工作表：MPS）\n"
+  );
+});
+
 test("with --lang zh-CN a workbook that cannot be read is explained in Chinese", () => {
   const zh = (file: string) => runCli("scan", file, "--lang", "zh-CN").stderr;
   expect(zh(at("bomb.xlsx"))).toBe(

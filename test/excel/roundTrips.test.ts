@@ -26,7 +26,7 @@ describe("5,000 items × 52 periods through the Office.js adapter, requests as O
     expect(f.requests.filter((bytes) => bytes >= CAP)).toEqual([]);
   });
 
-  test.each(["portable", "live", "remove", "hidden_rows"] as const)(
+  test.each(["portable", "live", "side_sheet", "remove", "hidden_rows"] as const)(
     "%s: at most 8 round trips (the read included) and 10 rules",
     (mode) => {
       expect(figures[mode].syncs).toBeLessThanOrEqual(8);

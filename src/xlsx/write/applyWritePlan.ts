@@ -1,8 +1,8 @@
 import { SUMMARY_SHEET } from "../../layout/snapshot";
-import { CellWrite, ConditionalRule, WritePlan } from "../../annotate/writePlan";
+import { ConditionalRule, PlannedCell, WritePlan } from "../../annotate/writePlan";
 import { readWorkbookInfo } from "../workbookParts";
 import { XlsxPackage } from "../xlsxPackage";
-import { Piece, ZipEntry, deflatedEntry, dosTime, sameContent, writeZip } from "../zip";
+import { PartContent, PartWriter, ZipEntry, contentOf, dosTime, writeZip } from "../zip";
 import { encode } from "./bytes";
 import { editWorksheet } from "./sheetEdit";
 import { ensureStyles } from "./stylesEdit";
@@ -50,9 +50,9 @@ export function applyWritePlanToPackage(pkg: XlsxPackage, plan: WritePlan): Uint
     summaryStyles = { title: styles.title, header: styles.header };
   }
 
-  const writes = group<CellWrite>(plan.writes);
+  const writes = group<PlannedCell>(plan.cells);
   const rules = group<ConditionalRule>(plan.rules);
-  const edited: Record<string, Piece[]> = {};
+  const edited: Record<string, PartContent> = {};
   for (const sheet of info.sheets) {
     if (sheet.name === SUMMARY_SHEET) continue;
     const part = editWorksheet(
@@ -67,14 +67,15 @@ export function applyWritePlanToPackage(pkg: XlsxPackage, plan: WritePlan): Uint
   let workbook = writeOwnedNames(pkg.text("xl/workbook.xml"), plan.owned);
   // The summary sheet also carries the PAB of items whose own sheet had no room for it (and side-sheet plans).
   const summaryPage = encode(summarySheetXml(plan.summary, summaryStyles));
-  const summaryXml = editWorksheet(
-    summaryPage,
-    writes.get(SUMMARY_SHEET) ?? [],
-    rules.get(SUMMARY_SHEET) ?? [],
-    dxfIds
-  ) ?? [summaryPage];
+  const summaryXml =
+    editWorksheet(
+      summaryPage,
+      writes.get(SUMMARY_SHEET) ?? [],
+      rules.get(SUMMARY_SHEET) ?? [],
+      dxfIds
+    ) ?? contentOf(summaryPage);
   const existing = info.sheets.find((s) => s.name === SUMMARY_SHEET);
-  const added: Record<string, Piece[]> = {};
+  const added: Record<string, PartContent> = {};
   if (existing) {
     edited[existing.path] = summaryXml;
   } else {
@@ -99,15 +100,21 @@ export function applyWritePlanToPackage(pkg: XlsxPackage, plan: WritePlan): Uint
   }
   changed["xl/workbook.xml"] = recalculateOnLoad(workbook);
 
-  for (const [path, xml] of Object.entries(changed)) edited[path] = [xml];
+  for (const [path, xml] of Object.entries(changed)) edited[path] = contentOf(xml);
   const entries: ZipEntry[] = [];
-  for (const [path, entry] of pkg.entries) {
-    // A part that comes out as it was (a second run over our own copy) keeps its stored bytes too.
-    const same =
-      !(path in edited) || sameContent(edited[path], entry, pkg.codec, () => pkg.bytes(path));
-    entries.push(same ? entry : deflatedEntry(path, edited[path], pkg.codec, WRITTEN_AT));
-  }
-  for (const [path, xml] of Object.entries(added))
-    entries.push(deflatedEntry(path, xml, pkg.codec, WRITTEN_AT));
+  const written = (path: string, content: PartContent, original?: ZipEntry) => {
+    const part = new PartWriter(
+      path,
+      pkg.codec,
+      WRITTEN_AT,
+      // A part that comes out as it was (a second run over our own copy) keeps its stored bytes.
+      original && { entry: original, content: pkg.bytes(path) }
+    );
+    content((piece) => part.write(piece));
+    return part.end();
+  };
+  for (const [path, entry] of pkg.entries)
+    entries.push(path in edited ? written(path, edited[path], entry) : entry);
+  for (const [path, content] of Object.entries(added)) entries.push(written(path, content));
   return writeZip(entries);
 }

@@ -1,7 +1,7 @@
 import { CellWrite } from "../../annotate/writePlan";
 import { readWorkbookInfo } from "../workbookParts";
 import { XlsxPackage } from "../xlsxPackage";
-import { Piece, ZipEntry, deflatedEntry, dosTime, writeZip } from "../zip";
+import { PartContent, PartWriter, ZipEntry, contentOf, dosTime, writeZip } from "../zip";
 import { recalculateOnLoad } from "./workbookEdit";
 import { editWorksheet } from "./sheetEdit";
 
@@ -21,7 +21,7 @@ export function applyCellEditsToPackage(pkg: XlsxPackage, writes: CellWrite[]): 
     if (list) list.push(w);
     else bySheet.set(w.sheet, [w]);
   }
-  const edited: Record<string, Piece[]> = {};
+  const edited: Record<string, PartContent> = {};
   for (const [name, list] of bySheet) {
     const sheet = info.sheets.find((s) => s.name === name);
     if (!sheet)
@@ -34,9 +34,15 @@ export function applyCellEditsToPackage(pkg: XlsxPackage, writes: CellWrite[]): 
     if (part) edited[sheet.path] = part;
   }
   if (Object.keys(edited).length)
-    edited["xl/workbook.xml"] = [recalculateOnLoad(pkg.text("xl/workbook.xml"))];
+    edited["xl/workbook.xml"] = contentOf(recalculateOnLoad(pkg.text("xl/workbook.xml")));
   const entries: ZipEntry[] = [];
-  for (const [path, entry] of pkg.entries)
-    entries.push(path in edited ? deflatedEntry(path, edited[path], pkg.codec, WRITTEN_AT) : entry);
+  for (const [path, entry] of pkg.entries) {
+    if (!(path in edited)) entries.push(entry);
+    else {
+      const part = new PartWriter(path, pkg.codec, WRITTEN_AT);
+      edited[path]((piece) => part.write(piece));
+      entries.push(part.end());
+    }
+  }
   return writeZip(entries);
 }

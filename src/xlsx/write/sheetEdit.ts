@@ -1,7 +1,15 @@
-import { a1, parseA1, parseRange } from "../../layout/address";
-import { CellWrite, ConditionalRule, RULE_MARKER } from "../../annotate/writePlan";
+import { a1, columnName, parseA1, parseRange } from "../../layout/address";
+import {
+  CellWrite,
+  ConditionalRule,
+  PlannedCell,
+  RULE_MARKER,
+  isPabRun,
+  widthOf,
+} from "../../annotate/writePlan";
+import { expandCells, runFormula } from "../../annotate/pabRun";
 import { attr, escapeXml, withAttr } from "./xmlText";
-import { Piece } from "../zip";
+import { PartContent, Piece } from "../zip";
 import { decodePiece, decodeStart, encode, findBytes } from "./bytes";
 
 /** Elements that come after conditionalFormatting in a worksheet (CT_Worksheet order). */
@@ -30,13 +38,20 @@ const AFTER_CF = [
   "extLst",
 ];
 
+function formulaCellXml(
+  ref: string,
+  s: string,
+  formula: string,
+  cached: number | undefined
+): string {
+  const v = cached !== undefined && Number.isFinite(cached) ? `<v>${cached}</v>` : "";
+  return `<c r="${ref}"${s}><f>${escapeXml(formula)}</f>${v}</c>`;
+}
+
 function cellXml(w: CellWrite, style: string | null): string {
   const ref = a1(w.row, w.column);
   const s = style !== null ? ` s="${style}"` : "";
-  if (w.formula !== undefined) {
-    const v = w.cached !== undefined && Number.isFinite(w.cached) ? `<v>${w.cached}</v>` : "";
-    return `<c r="${ref}"${s}><f>${escapeXml(w.formula)}</f>${v}</c>`;
-  }
+  if (w.formula !== undefined) return formulaCellXml(ref, s, w.formula, w.cached);
   if (w.value !== undefined && Number.isFinite(w.value))
     return `<c r="${ref}"${s}><v>${w.value}</v></c>`;
   if (w.text === "") return `<c r="${ref}"${s}/>`;
@@ -45,16 +60,32 @@ function cellXml(w: CellWrite, style: string | null): string {
 
 const CELL_RE = /<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g;
 
+/** Our cells of one row, in the order given, as XML (no style of their own). */
+function entriesXml(entries: PlannedCell[]): string {
+  const parts: string[] = [];
+  for (const e of entries) {
+    if (!isPabRun(e)) {
+      parts.push(cellXml(e, null));
+      continue;
+    }
+    const row = String(e.row + 1);
+    for (let t = 0; t < e.cached.length; t++)
+      parts.push(formulaCellXml(columnName(e.column + t) + row, "", runFormula(e, t), e.cached[t]));
+  }
+  return parts.join("");
+}
+
 /** Puts our cells into one row's XML, keeping every other cell and each replaced cell's style. */
-function editRow(rowXml: string, writes: CellWrite[]): string {
+function editRow(rowXml: string, entries: PlannedCell[]): string {
   const selfClosing = /\/>$/.test(rowXml) && !/<\/row>$/.test(rowXml);
   const openTag = (/^<row\b[^>]*?>/.exec(rowXml) as RegExpExecArray)[0].replace(/\/>$/, ">");
   const inner = selfClosing ? "" : rowXml.slice(openTag.length, -"</row>".length);
   // A row with no cell yet (the blank row under a block, or a new one) and our cells in column
   // order, each once: nothing to keep, nothing to sort.
-  if (!/<c\b/.test(inner) && inColumnOrder(writes)) {
-    return `${withAttr(openTag, "spans", null)}${writes.map((w) => cellXml(w, null)).join("")}</row>`;
+  if (!/<c\b/.test(inner) && inColumnOrder(entries)) {
+    return `${withAttr(openTag, "spans", null)}${entriesXml(entries)}</row>`;
   }
+  const writes = expandCells(entries);
   const cells: { column: number; xml: string }[] = [];
   let lastColumn = -1;
   for (const m of inner.matchAll(CELL_RE)) {
@@ -74,14 +105,14 @@ function editRow(rowXml: string, writes: CellWrite[]): string {
   return `${withAttr(openTag, "spans", null)}${cells.map((c) => c.xml).join("")}</row>`;
 }
 
-function inColumnOrder(writes: CellWrite[]): boolean {
-  for (let i = 1; i < writes.length; i++)
-    if (writes[i].column <= writes[i - 1].column) return false;
+function inColumnOrder(entries: PlannedCell[]): boolean {
+  for (let i = 1; i < entries.length; i++)
+    if (entries[i].column < entries[i - 1].column + widthOf(entries[i - 1])) return false;
   return true;
 }
 
 /** A row the sheet does not have yet, holding only our cells. */
-function newRow(row: number, writes: CellWrite[]): string {
+function newRow(row: number, writes: PlannedCell[]): string {
   return editRow(`<row r="${row + 1}">`, writes);
 }
 
@@ -112,16 +143,16 @@ function rowNumberOf(xml: Uint8Array, from: number, to: number): number {
 
 /**
  * A worksheet part with our cells written and our rules replaced ("keep": left as they are), or
- * null when nothing changes.
- * Existing rows are edited in place, missing rows added in order; every row we do not touch is
- * copied through as the part's own bytes.
+ * null when nothing changes. The content is produced when asked for, piece by piece: existing rows
+ * are edited in place, missing rows added in order, and every row we do not touch is handed on as
+ * a view of the part's own bytes.
  */
 export function editWorksheet(
   part: Uint8Array,
-  writes: CellWrite[],
+  writes: PlannedCell[],
   rules: ConditionalRule[] | "keep",
   dxfIds: Record<ConditionalRule["kind"], number>
-): Piece[] | null {
+): PartContent | null {
   const list = rules === "keep" ? [] : rules;
   const start = findBytes(part, SHEET_DATA, 0);
   if (start < 0) {
@@ -138,10 +169,13 @@ export function editWorksheet(
   const newTail = rules === "keep" ? tail : addRules(removeOurRules(tail), list, dxfIds);
   if (!writes.length && newTail === tail) return null;
   const head = widenDimension(decodeStart(part.subarray(0, start)), writes);
-  const body = writes.length
-    ? writeRows(part, openEnd, selfClosing ? openEnd + 1 : close, selfClosing, writes)
-    : [part.subarray(start, end)];
-  return [head, ...body, newTail];
+  return (emit) => {
+    emit(head);
+    if (writes.length)
+      writeRows(part, openEnd, selfClosing ? openEnd + 1 : close, selfClosing, writes, emit);
+    else emit(part.subarray(start, end));
+    emit(newTail);
+  };
 }
 
 /** The sheetData element with our cells written: rows we do not write are views of the part. */
@@ -150,9 +184,10 @@ function writeRows(
   openEnd: number,
   bodyEnd: number,
   selfClosing: boolean,
-  writes: CellWrite[]
-): Piece[] {
-  const byRow = new Map<number, CellWrite[]>();
+  writes: PlannedCell[],
+  emit: (piece: Piece) => void
+): void {
+  const byRow = new Map<number, PlannedCell[]>();
   for (const w of writes) {
     const list = byRow.get(w.row);
     if (list) list.push(w);
@@ -160,13 +195,9 @@ function writeRows(
   }
   const targets = [...byRow.keys()].sort((a, b) => a - b);
 
-  const out: Piece[] = [];
-  let text = "<sheetData>"; // edited XML since the last copied stretch
+  emit("<sheetData>");
   const copy = (from: number, to: number) => {
-    if (from >= to) return;
-    if (text) out.push(text);
-    text = "";
-    out.push(xml.subarray(from, to));
+    if (from < to) emit(xml.subarray(from, to));
   };
   const bodyStart = openEnd + 1;
   let copied = bodyStart; // start of the stretch not yet copied
@@ -189,13 +220,13 @@ function writeRows(
     lastRow = row;
     while (next < targets.length && targets[next] < row) {
       copy(copied, rowStart);
-      text += newRow(targets[next], byRow.get(targets[next]) as CellWrite[]);
+      emit(newRow(targets[next], byRow.get(targets[next]) as PlannedCell[]));
       copied = rowStart;
       next++;
     }
     if (next < targets.length && targets[next] === row) {
       copy(copied, rowStart);
-      text += editRow(decodePiece(xml.subarray(rowStart, rowEnd)), byRow.get(row) as CellWrite[]);
+      emit(editRow(decodePiece(xml.subarray(rowStart, rowEnd)), byRow.get(row) as PlannedCell[]));
       copied = rowEnd;
       next++;
     }
@@ -203,13 +234,12 @@ function writeRows(
   }
   copy(copied, bodyEnd);
   for (; next < targets.length; next++)
-    text += newRow(targets[next], byRow.get(targets[next]) as CellWrite[]);
-  out.push(`${text}</sheetData>`);
-  return out;
+    emit(newRow(targets[next], byRow.get(targets[next]) as PlannedCell[]));
+  emit("</sheetData>");
 }
 
 /** Widens the dimension element to cover every cell written. */
-export function widenDimension(xml: string, writes: CellWrite[]): string {
+export function widenDimension(xml: string, writes: PlannedCell[]): string {
   const cut = xml.indexOf("<sheetData");
   const head = cut < 0 ? xml : xml.slice(0, cut);
   const m = /<dimension\b[^>]*ref="([^"]*)"[^>]*\/>/.exec(head);
@@ -224,7 +254,7 @@ export function widenDimension(xml: string, writes: CellWrite[]): string {
     range.top = Math.min(range.top, w.row);
     range.bottom = Math.max(range.bottom, w.row);
     range.left = Math.min(range.left, w.column);
-    range.right = Math.max(range.right, w.column);
+    range.right = Math.max(range.right, w.column + widthOf(w) - 1);
   }
   const ref = `${a1(range.top, range.left)}:${a1(range.bottom, range.right)}`;
   return head.replace(m[0], m[0].replace(/ref="[^"]*"/, `ref="${ref}"`)) + xml.slice(head.length);

@@ -1,0 +1,62 @@
+import { columnName } from "../layout";
+import { CellWrite, PabRun, PlannedCell, WritePlan, isPabRun } from "./writePlan";
+
+/**
+ * The PAB of period t of a run as a native formula over the planner's cells: previous PAB (the
+ * opening in period 1) − demand + every supply row, demand = MAX(forecast, orders) from the fence
+ * on, past due taken from period 1.
+ */
+export function runFormula(run: PabRun, t: number): string {
+  const col = columnName(run.plannerColumn + t);
+  const at = (row: number) => `${run.prefix}${col}${row + 1}`;
+  const prev = t === 0 ? run.opening : `${columnName(run.column + t - 1)}${run.row + 1}`;
+  const orders = run.orders !== null ? at(run.orders) : "0";
+  const demand =
+    run.forecast !== null && t >= run.fence ? `MAX(${at(run.forecast)},${orders})` : orders;
+  const pastDue = t === 0 && run.pastDue ? `-${run.pastDue}` : "";
+  let supply = "";
+  for (const r of run.supply) supply += `+${at(r)}`;
+  // Joined, not concatenated: a string made with + stays a tree of its pieces in V8 (about four
+  // times the memory of the text) for as long as it is kept.
+  return [prev, "-", demand, pastDue, supply].join("");
+}
+
+/**
+ * Periods whose formulas read the same relative to their own cell: period 1 (opening, past due),
+ * the periods before the fence and those from it. runFormula(run, t) for every t of a class has the
+ * same relative form.
+ */
+export function formulaClass(run: PabRun, t: number): number {
+  if (t === 0) return 0;
+  return run.forecast !== null && t >= run.fence ? 2 : 1;
+}
+
+/** Cell t of a run as a single write. */
+export function runCell(run: PabRun, t: number): CellWrite {
+  return {
+    sheet: run.sheet,
+    row: run.row,
+    column: run.column + t,
+    formula: runFormula(run, t),
+    cached: run.cached[t],
+  };
+}
+
+/** A plan's cells one entry per cell, runs expanded in place. */
+export function expandCells(cells: PlannedCell[]): CellWrite[] {
+  const out: CellWrite[] = [];
+  for (const c of cells) {
+    if (!isPabRun(c)) out.push(c);
+    else for (let t = 0; t < c.cached.length; t++) out.push(runCell(c, t));
+  }
+  return out;
+}
+
+/** A WritePlan whose `writes` are expanded from its `cells` the first time they are read. */
+export function writePlanOf(plan: Omit<WritePlan, "writes">): WritePlan {
+  let writes: CellWrite[] | null = null;
+  return Object.defineProperty(plan, "writes", {
+    enumerable: true,
+    get: () => (writes ??= expandCells(plan.cells)),
+  }) as WritePlan;
+}
