@@ -122,9 +122,17 @@ export interface OfficeJsFigures {
   /** The write's requests (after the read), real bytes and as the adapter estimated them. */
   writeRequests: number[];
   writeEstimates: number[];
+  /** Every response of the run, as the fake measures it (the JSON of what was loaded), read first. */
+  responses: number[];
+  /** Rescan only: the workbook after the second scan is the workbook after the first (cells, names, rules). */
+  sheetUnchanged?: boolean;
 }
 
-/** The modes measured: the four write modes, Remove after a portable scan, and a sheet with a hidden row per item. */
+/**
+ * The modes measured: the four write modes, Remove after a portable scan, a sheet with a hidden row
+ * per item, and the second portable scan of the workbook a first one annotated (the pane's Scan
+ * sheet, twice: a planner scans every morning).
+ */
 export const OFFICEJS_MODES = [
   "portable",
   "live",
@@ -132,6 +140,7 @@ export const OFFICEJS_MODES = [
   "side_sheet",
   "remove",
   "hidden_rows",
+  "rescan",
 ] as const;
 export type OfficeJsMode = (typeof OFFICEJS_MODES)[number];
 
@@ -170,7 +179,12 @@ export async function officeJsFigures(
     const log = newRequestLog();
     const contexts: Ctx[] = [];
     const run = measuredExcelRun(model, log, contexts) as unknown as Run;
-    return { log, run, syncs: () => contexts.reduce((n, c) => n + c.syncCount, 0) };
+    return {
+      log,
+      run,
+      syncs: () => contexts.reduce((n, c) => n + c.syncCount, 0),
+      responses: () => contexts.flatMap((c) => c.responseBytes),
+    };
   };
   const reads = new Map<
     boolean,
@@ -178,6 +192,7 @@ export async function officeJsFigures(
       snapshot: import("../src/layout").WorkbookSnapshot;
       syncs: number;
       requests: number[];
+      responses: number[];
     }>
   >();
   const readOf = (hidden: boolean) => {
@@ -186,7 +201,12 @@ export async function officeJsFigures(
       r = (async () => {
         const m = measure(workbook(hidden));
         const snapshot = await readWorkbookSnapshot(m.run, path.basename(input));
-        return { snapshot, syncs: m.syncs(), requests: m.log.requests.slice() };
+        return {
+          snapshot,
+          syncs: m.syncs(),
+          requests: m.log.requests.slice(),
+          responses: m.responses(),
+        };
       })();
       reads.set(hidden, r);
     }
@@ -200,6 +220,10 @@ export async function officeJsFigures(
     );
   const out = {} as Record<OfficeJsMode, OfficeJsFigures>;
   for (const mode of OFFICEJS_MODES) {
+    if (mode === "rescan") {
+      out[mode] = await rescanFigures(input, workbook(false), measure, ours);
+      continue;
+    }
     const hidden = mode === "hidden_rows";
     const read = await readOf(hidden);
     const options = { live: mode === "live", sideSheet: mode === "side_sheet" };
@@ -220,6 +244,7 @@ export async function officeJsFigures(
     let syncs = read.syncs + m.syncs();
     let writeRequests = m.log.requests.slice();
     let writeEstimates = applied.estimates;
+    let responses = [...read.responses, ...m.responses()];
     if (mode === "remove") {
       m = measure(model);
       await removeAnnotations(m.run);
@@ -227,6 +252,7 @@ export async function officeJsFigures(
       syncs = m.syncs();
       writeRequests = requests;
       writeEstimates = [];
+      responses = m.responses();
     }
     out[mode] = {
       syncs,
@@ -235,9 +261,65 @@ export async function officeJsFigures(
       requests,
       writeRequests,
       writeEstimates,
+      responses,
     };
   }
   return out;
+}
+
+/**
+ * The pane's Scan sheet in portable mode, then the second scan measured: a planner scans every
+ * morning, so the second scan of an annotated workbook is the usual one. Excel calculates the
+ * formulas we write, so the second read brings their numbers back: the fake calculates our PAB
+ * formulas (references added and subtracted) as they are written.
+ */
+async function rescanFigures(
+  input: string,
+  model: import("../src/excel/fake/model").FakeWorkbookModel,
+  measure: (model: import("../src/excel/fake/model").FakeWorkbookModel) => {
+    log: { requests: number[] };
+    run: import("../src/excel").ExcelRun;
+    syncs: () => number;
+    responses: () => number[];
+  },
+  ours: (model: import("../src/excel/fake/model").FakeWorkbookModel) => number
+): Promise<OfficeJsFigures> {
+  const { scanOpenWorkbook, DEFAULT_STATE } = await import("../src/excel");
+  const { sumOfReferences } = await import("../src/excel/fake/model");
+  model.evaluate = sumOfReferences(model);
+  const state = { ...DEFAULT_STATE, writeMode: "portable" as const };
+  const options = {
+    customFunctions: false,
+    lang: "en" as const,
+    today: "2026-11-30",
+    name: path.basename(input),
+  };
+  await scanOpenWorkbook(measure(model).run, state, options);
+  // The rules are deleted and added again each scan: the fake's id of a rule is not the workbook's.
+  const workbookState = () =>
+    JSON.stringify([
+      model.sheets.map((s) => [
+        s.name,
+        [...s.cells.cells()],
+        s.conditionalFormats.map((rule) => ({ ...rule, id: 0 })),
+      ]),
+      model.names,
+    ]);
+  const first = workbookState();
+  const m = measure(model);
+  const second = await scanOpenWorkbook(m.run, state, options);
+  const requests = m.log.requests.slice();
+  const estimates = second.estimates ?? [];
+  return {
+    syncs: m.syncs(),
+    maxRequestBytes: requests.reduce((a, b) => Math.max(a, b), 0),
+    cfRules: ours(model),
+    requests,
+    writeRequests: requests.slice(requests.length - estimates.length),
+    writeEstimates: estimates,
+    responses: m.responses(),
+    sheetUnchanged: workbookState() === first,
+  };
 }
 
 /** The bench's figures for `officeJsFigures` at a size ("5000x52"): syncs, largest request and rules per mode. */

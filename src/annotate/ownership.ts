@@ -91,7 +91,8 @@ function addRelative(f: Fingerprint, formula: string, row: number, column: numbe
 
 /**
  * Cells PAB Watch may overwrite: those in an area an earlier run recorded whose contents are still
- * exactly what it wrote there (the hash matches).
+ * exactly what it wrote there (the hash matches). An area whose formulas the Office.js read left out
+ * (`formulasUnread`) counts as ours here; the write confirms it by its re-read before touching it.
  */
 export class Ownership {
   private readonly ours = new Set<string>();
@@ -101,6 +102,11 @@ export class Ownership {
       const sheet = workbook.sheets.find((s) => s.name === area.sheet);
       if (!sheet) continue;
       const cells = cellsOfRanges(area.ranges);
+      // Formulas not read: ours by the record, until the write's re-read confirms it (or leaves it).
+      if (area.formulasUnread && area.hash !== null) {
+        for (const [r, c] of cells) this.ours.add(`${area.sheet}!${r},${c}`);
+        continue;
+      }
       if (
         area.hash === null ||
         hashOf(

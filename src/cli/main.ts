@@ -1,4 +1,4 @@
-/* global process, NodeJS */
+/* global process, NodeJS, require */
 import * as fs from "fs";
 import * as path from "path";
 import { STATUS_SEVERITY } from "../engine";
@@ -8,8 +8,6 @@ import { Report, writeReportJson } from "../report";
 import { MalformedXmlError, UnreadableWorkbookError } from "../xlsx";
 import { HELP, ScanArgs, UsageError, asksForChinese, parseCommandLine } from "./args";
 import { workbookErrorZh } from "./diagnosticsZh";
-import { draft } from "./draft";
-import { LOG_HELP, log, parseLog } from "./log";
 import {
   Note,
   OutputTarget,
@@ -37,6 +35,10 @@ const defaultIo: Io = {
 };
 
 const LARGE_FILE = 5 * 1024 * 1024;
+
+// `draft` and `log` bring the notices and the incidents: loaded when one is run, not by every scan.
+const drafts = () => require("./draft") as typeof import("./draft");
+const logs = () => require("./log") as typeof import("./log");
 
 /** The files `scan` writes, checked before anything is read or written. */
 function scanOutputs(args: ScanArgs): { targets: OutputTarget[]; replacing: Note[] } {
@@ -177,6 +179,7 @@ function scan(args: ScanArgs, io: Io): number {
 export function main(argv: string[], io: Io = defaultIo): number {
   try {
     if (argv[0] === "log") {
+      const { LOG_HELP, log, parseLog } = logs();
       const logArgs = parseLog(argv.slice(1));
       if (logArgs.command === "help") {
         io.stdout(LOG_HELP);
@@ -189,7 +192,7 @@ export function main(argv: string[], io: Io = defaultIo): number {
       io.stdout(HELP);
       return 0;
     }
-    if (args.command === "draft") return draft(args, io);
+    if (args.command === "draft") return drafts().draft(args, io);
     return scan(args, io);
   } catch (e) {
     return failure(e, io, asksForChinese(argv));

@@ -6,12 +6,6 @@ export function projectBalance(
   demand: readonly number[],
   mps: readonly number[]
 ): number[] {
-  const n = demand.length;
-  const pab = new Array<number>(n);
   let prev = onHand;
-  for (let t = 0; t < n; t++) {
-    prev = tidy(prev - demand[t] + mps[t]);
-    pab[t] = prev;
-  }
-  return pab;
+  return demand.map((d, t) => (prev = tidy(prev - d + mps[t])));
 }

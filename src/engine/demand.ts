@@ -8,19 +8,16 @@ export function planningDemand(
   fence: number,
   pastDue: number
 ): number[] {
-  const n = orders.length;
-  const demand = new Array<number>(n);
-  for (let t = 0; t < n; t++) {
-    const o = orders[t];
-    demand[t] = forecast && t >= fence && forecast[t] > o ? forecast[t] : o;
-  }
-  if (n > 0) demand[0] += pastDue;
+  const demand = orders.map((o, t) =>
+    forecast && t >= fence && forecast[t] > o ? forecast[t] : o
+  );
+  if (demand.length > 0) demand[0] += pastDue;
   return demand;
 }
 
 /** Customer orders only, past due in period 1. */
 export function ordersDemand(orders: readonly number[], pastDue: number): number[] {
-  const demand = orders.slice();
+  const demand = orders.map((o) => o);
   if (demand.length > 0) demand[0] += pastDue;
   return demand;
 }

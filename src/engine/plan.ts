@@ -5,6 +5,7 @@ import { firstShortage, shortageFigures } from "./shortage";
 import { receiptSlack } from "./slack";
 import { safetyBreaches, statuses } from "./status";
 import { Plan, PlanInput, Warning } from "./types";
+import { packedCopy } from "./arrays";
 import { checkFence, checkQuantity, checkSeries } from "./validate";
 
 /** Checks the input and names the argument and period of the first problem. */
@@ -30,21 +31,29 @@ export function validatePlanInput(input: PlanInput): Warning[] {
   return warnings;
 }
 
-/** PAB, statuses, receipt slack and shortage figures for one item. */
+/**
+ * PAB, statuses, receipt slack and shortage figures for one item. The plan's arrays are its own
+ * (never the input's) and read-only: fields that are equal share one array (without a forecast,
+ * `ordersOnlyPab` is `pab` and `orderFigures` is `shortage`; without a forecast or past due,
+ * `demand` is `orders`).
+ */
 export function computePlan(input: PlanInput): Plan {
   const warnings = validatePlanInput(input);
   const fence = input.fence ?? 0;
   const safetyStock = input.safetyStock ?? 0;
   const pastDue = input.pastDue ?? 0;
-  const forecast = input.forecast ? input.forecast.slice() : null;
-  const orders = input.orders.slice();
-  const mps = input.mps.slice();
+  const forecast = input.forecast ? packedCopy(input.forecast) : null;
+  const orders = packedCopy(input.orders);
+  const mps = packedCopy(input.mps);
 
-  const demand = planningDemand(orders, forecast, fence, pastDue);
+  // Without a forecast the planning demand is the orders (past due in period 1) and the
+  // orders-only balance is the planning one: one array and one set of figures serve both.
+  const demand = forecast || pastDue ? planningDemand(orders, forecast, fence, pastDue) : orders;
   const pab = projectBalance(input.onHand, demand, mps);
   const ordersOnlyPab = forecast
     ? projectBalance(input.onHand, ordersDemand(orders, pastDue), mps)
-    : pab.slice();
+    : pab;
+  const shortage = shortageFigures(pab, input.onHand);
 
   return {
     periods: orders.length,
@@ -61,9 +70,9 @@ export function computePlan(input: PlanInput): Plan {
     status: statuses(pab, mps, safetyStock),
     belowSafety: safetyBreaches(pab, safetyStock),
     receipts: receiptSlack(pab, mps),
-    shortage: shortageFigures(pab, input.onHand),
+    shortage,
     orderShortage: firstShortage(ordersOnlyPab),
-    orderFigures: shortageFigures(ordersOnlyPab, input.onHand),
+    orderFigures: forecast ? shortageFigures(ordersOnlyPab, input.onHand) : shortage,
     warnings,
   };
 }

@@ -26,27 +26,32 @@ export function shortfallChanges(
   pab: readonly number[],
   opening = 0
 ): { newShortfall: number[]; madeUp: number[] } {
-  let before = Math.max(0, -opening);
-  const newShortfall: number[] = [];
-  const madeUp: number[] = [];
-  for (const p of pab) {
+  const carried = Math.max(0, -opening);
+  let before = carried;
+  const newShortfall = pab.map((p) => {
     const backlog = Math.max(0, -p);
-    newShortfall.push(Math.max(0, backlog - before));
-    madeUp.push(Math.max(0, before - backlog));
+    const grew = Math.max(0, backlog - before);
     before = backlog;
-  }
+    return grew;
+  });
+  before = carried;
+  const madeUp = pab.map((p) => {
+    const backlog = Math.max(0, -p);
+    const fell = Math.max(0, before - backlog);
+    before = backlog;
+    return fell;
+  });
   return { newShortfall, madeUp };
 }
 
 export function shortageFigures(pab: readonly number[], opening = 0): ShortageFigures {
   const n = pab.length;
-  const backlog = new Array<number>(n);
+  const backlog = pab.map((p) => (p < 0 ? -p : 0));
   let first: PeriodShortage | null = null;
   let peak: PeriodShortage | null = null;
   let recoveryIndex: number | null = null;
   for (let t = 0; t < n; t++) {
-    const short = pab[t] < 0 ? -pab[t] : 0;
-    backlog[t] = short;
+    const short = backlog[t];
     if (short > 0) {
       if (first === null) first = { index: t, quantity: short };
       if (peak === null || short > peak.quantity) peak = { index: t, quantity: short };

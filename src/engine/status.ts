@@ -13,15 +13,11 @@ export function statuses(
   mps: readonly number[],
   safetyStock: number
 ): Status[] {
-  const out = new Array<Status>(pab.length);
-  for (let t = 0; t < pab.length; t++) out[t] = periodStatus(pab[t], mps[t], safetyStock);
-  return out;
+  return pab.map((p, t) => periodStatus(p, mps[t], safetyStock));
 }
 
 export function safetyBreaches(pab: readonly number[], safetyStock: number): boolean[] {
-  const out = new Array<boolean>(pab.length);
-  for (let t = 0; t < pab.length; t++) out[t] = pab[t] < safetyStock;
-  return out;
+  return pab.map((p) => p < safetyStock);
 }
 
 export function worstStatus(list: readonly Status[]): Status {

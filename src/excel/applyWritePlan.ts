@@ -12,7 +12,15 @@ import {
   hashOf,
   ownedReference,
 } from "../annotate";
-import { SUMMARY_SHEET, SheetSnapshot, WorkbookSnapshot, a1, cellAt, parseRange } from "../layout";
+import {
+  OwnedArea,
+  SUMMARY_SHEET,
+  SheetSnapshot,
+  WorkbookSnapshot,
+  a1,
+  cellAt,
+  parseRange,
+} from "../layout";
 import { shiftFormula } from "../layout/formulaRefs";
 import { bandRules } from "./bandRules";
 import { AreaReader, chunkRanges, clearContents, responseCost } from "./rangeAreas";
@@ -280,7 +288,17 @@ interface Target {
   /** The round trip (0 = the first) whose response brings these cells back. */
   block: number;
   changed: boolean;
+  /** Areas whose formulas the read left out that this re-read confirms (the same cells). */
+  confirms: OwnedArea[];
+  /** What the cells hold now, in cellsOfRanges order (kept for the cells an earlier run left). */
+  held: string[];
 }
+
+/** A cell of an area as one string key. */
+const cellKey = (sheet: string, row: number, column: number) => `${sheet}!${row},${column}`;
+
+/** What a re-read of the formulas brings back for one cell of ours whose formula was not read, at most. */
+const UNREAD_FORMULA = "=".padEnd(32, "x");
 
 /**
  * Writes a plan into the open workbook, in as few round trips as the request cap allows.
@@ -335,6 +353,30 @@ export async function applyWritePlan(
       const writesOf = new Map<string, CellWrite>();
       for (const w of plan.writes) writesOf.set(`${w.sheet}!${w.row},${w.column}`, w);
 
+      // Areas of ours whose formulas the read left out (a second scan): each is confirmed by a
+      // re-read of exactly its cells against the hash its name records, before any of its cells is
+      // written or cleared. A cell is ours if an area holding it is confirmed (names may overlap: a
+      // name and the bridge of a run cut short), or if a name whose cells were read owns it and it
+      // holds what the read saw; otherwise its item is left alone.
+      const unreadOf = new Map<string, OwnedArea[]>();
+      for (const area of snapshot?.owned ?? [])
+        if (area.formulasUnread && area.hash !== null)
+          for (const [r, c] of cellsOfRanges(area.ranges)) {
+            const key = cellKey(area.sheet, r, c);
+            const list = unreadOf.get(key);
+            if (list) list.push(area);
+            else unreadOf.set(key, [area]);
+          }
+      const confirmed = new Map<OwnedArea, boolean>();
+      const confirmedBy = new Map<OwnedArea, Target>();
+      const readOwnership =
+        snapshot && unreadOf.size
+          ? new Ownership({
+              ...snapshot,
+              owned: (snapshot.owned ?? []).filter((a) => !a.formulasUnread),
+            })
+          : null;
+
       // What is re-read, in blocks whose response stays under the cap (what the cells held at the
       // read tells how big they come back).
       const snapshotSheets = new Map((snapshot?.sheets ?? []).map((s) => [s.name, s]));
@@ -343,8 +385,15 @@ export async function applyWritePlan(
       const target = (sheetName: string, ranges: string[]): Target | null => {
         const sheet = snapshotSheets.get(sheetName);
         if (!sheet || sheetName === SUMMARY_SHEET) return null;
+        // A cell whose formula was not read comes back as the formula we wrote (or another).
         const size = responseCost(
-          cellsOfRanges(ranges).map(([r, c]) => contentOf(sheet, r, c)),
+          cellsOfRanges(ranges).map(([r, c]) => {
+            const now = contentOf(sheet, r, c);
+            if (!unreadOf.has(cellKey(sheetName, r, c))) return now;
+            const w = writesOf.get(cellKey(sheetName, r, c));
+            const ours = w ? written(w, mode) : UNREAD_FORMULA;
+            return ours.length > now.length ? ours : now;
+          }),
           ranges.length
         );
         const last = blocks[blocks.length - 1];
@@ -352,7 +401,14 @@ export async function applyWritePlan(
           blocks.push([]);
           response = 0;
         }
-        const t: Target = { sheet, ranges, block: blocks.length - 1, changed: false };
+        const t: Target = {
+          sheet,
+          ranges,
+          block: blocks.length - 1,
+          changed: false,
+          confirms: [],
+          held: [],
+        };
         blocks[blocks.length - 1].push(t);
         response += size;
         return t;
@@ -367,13 +423,41 @@ export async function applyWritePlan(
           if (!cells.every(([r, c]) => ownership.owns(area.sheet, r, c))) continue;
           if (cells.some(([r, c]) => writesOf.has(`${area.sheet}!${r},${c}`))) continue;
           const t = target(area.sheet, area.ranges);
-          if (t) stale.push({ sheet: area.sheet, ranges: area.ranges, target: t });
+          if (!t) continue;
+          stale.push({ sheet: area.sheet, ranges: area.ranges, target: t });
+          if (area.formulasUnread && !confirmedBy.has(area)) {
+            t.confirms.push(area);
+            confirmedBy.set(area, t);
+          }
         }
       }
       const targets = new Map<string, Target>();
       for (const o of plan.owned) {
+        // Unread areas under this item's cells: confirmed by its own re-read when they are its
+        // cells (the usual second scan), otherwise by a re-read of theirs just before.
+        const under = new Set<OwnedArea>();
+        if (unreadOf.size)
+          for (const [r, c] of cellsOfRanges(o.ranges))
+            for (const area of unreadOf.get(cellKey(o.sheet, r, c)) ?? [])
+              if (!confirmedBy.has(area)) under.add(area);
+        const same: OwnedArea[] = [];
+        for (const area of under) {
+          if (area.sheet === o.sheet && area.ranges.join(",") === o.ranges.join(",")) {
+            same.push(area);
+            continue;
+          }
+          const t = target(area.sheet, area.ranges);
+          if (!t) continue;
+          t.confirms.push(area);
+          confirmedBy.set(area, t);
+        }
         const t = target(o.sheet, o.ranges);
-        if (t) targets.set(o.name, t);
+        if (!t) continue;
+        targets.set(o.name, t);
+        for (const area of same) {
+          t.confirms.push(area);
+          confirmedBy.set(area, t);
+        }
       }
 
       let settled = -1;
@@ -397,18 +481,32 @@ export async function applyWritePlan(
       };
       const settle = () => {
         if (!reading) return;
+        const read: { t: Target; cells: [number, number][]; held: string[] }[] = [];
         for (const { list, reader } of reading.reads) {
           const now = reader.formulas();
           for (const t of list) {
-            const cells = cellsOfRanges(t.ranges);
             const held = t.ranges.flatMap((r) => {
               const f = now.get(AreaReader.key(r));
               return f ? f.flat().map((v) => String(v)) : [];
             });
-            t.changed =
-              held.length !== cells.length ||
-              cells.some(([r, c], i) => held[i] !== contentOf(t.sheet, r, c));
+            read.push({ t, cells: cellsOfRanges(t.ranges), held });
           }
+        }
+        // An unread area is ours while what its cells hold hashes to what its name records.
+        for (const { t, cells, held } of read)
+          for (const area of t.confirms)
+            confirmed.set(area, held.length === cells.length && hashOf(cells, held) === area.hash);
+        for (const { t, cells, held } of read) {
+          const name = t.sheet.name;
+          t.changed =
+            held.length !== cells.length ||
+            cells.some(([r, c], i) => {
+              const areas = unreadOf.size ? unreadOf.get(cellKey(name, r, c)) : undefined;
+              if (areas?.some((a) => confirmed.get(a) === true)) return false;
+              if (areas && !readOwnership?.owns(name, r, c)) return true;
+              return held[i] !== contentOf(t.sheet, r, c);
+            });
+          if (t.confirms.length) t.held = held;
         }
         settled = reading.block;
         reading = null;
@@ -503,8 +601,13 @@ export async function applyWritePlan(
           clearContents(worksheet(s.sheet), s.ranges);
         });
         // The text format we gave text goes with it; the planner's own formats stay.
-        for (const [r, c] of cellsOfRanges(s.ranges)) {
-          const formula = s.target.sheet.formulas[a1(r, c)];
+        const cells = cellsOfRanges(s.ranges);
+        for (let i = 0; i < cells.length; i++) {
+          const [r, c] = cells[i];
+          // Where the read left formulas out, the re-read tells which cells held one.
+          const formula = s.target.held.length
+            ? s.target.held[i].startsWith("=")
+            : s.target.sheet.formulas[a1(r, c)];
           if (formula || !textFormattedByUs(cellAt(s.target.sheet, r, c))) continue;
           await put(requestCost(1, 1, [["General"]]), () => {
             worksheet(s.sheet).getRangeByIndexes(r, c, 1, 1).numberFormat = [["General"]];

@@ -10,6 +10,7 @@ import {
 } from "../layout";
 import { ownedAreaOf, parseOwnedReference } from "../annotate/ownedNames";
 import { cellsOfRanges, contentOf, hashOf } from "../annotate/ownership";
+import { DeferredFormulas, deferOwnedFormulas, isDeferred } from "./ownedFormulas";
 import { ExcelRun, utf8Length } from "./run";
 
 export interface ReadOptions {
@@ -17,6 +18,13 @@ export interface ReadOptions {
   sheets?: string[];
   /** After each round trip of values: rows read so far, of the rows of every sheet read. */
   onRows?: (read: number, total: number) => void;
+  /**
+   * Leave out the formulas of cells our hidden names record as ours, where a range of ours holds
+   * more than one formula (see deferOwnedFormulas): a second scan reads values only there. Their
+   * areas come marked `formulasUnread` and are taken as ours until confirmed, so the snapshot is
+   * only for a plan applied with `applyWritePlan(…, { snapshot })`, whose re-read confirms them.
+   */
+  deferOwnedFormulas?: boolean;
 }
 
 /**
@@ -56,6 +64,8 @@ interface SheetRead {
   rowBytes: number;
   next: number;
   formulaAreas: { top: number; address: string }[];
+  /** Our cells whose formulas are left out of this read (deferOwnedFormulas). */
+  deferred: DeferredFormulas | null;
 }
 
 /**
@@ -116,6 +126,7 @@ export async function readWorkbookSnapshot(
         rowBytes: 0,
         next: 0,
         formulaAreas: [],
+        deferred: null,
         snapshot: emptySheet(name, visible),
       };
     };
@@ -141,6 +152,11 @@ export async function readWorkbookSnapshot(
       mergedLater.add(first.name);
     }
     const date1904 = probe.value === 0;
+    const owned: OwnedArea[] = [];
+    for (const n of names.items) {
+      const area = ownedAreaOf(n.name, n.comment, n.formula.replace(/^=/, ""));
+      if (area) owned.push(area);
+    }
     const listed = sheets.items.filter((s) => wanted(s.name));
     firstRead.snapshot.name = first.name;
     const others = listed.filter((s) => s.name !== first.name);
@@ -168,8 +184,15 @@ export async function readWorkbookSnapshot(
         ? (utf8Length(JSON.stringify(head)) / head.length) * 1.2 + 8
         : r.used.columnCount * 8;
       if (!r.formulaCells.isNullObject) {
-        for (const ref of parseOwnedReference(r.formulaCells.address)?.ranges ?? [])
-          r.formulaAreas.push({ top: parseRange(ref).top, address: ref });
+        let refs = parseOwnedReference(r.formulaCells.address)?.ranges ?? [];
+        if (options.deferOwnedFormulas) {
+          r.deferred = deferOwnedFormulas(
+            refs,
+            owned.filter((o) => o.sheet === s.name)
+          );
+          refs = r.deferred.read;
+        }
+        for (const ref of refs) r.formulaAreas.push({ top: parseRange(ref).top, address: ref });
       }
       if (r.merged && !r.merged.isNullObject)
         s.merged = r.merged.areas.items.map((a) =>
@@ -390,7 +413,8 @@ export async function readWorkbookSnapshot(
         let first = -1;
         let last = -1;
         line.forEach((v, j) => {
-          if (!couldBeDate(v)) return;
+          // Our own cells are never a date header (nor a planner's date, while the record holds).
+          if (!couldBeDate(v) || isDeferred(r.deferred, s.top + i, s.left + j)) return;
           if (first < 0) first = j;
           last = j;
         });
@@ -417,11 +441,10 @@ export async function readWorkbookSnapshot(
     }
 
     const out = reads.map((r) => r.snapshot);
-    const owned: OwnedArea[] = [];
-    for (const n of names.items) {
-      const area = ownedAreaOf(n.name, n.comment, n.formula.replace(/^=/, ""));
-      if (area) owned.push(area);
-    }
+    for (const r of reads)
+      for (const area of owned)
+        if (area.sheet === r.snapshot.name && r.deferred?.names.has(area.name))
+          area.formulasUnread = true;
 
     // Cells spilled from our own =PAB.BALANCE hold values only (`formulas` gives the value), so
     // they are recorded as ours here, from the spill range Excel reports (ExcelApi 1.12).

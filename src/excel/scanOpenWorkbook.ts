@@ -22,6 +22,8 @@ export interface OpenScanResult {
   records: PlanRecord[];
   /** False when the scan read no plan: then nothing was written to the workbook. */
   wrote: boolean;
+  /** Request bytes each round trip of the write was estimated at (see ApplyResult). */
+  estimates?: number[];
 }
 
 export interface ScanProgress {
@@ -80,7 +82,9 @@ export async function scanOpenWorkbook(
 ): Promise<OpenScanResult> {
   const mode = state.writeMode ?? defaultWriteMode(options.customFunctions);
   options.onProgress?.({ phase: "reading" });
+  // Our own formulas are not read back: the write's re-read confirms them (deferOwnedFormulas).
   const snapshot = await readWorkbookSnapshot(run, options.name ?? "workbook", {
+    deferOwnedFormulas: true,
     onRows: (done, total) => {
       options.onProgress?.({ phase: "reading", done, total });
       checkAborted(options.signal);
@@ -99,7 +103,7 @@ export async function scanOpenWorkbook(
   });
   checkAborted(options.signal);
   // A scan that read no plan writes nothing: no empty "PAB Watch" sheet, nothing to remove.
-  if (!report.items.length) return { report, mode, syncs: 0, records, wrote: false };
+  if (!report.items.length) return { report, mode, syncs: 0, records, wrote: false, estimates: [] };
   options.onProgress?.({ phase: "writing" });
   await breathe();
   const applied = await applyWritePlan(run, plan, {
@@ -112,5 +116,12 @@ export async function scanOpenWorkbook(
     if (e instanceof WriteStopped) throw new ScanCancelled({ items: e.items, total: e.total });
     throw e;
   });
-  return { report, mode, syncs: applied.syncs, records, wrote: true };
+  return {
+    report,
+    mode,
+    syncs: applied.syncs,
+    records,
+    wrote: true,
+    estimates: applied.estimates,
+  };
 }

@@ -127,6 +127,18 @@ export class SheetContext {
     return { sheet: this.sheet.name, rows, columns };
   }
 
+  /**
+   * The cells of one row across these columns (as this context reads them), as the real cells'
+   * list. The columns array becomes the list's own (lists are never changed once made), so every
+   * row of a block shares its header's columns instead of a copy per row.
+   */
+  rowCells(row: number, columns: number[]): CellList {
+    const line = columns.map(() => row);
+    return this.isTransposed
+      ? { sheet: this.sheet.name, rows: columns, columns: line }
+      : { sheet: this.sheet.name, rows: line, columns };
+  }
+
   ref(row: number, column: number): string {
     return this.isTransposed ? this.cellRef(column, row) : this.cellRef(row, column);
   }
@@ -232,6 +244,33 @@ export class SheetContext {
     message: string
   ): void {
     this.diagnostics.push({ severity, code, cell: cell || null, item, message });
+  }
+
+  /**
+   * The quantities of one row across these columns, each as quantityValue() reads it (the row's
+   * cells looked up once).
+   */
+  rowQuantities(row: number, columns: readonly number[], item: string | null): number[] {
+    const line = this.sheet.values[row - this.sheet.top];
+    const left = this.sheet.left;
+    const plain = !this.merged.length;
+    // By map, so the array is packed (see engine/arrays.ts).
+    return columns.map((c) => {
+      const raw = line?.[c - left];
+      return plain && typeof raw === "number" && raw >= 0 && raw !== Infinity
+        ? raw
+        : this.quantity(row, c, item).value;
+    });
+  }
+
+  /**
+   * The quantity in a cell, as quantity() reads it (0 with an error diagnostic when it cannot be
+   * read), without an object per cell for the common case of a plain figure.
+   */
+  quantityValue(row: number, column: number, item: string | null): number {
+    const raw = this.value(row, column);
+    if (typeof raw === "number" && raw >= 0 && raw !== Infinity && !this.merged.length) return raw;
+    return this.quantity(row, column, item).value;
   }
 
   /**

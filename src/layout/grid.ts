@@ -243,7 +243,12 @@ export function readGridBlock(
   const aligned = readAlignedRows(
     ctx,
     name,
-    seriesRows.map((x) => ({ ...x, labelPos: ctx.at(x.row, x.column) })),
+    seriesRows.map((x) => ({
+      row: x.row,
+      role: x.role,
+      text: x.text,
+      labelPos: ctx.at(x.row, x.column),
+    })),
     run.columns
   );
   const opening = figure("onHand");

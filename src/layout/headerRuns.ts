@@ -302,7 +302,7 @@ export function runPeriods(
     periods: run.labels,
     periodStarts: periodStarts(headers, startDate),
     periodKind: runKind(run),
-    periodAt: ctx.cells(run.columns.map((c) => [run.row, c])),
+    periodAt: ctx.rowCells(run.row, run.columns),
   };
 }
 

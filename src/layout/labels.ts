@@ -310,14 +310,15 @@ function singular(w: string): string {
     : w;
 }
 
+/** The Chinese qualifiers, which also qualify a label written without a space ("订单数量"). */
+const HAN_QUALIFIERS = QUALIFIERS.filter((q) => /^\p{Script=Han}+$/u.test(q));
+
 function stripQualifiers(normalized: string): string {
   let words = normalized.split(" ").filter((w) => w && !QUALIFIERS.includes(w));
   let joined = words.join(" ");
-  for (const q of QUALIFIERS) {
-    if (/^\p{Script=Han}+$/u.test(q) && joined.endsWith(q) && joined.length > q.length)
-      joined = joined.slice(0, -q.length);
-    if (/^\p{Script=Han}+$/u.test(q) && joined.startsWith(q) && joined.length > q.length)
-      joined = joined.slice(q.length);
+  for (const q of HAN_QUALIFIERS) {
+    if (joined.endsWith(q) && joined.length > q.length) joined = joined.slice(0, -q.length);
+    if (joined.startsWith(q) && joined.length > q.length) joined = joined.slice(q.length);
   }
   words = joined.split(" ").filter(Boolean);
   return words.join(" ");

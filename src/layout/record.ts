@@ -136,8 +136,9 @@ export interface ReadResult {
 
 /** MPS per period: all supply rows summed. */
 export function mpsOf(record: PlanRecord): number[] {
-  const n = record.periods.length;
-  const out = new Array<number>(n).fill(0);
-  for (const row of record.supply) for (let t = 0; t < n; t++) out[t] += row.values[t] ?? 0;
-  return out;
+  return record.periods.map((_period, t) => {
+    let sum = 0;
+    for (const row of record.supply) sum += row.values[t] ?? 0;
+    return sum;
+  });
 }

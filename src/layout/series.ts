@@ -13,8 +13,22 @@ export function readSeries(
   labelPos: CellPos,
   positions: [number, number][]
 ): SeriesRow {
-  const values = positions.map(([r, c]) => ctx.quantity(r, c, item).value);
+  const values = positions.map(([r, c]) => ctx.quantityValue(r, c, item));
   return seriesRow(role, label, labelPos, ctx.cells(positions), values);
+}
+
+/** One row of quantities across the period columns (a grid's or a pivot's), as readSeries reads it. */
+function readRowSeries(
+  ctx: SheetContext,
+  item: string,
+  role: Role,
+  label: string,
+  labelPos: CellPos,
+  row: number,
+  columns: number[]
+): SeriesRow {
+  const values = ctx.rowQuantities(row, columns, item);
+  return seriesRow(role, label, labelPos, ctx.rowCells(row, columns), values);
 }
 
 /** The planner's own PAB row: numbers where there are numbers, null where blank; never diagnosed as bad input. */
@@ -47,6 +61,7 @@ export function reportHidden(
   item: string | null,
   positions: [number, number][]
 ): void {
+  if (!ctx.hiddenRows.size && !ctx.hiddenColumns.size) return;
   const rows = new Set<number>();
   const columns = new Set<number>();
   for (const [r, c] of positions) {
@@ -92,12 +107,19 @@ export function readAlignedRows(
 ): { rows: SeriesRow[]; plannerPab: PlanRecord["plannerPab"][] } {
   const rows: SeriesRow[] = [];
   const plannerPab: PlanRecord["plannerPab"][] = [];
+  const hidden = ctx.hiddenRows.size > 0 || ctx.hiddenColumns.size > 0;
   for (const s of labelled) {
-    const positions: [number, number][] = columns.map((c) => [s.row, c]);
-    if (s.role === "pab") plannerPab.push(readPlannerPab(ctx, s.text, s.labelPos, positions));
-    else if (s.role !== "atp") {
-      reportHidden(ctx, item, positions);
-      rows.push(readSeries(ctx, item, s.role, s.text, s.labelPos, positions));
+    if (s.role === "pab") {
+      const positions: [number, number][] = columns.map((c) => [s.row, c]);
+      plannerPab.push(readPlannerPab(ctx, s.text, s.labelPos, positions));
+    } else if (s.role !== "atp") {
+      if (hidden)
+        reportHidden(
+          ctx,
+          item,
+          columns.map((c) => [s.row, c])
+        );
+      rows.push(readRowSeries(ctx, item, s.role, s.text, s.labelPos, s.row, columns));
     }
   }
   return { rows, plannerPab };

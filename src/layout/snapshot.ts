@@ -51,6 +51,12 @@ export interface OwnedArea {
   ranges: string[];
   /** Hash of the contents PAB Watch wrote; null when unknown. */
   hash: string | null;
+  /**
+   * Set by the Office.js read of a second scan: some formulas of these cells were not read (the
+   * snapshot holds their values only). The area is taken as ours until the write re-reads it and
+   * confirms it still hashes to `hash`; where it does not, nothing of it is written or cleared.
+   */
+  formulasUnread?: true;
 }
 
 export interface WorkbookSnapshot {

@@ -17,6 +17,9 @@ export function tableHeaderAt(ctx: SheetContext, row: number): TableHeader | nul
   let columns: Partial<Record<Role, number>> | null = null;
   let repeated: Partial<Record<Role, number[]>> | null = null;
   let found = 0;
+  // Most rows name one role at most (a row label): the first is kept aside until a second comes.
+  let firstRole: Role | null = null;
+  let firstColumn = -1;
   const left = ctx.sheet.left;
   const owned = !ctx.owned.isEmpty;
   for (let c = left; c <= ctx.right; c++) {
@@ -28,11 +31,16 @@ export function tableHeaderAt(ctx: SheetContext, row: number): TableHeader | nul
     // A header PAB Watch wrote (over its own PAB column) keeps its column in a table of the
     // planner's, but never makes a row a table header.
     if (!owned || !ctx.isOwned(row, c)) found++;
-    columns ??= {};
+    if (firstRole === null) {
+      firstRole = role;
+      firstColumn = c;
+      continue;
+    }
+    columns ??= { [firstRole]: firstColumn };
     if (columns[role] === undefined) columns[role] = c;
     else ((repeated ??= {})[role] ??= [columns[role] as number]).push(c);
   }
-  return found >= 2 ? { row, columns: columns ?? {}, repeated: repeated ?? {} } : null;
+  return found >= 2 && columns ? { row, columns, repeated: repeated ?? {} } : null;
 }
 
 /** The value of an item or site cell as text: codes are often numbers (100234). */

@@ -23,7 +23,7 @@ export function computeFindings(
     const n = record.periods.length;
     const plan = computePlan({
       onHand: record.opening?.value ?? 0,
-      orders: record.orders?.values ?? new Array<number>(n).fill(0),
+      orders: record.orders?.values ?? record.periods.map(() => 0),
       mps: mpsOf(record),
       forecast: record.forecast?.values ?? null,
       fence: Math.min(options.fence ?? 0, n),

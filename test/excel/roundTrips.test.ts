@@ -26,7 +26,7 @@ describe("5,000 items × 52 periods through the Office.js adapter, requests as O
     expect(f.requests.filter((bytes) => bytes >= CAP)).toEqual([]);
   });
 
-  test.each(["portable", "live", "side_sheet", "remove", "hidden_rows"] as const)(
+  test.each(["portable", "live", "side_sheet", "remove", "hidden_rows", "rescan"] as const)(
     "%s: at most 8 round trips (the read included) and 10 rules",
     (mode) => {
       expect(figures[mode].syncs).toBeLessThanOrEqual(8);
@@ -34,16 +34,31 @@ describe("5,000 items × 52 periods through the Office.js adapter, requests as O
     }
   );
 
+  test.each(OFFICEJS_MODES)("%s: every response is under 4 MB", (mode) => {
+    const f = figures[mode];
+    expect(f.responses.length).toBe(f.syncs);
+    expect(f.responses.filter((bytes) => bytes >= CAP)).toEqual([]);
+  });
+
+  test("rescan: the second scan leaves the workbook as the first left it, reading our numbers back", () => {
+    const f = figures.rescan;
+    expect(f.sheetUnchanged).toBe(true);
+    expect(f.cfRules).toBe(figures.portable.cfRules);
+    // The read brings the values back (with our calculated numbers): more than the first read.
+    expect(f.responses.reduce((a, b) => a + b, 0)).toBeGreaterThan(6_000_000);
+  });
+
   test("Remove leaves none of our rules", () => {
     expect(figures.remove.cfRules).toBe(0);
     expect(figures.portable.cfRules).toBeGreaterThan(0);
   });
 
-  test.each(["portable", "live", "values", "side_sheet", "hidden_rows"] as const)(
+  test.each(["portable", "live", "values", "side_sheet", "hidden_rows", "rescan"] as const)(
     "%s: the adapter's estimate of each write request is never below the real bytes",
     (mode) => {
       const f = figures[mode];
       expect(f.writeEstimates.length).toBe(f.writeRequests.length);
+      expect(f.writeEstimates.length).toBeGreaterThan(1);
       f.writeRequests.forEach((real, i) => {
         expect([i, f.writeEstimates[i] >= real]).toEqual([i, true]);
         // Blocks are sized from measured costs, not from a loose bound: a full block is close.

@@ -609,3 +609,36 @@ export function modelFromSnapshot(snapshot: {
   }
   return model;
 }
+
+/**
+ * A calculation for the fake (`model.evaluate`) of formulas that add and subtract cells and numbers
+ * (`=$B$2-B5+B6`, `=Plan!B7-C5`), as our portable PAB formulas do, so a sheet read after a scan shows
+ * the numbers Excel would; any other formula, or a reference to text, gives no value.
+ */
+export function sumOfReferences(
+  model: FakeWorkbookModel
+): (sheet: string, row: number, column: number, formula: string) => FakeValue[][] | null {
+  const term =
+    /([+-])?\s*(?:((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?\$?([A-Z]{1,3})\$?(\d+)|(\d+(?:\.\d+)?))\s*/y;
+  return (sheetName, _row, _column, formula) => {
+    let at = 1;
+    let total = 0;
+    term.lastIndex = at;
+    for (let m = term.exec(formula); m; m = term.exec(formula)) {
+      if (m[1] === undefined && at > 1) return null;
+      let value: FakeValue;
+      if (m[5] !== undefined) value = Number(m[5]);
+      else {
+        const sheet = model.sheet(m[2] ? parseAddress(`${m[2]}A1`, null).sheet! : sheetName);
+        if (!sheet) return null;
+        const { row, column } = parseA1(`${m[3]}${m[4]}`);
+        value = model.cell(sheet, row, column)?.value ?? "";
+        if (value === "") value = 0;
+      }
+      if (typeof value !== "number") return null;
+      total += m[1] === "-" ? -value : value;
+      at = term.lastIndex;
+    }
+    return at > 1 && at === formula.length ? [[total]] : null;
+  };
+}
