@@ -50,12 +50,13 @@ export function readPivot(
   let end = run.row;
   let blanks = 0;
   for (let r = run.row + 1; r <= until; r++) {
-    // A PAB row of ours (under the table, after its blank row) is as good as empty.
-    if (ctx.rowIsEmpty(r) || isOurs(r)) {
+    // A row holding nothing of the planner's but a PAB row of ours is as good as empty.
+    if (ctx.rowIsEmptyButOurs(r)) {
       if (++blanks >= 1 && groups.size) break;
       continue;
     }
     blanks = 0;
+    if (isOurs(r)) continue;
     const itemText = ctx.text(r, itemCol) || String(ctx.value(r, itemCol) || "").trim();
     if (itemText) {
       lastItem = itemText;

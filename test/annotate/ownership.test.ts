@@ -234,6 +234,17 @@ test.each<[string, TestCell[][]]>([
     ],
   ],
   [
+    // seed 891463: the same PAB row of ours, beside a cell of the planner's, does not end the pivot.
+    "a pivot's PAB row of ours beside a planner's cell keeps the pivot going",
+    [
+      [null, null, null, "Item", null, null, "W3", "W2"],
+      [null, null, null, 12, null, "Customer orders"],
+      [0],
+      [12],
+      [null, null, null, "W3", null, "On hand"],
+    ],
+  ],
+  [
     // seed 293780: our grid PAB row filled the blank row that ended a periods-down table.
     "a grid's PAB row of ours does not carry a periods-down table on to a period below it",
     [
