@@ -9,7 +9,7 @@ import {
 } from "../layout";
 import { Finding, Language } from "../report";
 import { cellPabFormula, openingRef } from "./cellFormulas";
-import { Context, commit, sheetOf } from "./commit";
+import { Context, commit, commitParts, sheetOf } from "./commit";
 import { Ownership, contentOf, hashOf } from "./ownership";
 import {
   LongTableColumns,
@@ -273,6 +273,24 @@ function lookupFigure(
   return `INDEX(${whole(pos.column)},MATCH(${itemRef},${whole(itemColumn)},0))`;
 }
 
+/**
+ * Rows of a long table's PAB column one name records: a column of 260,000 formulas is then written
+ * over several round trips (each under the request cap), each block of rows with its name, and a
+ * planner's edit in one block leaves the others ours.
+ */
+export const LONG_COLUMN_PART_ROWS = 250;
+
+/** The label and the column's first rows, then a part per LONG_COLUMN_PART_ROWS rows. */
+function columnParts(writes: CellWrite[], firstRow: number): CellWrite[][] {
+  const parts: CellWrite[][] = [];
+  for (const w of writes) {
+    const k = Math.max(0, Math.floor((w.row - firstRow) / LONG_COLUMN_PART_ROWS));
+    while (parts.length <= k) parts.push([]);
+    parts[k].push(w);
+  }
+  return parts.filter((p) => p.length);
+}
+
 function annotateLongTable(ctx: Context, findings: Finding[]): Map<Finding, CellPos[]> {
   const out = new Map<Finding, CellPos[]>();
   const first = findings[0].record;
@@ -336,7 +354,8 @@ function annotateLongTable(ctx: Context, findings: Finding[]): Map<Finding, Cell
     });
     out.set(f, pab);
   }
-  if (!commit(ctx, first.item, writes, "the PAB column")) return new Map();
+  if (!commitParts(ctx, first.item, columnParts(writes, cols.firstRow), "the PAB column"))
+    return new Map();
 
   const rel = (ar: number, c: number) => `${columnName(c)}${ar + 1}`;
   ctx.rules.add(

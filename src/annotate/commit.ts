@@ -56,6 +56,32 @@ export function commit(
   what: string,
   otherwise?: string
 ): boolean {
+  return commitParts(ctx, item, [writes], what, otherwise);
+}
+
+/**
+ * Commits parts that go together (all or none, as commit does), each part recorded by a name of its
+ * own: a large area can then be written over several round trips, each part with its name.
+ */
+export function commitParts(
+  ctx: Context,
+  item: string,
+  parts: PlannedCell[][],
+  what: string,
+  otherwise?: string
+): boolean {
+  for (const writes of parts) if (!allFree(ctx, item, writes, what, otherwise)) return false;
+  for (const writes of parts) record(ctx, writes);
+  return true;
+}
+
+function allFree(
+  ctx: Context,
+  item: string,
+  writes: PlannedCell[],
+  what: string,
+  otherwise?: string
+): boolean {
   for (const w of writes) {
     const sheet = sheetOf(ctx, w.sheet);
     const blocked = blockedColumn(ctx, sheet, w);
@@ -72,6 +98,10 @@ export function commit(
       return false;
     }
   }
+  return true;
+}
+
+function record(ctx: Context, writes: PlannedCell[]): void {
   // A loop, not push(...writes): JavaScriptCore (Excel on Mac) caps a call at 65,536 arguments.
   for (const w of writes) ctx.writes.push(w);
   const bySheet = new Map<string, PlannedCell[]>();
@@ -113,7 +143,6 @@ export function commit(
       hash: hash.hex(),
     });
   }
-  return true;
 }
 
 /**

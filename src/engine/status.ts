@@ -22,6 +22,13 @@ export function safetyBreaches(pab: readonly number[], safetyStock: number): boo
 
 export function worstStatus(list: readonly Status[]): Status {
   let worst: Status = "ok";
-  for (const s of list) if (STATUS_SEVERITY[s] > STATUS_SEVERITY[worst]) worst = s;
+  let severity = 0;
+  for (const s of list) {
+    const v = STATUS_SEVERITY[s];
+    if (v > severity) {
+      severity = v;
+      worst = s;
+    }
+  }
   return worst;
 }

@@ -24,7 +24,14 @@ import {
 import { shiftFormula } from "../layout/formulaRefs";
 import { bandRules } from "./bandRules";
 import { AreaReader, chunkRanges, clearContents, responseCost } from "./rangeAreas";
-import { BLOCK_BYTES, ExcelRun, RESPONSE_BYTES, requestCost, utf8Length } from "./run";
+import {
+  ACTION_BYTES,
+  BLOCK_BYTES,
+  ExcelRun,
+  RESPONSE_BYTES,
+  requestCost,
+  utf8Length,
+} from "./run";
 
 /** How results go into the planner's sheet (see DESIGN.md, "Write modes"). */
 export type WriteMode = "portable" | "values";
@@ -85,6 +92,23 @@ interface Area {
  */
 export function inertText(text: string): boolean {
   return /[A-Za-z\u3400-\u9fff]/.test(text) && /[(（]/.test(text) && !/^[=+\-@'\s]/.test(text);
+}
+
+/**
+ * Office.js sends a 2-D array of more than this many cells as several sets, one per block of rows
+ * (`setRangePropertiesInBulk`): a range so large is not one operation.
+ */
+export const BULK_CELLS = 1500;
+
+/**
+ * Request bytes Office.js adds to `sets` property sets of a rows × columns array over BULK_CELLS: a
+ * size check, then per block of rows two row objects, their bounding range and the set (about 660
+ * bytes measured with Office.js's request builder; 720 counted).
+ */
+export function bulkCost(rows: number, columns: number, sets = 1): number {
+  if (rows * columns <= BULK_CELLS) return 0;
+  const blocks = Math.ceil(rows / Math.max(1, Math.round(BULK_CELLS / columns)));
+  return sets * (ACTION_BYTES + 720 * blocks);
 }
 
 const kindOf = (w: CellWrite) => (w.text === undefined || inertText(w.text) ? "f" : "t");
@@ -606,7 +630,11 @@ export async function applyWritePlan(
           )
         );
         const formats = text ? a.cells.map((line) => line.map((w) => (w ? "@" : null))) : null;
-        return { formats, data, cost: requestCost(1, text ? 2 : 1, text ? [formats, data] : data) };
+        const sets = text ? 2 : 1;
+        const cost =
+          requestCost(1, sets, text ? [formats, data] : data) +
+          bulkCost(a.cells.length, a.cells[0].length, sets);
+        return { formats, data, cost };
       };
       const writeArea = (
         a: Area,
@@ -733,10 +761,11 @@ export async function applyWritePlan(
       for (let start = 0; start < rows.length; start += SUMMARY_BLOCK) {
         const block = rows.slice(start, start + SUMMARY_BLOCK);
         const formats = block.map((r) => r.map((v) => (typeof v === "number" ? "General" : "@")));
-        // Office.js sends a large 2-D array with about half a byte per cell beyond its JSON (as its
-        // request builder measures): a byte a cell per property covers it.
+        // Office.js sends a 2-D array over BULK_CELLS a block of rows at a time (bulkCost, measured);
+        // a byte a cell per property covers the rest of what its request builder adds.
         const cells = 2 * block.length * width;
-        await put(requestCost(1, 2, [formats, block]) + cells, () => {
+        const bulk = Math.max(cells, bulkCost(block.length, width, 2));
+        await put(requestCost(1, 2, [formats, block]) + bulk, () => {
           const at = sheet!.getRangeByIndexes(start, 0, block.length, width);
           at.numberFormat = formats;
           at.values = block;

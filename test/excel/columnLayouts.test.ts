@@ -1,5 +1,10 @@
 import { OWNED_NAME_PREFIX } from "../../src/annotate";
-import { DEFAULT_STATE, ExcelRun, scanOpenWorkbook } from "../../src/excel";
+import { LONG_COLUMN_PART_ROWS } from "../../src/annotate/build";
+import { DEFAULT_STATE, ExcelRun, applyWritePlan, scanOpenWorkbook } from "../../src/excel";
+import { bulkCost } from "../../src/excel/applyWritePlan";
+import { requestCost } from "../../src/excel/run";
+import { projectSnapshot } from "../../src/excel/project";
+import { measuredExcelRun, newRequestLog } from "../../src/excel/fake/officeJsRequests";
 import { FakeRange, fakeExcelRun } from "../../src/excel/fake/context";
 import { FakeWorkbookModel, modelFromSnapshot, parseAddress } from "../../src/excel/fake/model";
 import { CellRange } from "../../src/layout/address";
@@ -130,7 +135,11 @@ const rowPerPart: ColumnWorkbook = {
 };
 
 const workbooks: [string, ColumnWorkbook, string][] = [
-  ["a long table of 30 items × 8 weeks, rows shuffled", longTableWorkbook(30, 8), "Orders and MPS"],
+  [
+    "a long table of 30 items × 10 weeks, rows shuffled",
+    longTableWorkbook(30, 10),
+    "Orders and MPS",
+  ],
   ["five periods-down blocks one under the other", periodsDownWorkbook(5, 7), "周计划"],
   ["one row per part, 12 parts × 6 months", rowPerPart, "Material balance"],
 ];
@@ -210,4 +219,102 @@ test("the fake, as Office.js: null in a 2-D array leaves that cell as it is; nul
       await context.sync();
     })
   ).rejects.toThrow(/InvalidArgument/);
+});
+
+test("a long table's PAB column is recorded in parts of LONG_COLUMN_PART_ROWS rows, the label with the first", async () => {
+  const weeks = 10;
+  const rows = 30 * weeks;
+  const model = modelOf(longTableWorkbook(30, weeks).sheets);
+  await scan(model);
+  const names = ourNames(model, "Orders and MPS").sort((a, b) => a.top - b.top);
+  const parts = Math.ceil(rows / LONG_COLUMN_PART_ROWS);
+  expect(parts).toBeGreaterThan(1);
+  expect(names.map((n) => [n.top, n.bottom, n.left === n.right])).toEqual(
+    Array.from({ length: parts }, (_p, k) => [
+      k === 0 ? 0 : 1 + k * LONG_COLUMN_PART_ROWS,
+      Math.min(rows, (k + 1) * LONG_COLUMN_PART_ROWS),
+      true,
+    ])
+  );
+});
+
+test("a long table of 1,000 items × 52 weeks: the write goes in requests under 4 MB as Office.js builds them, each estimated at no less", async () => {
+  const wb = longTableWorkbook(1000, 52);
+  const snapshot = readXlsxSnapshot(buildXlsx(wb.sheets), "long.xlsx");
+  const model = modelFromSnapshot(snapshot);
+  const { plan } = projectSnapshot(snapshot, {
+    state: DEFAULT_STATE,
+    live: false,
+    lang: "en",
+    today: "2026-11-30",
+  });
+  const log = newRequestLog();
+  const result = await applyWritePlan(measuredExcelRun(model, log) as unknown as ExcelRun, plan, {
+    snapshot,
+  });
+  expect(log.requests.length).toBe(result.estimates.length);
+  log.requests.forEach((real, i) => {
+    expect([i, real < 4_000_000, result.estimates[i] >= real]).toEqual([i, true, true]);
+  });
+  // 52,000 formulas of about 170 bytes: more than one request, no more than the bytes need.
+  const total = log.requests.reduce((a, b) => a + b, 0);
+  expect(result.syncs).toBeLessThanOrEqual(Math.ceil(total / 3_600_000) + 2);
+  const column = model.sheet("Orders and MPS")!;
+  expect(column.cells.at(52000, 4)?.formula).toMatch(/^=INDEX\(Inventory!\$B:\$B,/);
+}, 120_000);
+
+describe("more than 1,500 cells in one set (Office.js setRangePropertiesInBulk)", () => {
+  test("the fake, as Office.js, sets them a block of rows at a time: a failure between blocks leaves the first written", async () => {
+    const model = new FakeWorkbookModel();
+    const s = model.addSheet("S");
+    model.failAt = { sync: 0, op: 2 };
+    await expect(
+      runOf(model)(async (context) => {
+        const range = context.workbook.worksheets.getItem("S").getRangeByIndexes(0, 0, 1000, 2);
+        range.values = Array.from({ length: 1000 }, (_r, i) => [i, i]);
+        await context.sync();
+      })
+    ).rejects.toThrow(/injected/);
+    // A size check, then blocks of round(1500 / 2) = 750 rows.
+    expect(model.opsPerSync).toEqual([3]);
+    expect(model.cell(s, 749, 1)?.value).toBe(749);
+    expect(model.cell(s, 750, 0)).toBeUndefined();
+  });
+
+  test.each([
+    [1000, 2],
+    [2000, 10],
+    [1501, 1],
+    [5000, 3],
+    [751, 2],
+  ])(
+    "%i × %i: the adapter's estimate is never below what Office.js builds",
+    async (rows, columns) => {
+      const measure = async (data: number[][] | null) => {
+        const model = new FakeWorkbookModel();
+        model.addSheet("S");
+        const log = newRequestLog();
+        await (measuredExcelRun(model, log) as unknown as ExcelRun)(async (context) => {
+          const ws = context.workbook.worksheets.getItem("S");
+          ws.getRange("A1").values = [[1]];
+          if (data) {
+            // As the adapter writes text: one range, its format, then its values.
+            const at = ws.getRangeByIndexes(0, 2, rows, columns);
+            at.numberFormat = data.map((r) => r.map(() => "@"));
+            at.values = data;
+          }
+          await context.sync();
+        });
+        return log.requests[0];
+      };
+      const data = Array.from({ length: rows }, (_r, i) =>
+        Array.from({ length: columns }, (_c, j) => i * columns + j)
+      );
+      const formats = data.map((r) => r.map(() => "@"));
+      const real = (await measure(data)) - (await measure(null));
+      const estimate = requestCost(1, 2, [formats, data]) + bulkCost(rows, columns, 2);
+      expect(estimate).toBeGreaterThanOrEqual(real);
+      expect(estimate).toBeLessThan(real * 1.1);
+    }
+  );
 });

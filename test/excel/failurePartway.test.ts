@@ -243,7 +243,10 @@ describe("11: a scan that fails partway leaves no cell without its owner", () =>
     // under the other, a row-per-part sheet of 12 parts.
     ...(
       [
-        ["a long table of 30 items", () => longTableWorkbook(30, 6).sheets],
+        [
+          "a long table of 30 items × 10 weeks (its PAB column in two parts)",
+          () => longTableWorkbook(30, 10).sheets,
+        ],
         ["five periods-down blocks", () => periodsDownWorkbook(5, 6).sheets],
         [
           "12 parts, one row each",
@@ -325,7 +328,7 @@ describe("11: a scan that fails partway leaves no cell without its owner", () =>
       expect(problems).toEqual([]);
       expect(injected).toBeGreaterThan(syncs.length);
     },
-    120_000
+    300_000
   );
 
   test.each(MODES)(

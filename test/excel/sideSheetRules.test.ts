@@ -67,11 +67,11 @@ const KIND_OF_FILL = new Map(
   (Object.keys(RULE_STYLES) as RuleKind[]).map((k) => [`#${RULE_STYLES[k].fill}`, k])
 );
 
-async function sideSheetScan(model: FakeWorkbookModel) {
+async function sideSheetScan(model: FakeWorkbookModel, sideSheet = true) {
   const run = fakeExcelRun(model) as unknown as ExcelRun;
   const snapshot = await readWorkbookSnapshot(run, "w.xlsx");
   const { findings } = scanSnapshot(snapshot);
-  const plan = buildWritePlan(snapshot, findings, { sideSheet: true });
+  const plan = buildWritePlan(snapshot, findings, { sideSheet });
   await applyWritePlan(run, plan, { snapshot });
   return { run, findings, plan };
 }
@@ -105,6 +105,7 @@ function expectColoursOfTheProjection(
   let coloured = 0;
   findings.forEach((f, i) => {
     expect(pabCells[i]).toHaveLength(f.plan.pab.length);
+    if (!pabCells[i][0].startsWith(`'${SUMMARY_SHEET}'!`)) return;
     const ss = f.record.safetyStock?.value ?? 0;
     pabCells[i].forEach((ref, t) => {
       const m = /^'PAB Watch'!([A-Z]+)(\d+)$/.exec(ref)!;
@@ -148,6 +149,19 @@ describe("side sheet: the colours as rules over bands of the PAB Watch sheet", (
 
     await removeAnnotations(run);
     for (const s of model.sheets) expect([s.name, ours(model, s.name)]).toEqual([s.name, []]);
+  });
+
+  test("portable: the items whose sheet has no room for their PAB are coloured on the PAB Watch sheet by the same bands", async () => {
+    // A note in the free row under every third item: its PAB goes on the PAB Watch sheet.
+    const model = stackedGrid(900, 8);
+    const mps = model.sheet("MPS")!;
+    for (let i = 0; i < 900; i += 3) model.setCell(mps, i * 7 + 6, 0, { value: "Note: check" });
+    const { findings, plan } = await sideSheetScan(model, false);
+    const aside = plan.pabCells.filter((c) => c[0].startsWith(`'${SUMMARY_SHEET}'!`));
+    expect(aside).toHaveLength(300);
+    expect(ours(model, SUMMARY_SHEET).length).toBeLessThanOrEqual(2);
+    expect(ours(model, "MPS").length).toBeLessThanOrEqual(3);
+    expect(expectColoursOfTheProjection(model, findings, plan.pabCells)).toBeGreaterThan(300);
   });
 
   test("items past the first chunk of a rule's ranges are coloured by their own cells", async () => {

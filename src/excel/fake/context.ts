@@ -68,6 +68,9 @@ function r1c1ToA1(formula: string, row: number, column: number): string {
 /** Excel on the web refuses requests over 5 MB. */
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 
+/** More cells than this in a 2-D array and Office.js sets them a block of rows at a time. */
+export const BULK_CELLS = 1500;
+
 interface QueuedOp {
   payload: unknown;
   apply: () => void;
@@ -662,31 +665,59 @@ export class FakeRange extends FakeObject {
     data: unknown,
     apply: (row: number, col: number, v: any) => void
   ): void {
-    this.ctx.enqueue({ set: `${this.path()}.${prop}`, data }, () => {
+    // Cells from `offset` rows down, as `grid` gives them (null leaves a cell as it is, as in
+    // Office.js "blank and null values"); one value (not an array) sets every cell of the range.
+    const setRows = (grid: unknown[][], offset: number, single: boolean) => {
       const r = this.must();
       if (this.sheet().protected)
         throw new Error(`AccessDenied: the sheet ${this.sheetName} is protected`);
-      const rows = r.bottom - r.top + 1;
+      const rows = single ? r.bottom - r.top + 1 : grid.length;
       const cols = r.right - r.left + 1;
-      if (data === null || data === undefined)
-        throw new Error(`InvalidArgument: ${prop} cannot be set to ${String(data)}`);
-      // One value (not an array) sets every cell of the range, as in Office.js.
-      const grid2 = Array.isArray(data) ? (data as unknown[][]) : [[data]];
-      const single = grid2.length === 1 && grid2[0].length === 1;
-      if (!single && (grid2.length !== rows || grid2.some((line) => line.length !== cols))) {
-        throw new Error(
-          `InvalidArgument: ${prop} is ${grid2.length}x${grid2[0]?.length} for a ${rows}x${cols} range`
-        );
-      }
       for (let i = 0; i < rows; i++)
         for (let j = 0; j < cols; j++) {
-          const v = single ? grid2[0][0] : grid2[i][j];
-          // null in a 2-D array leaves that cell as it is (Office.js "blank and null values").
+          const v = single ? grid[0][0] : grid[i][j];
           if (v === null) continue;
-          apply(r.top + i, r.left + j, v);
-          this.ctx.noteWrite(this.sheetName, r.top + i, r.left + j);
+          apply(r.top + offset + i, r.left + j, v);
+          this.ctx.noteWrite(this.sheetName, r.top + offset + i, r.left + j);
         }
-    });
+    };
+    const check = (grid: unknown[][]) => {
+      const r = this.must();
+      const rows = r.bottom - r.top + 1;
+      const cols = r.right - r.left + 1;
+      if (grid.length !== rows || grid.some((line) => line.length !== cols))
+        throw new Error(
+          `InvalidArgument: ${prop} is ${grid.length}x${grid[0]?.length} for a ${rows}x${cols} range`
+        );
+    };
+    if (data === null || data === undefined) {
+      this.ctx.enqueue({ set: `${this.path()}.${prop}`, data }, () => {
+        throw new Error(`InvalidArgument: ${prop} cannot be set to ${String(data)}`);
+      });
+      return;
+    }
+    const grid = Array.isArray(data) ? (data as unknown[][]) : [[data]];
+    const single = grid.length === 1 && grid[0].length === 1;
+    const cells = single ? 1 : grid.length * (grid[0]?.length ?? 0);
+    if (cells <= BULK_CELLS) {
+      this.ctx.enqueue({ set: `${this.path()}.${prop}`, data }, () => {
+        if (!single) check(grid);
+        setRows(grid, 0, single);
+      });
+      return;
+    }
+    // Office.js sends more than 1,500 cells as a size check, then one set per block of rows
+    // (setRangePropertiesInBulk): each is an operation of its own, which a failure can fall between.
+    this.ctx.enqueue({ validate: this.path(), rows: grid.length, columns: grid[0].length }, () =>
+      check(grid)
+    );
+    const step = Math.max(1, Math.round(BULK_CELLS / grid[0].length));
+    for (let start = 0; start < grid.length; start += step) {
+      const slice = grid.slice(start, start + step);
+      this.ctx.enqueue({ set: `${this.path()}.${prop}`, start, data: slice }, () =>
+        setRows(slice, start, false)
+      );
+    }
   }
 
   /** Text through `values` is parsed as if typed (unless the cell is text-formatted): "=x" and "+x" formulas, "1-2" a date, "1,200" a number. */
