@@ -146,16 +146,18 @@ function scan(args: ScanArgs, io: Io): number {
     if (e instanceof MappingError) throw mappingUsage(args.mapping as string, e);
     throw e;
   }
-  const { report, annotated } = result;
+  const { report } = result;
   if (large)
     io.stderr(
       zh ? `已推算 ${report.items.length} 个物料\n` : `projected ${report.items.length} items\n`
     );
   const found = report.items.length > 0;
-  if (args.out && annotated && found) {
-    writeOutput(target("--out"), annotated);
+  if (args.out && result.annotated && found) {
+    writeOutput(target("--out"), result.annotated);
     if (large) io.stderr(zh ? `已写入 ${args.out}\n` : `wrote ${args.out}\n`);
   }
+  // Written: let the copy (8 MB for 5,000 items) go while the report is written.
+  result.annotated = null;
 
   if (args.json === "-") writeReportJson(report, (text) => io.stdout(terminalJson(text)));
   else {
