@@ -1,6 +1,6 @@
 import { Diagnostic, SheetSnapshot, WorkbookSnapshot } from "../layout";
 import { Finding } from "../report";
-import { Ownership, addIntended, addIntendedRun, contentOf } from "./ownership";
+import { Ownership, addIntended, addIntendedRun, contentOf, hasFormulas } from "./ownership";
 import { expandCells, runFormula } from "./pabRun";
 import { Fingerprint, formulaRef, rangeA1 } from "./refs";
 import { RuleSet } from "./rules";
@@ -39,8 +39,14 @@ export function sheetOf(ctx: Context, name: string): SheetSnapshot {
 /** The first cell of an entry that holds something else (not empty, not ours, not this), or -1: its column. */
 function blockedColumn(ctx: Context, sheet: SheetSnapshot, w: PlannedCell): number {
   if (!isPabRun(w)) return ctx.ownership.free(sheet, w) ? -1 : w.column;
+  // A sheet without formulas: an empty value is an empty cell (the usual row under a block).
+  const values = hasFormulas(sheet) ? null : sheet.values[w.row - sheet.top];
   for (let t = 0; t < w.cached.length; t++) {
     const column = w.column + t;
+    if (values !== null) {
+      const v = values?.[column - sheet.left];
+      if (v === undefined || v === null || v === "") continue;
+    }
     const now = contentOf(sheet, w.row, column);
     if (now === "" || ctx.ownership.owns(sheet.name, w.row, column)) continue;
     if (now !== `=${runFormula(w, t)}`) return column;

@@ -15,7 +15,8 @@ export function contentOf(sheet: SheetSnapshot, row: number, column: number): st
 }
 
 const formulaSheets = new WeakMap<SheetSnapshot, boolean>();
-function hasFormulas(sheet: SheetSnapshot): boolean {
+/** Whether a sheet holds any formula (known once per sheet). */
+export function hasFormulas(sheet: SheetSnapshot): boolean {
   let has = formulaSheets.get(sheet);
   if (has === undefined) formulaSheets.set(sheet, (has = Object.keys(sheet.formulas).length > 0));
   return has;
