@@ -322,7 +322,10 @@ async function rescanFigures(
   };
 }
 
-/** The bench's figures for `officeJsFigures` at a size ("5000x52"): syncs, largest request and rules per mode. */
+/**
+ * The bench's figures for `officeJsFigures` at a size ("5000x52"): syncs, largest request, rules and
+ * largest response (as the fake measures it: the JSON of what was loaded) per mode.
+ */
 export function officeJsFigureKeys(
   office: Record<OfficeJsMode, OfficeJsFigures>,
   size: string
@@ -336,6 +339,10 @@ export function officeJsFigureKeys(
     figures[`officejs_${mode}_${size}_syncs`] = office[mode].syncs;
     figures[`officejs_${mode}_${size}_max_request_bytes`] = office[mode].maxRequestBytes;
     figures[`officejs_${mode}_${size}_cf_rules`] = office[mode].cfRules;
+    figures[`officejs_${mode}_${size}_max_response_bytes`] = office[mode].responses.reduce(
+      (a, b) => Math.max(a, b),
+      0
+    );
   }
   return figures;
 }

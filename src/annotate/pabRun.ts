@@ -22,6 +22,32 @@ export function runFormula(run: PabRun, t: number): string {
 }
 
 /**
+ * runFormula for many periods of one run: what every period shares (row numbers, the sheet prefix)
+ * is made once. The result is built with + (a rope V8 flattens when it is written out), so make
+ * one per run where the formulas are written, and keep no formula it gives.
+ */
+export function runFormulas(run: PabRun): (t: number) => string {
+  const row = String(run.row + 1);
+  const orders = run.orders !== null ? String(run.orders + 1) : null;
+  const forecast = run.forecast !== null ? String(run.forecast + 1) : null;
+  const supply = run.supply.map((r) => String(r + 1));
+  const prefix = run.prefix;
+  return (t) => {
+    const col = prefix + columnName(run.plannerColumn + t);
+    const prev = t === 0 ? run.opening : columnName(run.column + t - 1) + row;
+    const demandOrders = orders !== null ? col + orders : "0";
+    const demand =
+      forecast !== null && t >= run.fence
+        ? "MAX(" + col + forecast + "," + demandOrders + ")"
+        : demandOrders;
+    let text = prev + "-" + demand;
+    if (t === 0 && run.pastDue) text += "-" + run.pastDue;
+    for (const r of supply) text += "+" + col + r;
+    return text;
+  };
+}
+
+/**
  * Periods whose formulas read the same relative to their own cell: period 1 (opening, past due),
  * the periods before the fence and those from it. runFormula(run, t) for every t of a class has the
  * same relative form.

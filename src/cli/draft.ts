@@ -66,7 +66,7 @@ export function draft(args: DraftArgs, io: DraftIo): number {
   try {
     to = parseAddressList(args.to);
   } catch (e) {
-    if (e instanceof AddressError) throw new UsageError(e.message);
+    if (e instanceof AddressError) throw new UsageError(e.message, e.zh);
     throw e;
   }
   const targets: OutputTarget[] = [];

@@ -5,7 +5,8 @@ import { STATUS_SEVERITY } from "../engine";
 import { LayoutMapping } from "../layout";
 import { MappingError, parseLayoutMapping } from "../layout/mappingInput";
 import { Report, writeReportJson } from "../report";
-import { MalformedXmlError, UnreadableWorkbookError } from "../xlsx";
+import { MalformedXmlError } from "../xlsx/xml";
+import { UnreadableWorkbookError } from "../xlsx/xlsxPackage";
 import { HELP, ScanArgs, UsageError, asksForChinese, parseCommandLine } from "./args";
 import { workbookErrorZh } from "./diagnosticsZh";
 import {

@@ -1,11 +1,17 @@
-import { buildWritePlan } from "../annotate";
-import { WritePlan } from "../annotate/writePlan";
+/* global require */
+import type { WritePlan } from "../annotate/writePlan";
 import { readCsvSnapshot } from "../csv";
 import { WorkbookSnapshot } from "../layout";
 import { checkMappingFits } from "../layout/mappingInput";
 import { Language, Report, ScanOptions, scanSnapshot } from "../report";
-import { XlsxPackage, applyWritePlanToPackage, snapshotOfPackage } from "../xlsx";
+import { snapshotOfPackage } from "../xlsx/readSnapshot";
+import { XlsxPackage } from "../xlsx/xlsxPackage";
 import { ZipCodec } from "../xlsx/zip";
+
+// The write plan and the package writer load only for an annotated copy, not for every report.
+const annotating = () => require("../annotate") as typeof import("../annotate");
+const packageWriter = () =>
+  require("../xlsx/write/applyWritePlan") as typeof import("../xlsx/write/applyWritePlan");
 
 export interface ScanFileOptions extends ScanOptions {
   /** Write an annotated copy (returned as bytes). */
@@ -25,7 +31,7 @@ export function scanXlsxFile(
 ): { report: Report; annotated: Uint8Array | null } {
   const pkg = new XlsxPackage(bytes, options.codec ? { codec: options.codec } : {});
   const { report, plan } = reportAndPlan(pkg, name, options);
-  return { report, annotated: plan ? applyWritePlanToPackage(pkg, plan) : null };
+  return { report, annotated: plan ? packageWriter().applyWritePlanToPackage(pkg, plan) : null };
 }
 
 /** Read, project and plan the writes; the snapshot is left behind before the package is written. */
@@ -37,7 +43,10 @@ function reportAndPlan(
   const snapshot = snapshotOfPackage(pkg, name, { onSheet: options.onSheet });
   const { report, findings } = scanChecked(snapshot, options);
   if (!options.annotate) return { report, plan: null };
-  const plan = buildWritePlan(snapshot, findings, { fence: options.fence, lang: options.lang });
+  const plan = annotating().buildWritePlan(snapshot, findings, {
+    fence: options.fence,
+    lang: options.lang,
+  });
   report.items.forEach((item, i) => (item.pabCells = plan.pabCells[i]));
   for (const d of plan.diagnostics) report.diagnostics.push(d);
   return { report, plan };

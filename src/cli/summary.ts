@@ -1,4 +1,4 @@
-import { formatQuantity } from "../mail";
+import { formatQuantity } from "../mail/quantity";
 import { Report, STATUS_WORDS } from "../report";
 import { diagnosticZh } from "./diagnosticsZh";
 import { terminalText } from "./terminal";

@@ -70,8 +70,22 @@ export interface ApplyResult {
   cfRules: number;
   /** Items left unwritten because the planner changed one of their cells after the read, as "MPS!B7". */
   changedSinceRead: string[];
+  /**
+   * The same items: the name of each one's record (plan.owned) and the cell that is not as PAB
+   * Watch read or wrote it, with what it holds now (a formula as "=…").
+   */
+  leftAlone: LeftAlone[];
   /** Request bytes each round trip of the write was estimated at (`requestCost`), in order. */
   estimates: number[];
+}
+
+/** An item the write left as the planner has it (see ApplyResult.leftAlone). */
+export interface LeftAlone {
+  name: string;
+  sheet: string;
+  row: number;
+  column: number;
+  holds: string;
 }
 
 /**
@@ -292,6 +306,8 @@ interface Target {
   confirms: OwnedArea[];
   /** What the cells hold now, in cellsOfRanges order (kept for the cells an earlier run left). */
   held: string[];
+  /** Where changed: the first cell that is neither what the read saw nor what we write, and what it holds. */
+  changedAt: { row: number; column: number; holds: string } | null;
 }
 
 /** A cell of an area as one string key. */
@@ -324,6 +340,7 @@ export async function applyWritePlan(
   let cfRules = 0;
   let done = false;
   const changedSinceRead: string[] = [];
+  const leftAlone: LeftAlone[] = [];
   const estimates: number[] = [];
   try {
     await run(async (context) => {
@@ -408,6 +425,7 @@ export async function applyWritePlan(
           changed: false,
           confirms: [],
           held: [],
+          changedAt: null,
         };
         blocks[blocks.length - 1].push(t);
         response += size;
@@ -479,6 +497,23 @@ export async function applyWritePlan(
         reading = { block, reads };
         return reads.reduce((n, r) => n + r.reader.cost, 0);
       };
+      /** The cell to name for a changed item: one the planner changed, not one still as we left it. */
+      const changedCell = (
+        sheet: SheetSnapshot,
+        cells: [number, number][],
+        held: string[]
+      ): Target["changedAt"] => {
+        const wanted = (r: number, c: number) => {
+          const w = writesOf.get(cellKey(sheet.name, r, c));
+          return w ? written(w, mode) : contentOf(sheet, r, c);
+        };
+        let at = cells.findIndex(
+          ([r, c], i) => held[i] !== wanted(r, c) && held[i] !== contentOf(sheet, r, c)
+        );
+        if (at < 0) at = cells.findIndex(([r, c], i) => held[i] !== wanted(r, c));
+        if (at < 0) at = 0;
+        return { row: cells[at][0], column: cells[at][1], holds: held[at] ?? "" };
+      };
       const settle = () => {
         if (!reading) return;
         const read: { t: Target; cells: [number, number][]; held: string[] }[] = [];
@@ -507,6 +542,7 @@ export async function applyWritePlan(
               return held[i] !== contentOf(t.sheet, r, c);
             });
           if (t.confirms.length) t.held = held;
+          if (t.changed) t.changedAt = changedCell(t.sheet, cells, held);
         }
         settled = reading.block;
         reading = null;
@@ -685,10 +721,13 @@ export async function applyWritePlan(
       const skip = new Set<string>();
       for (const o of plan.owned) {
         if (o.name === summaryName) continue;
-        if (!(await reread(targets.get(o.name)))) {
+        const t = targets.get(o.name);
+        if (!(await reread(t))) {
           skip.add(o.name);
           const [r, c] = cellsOfRanges(o.ranges)[0];
           changedSinceRead.push(`${o.sheet}!${a1(r, c)}`);
+          const at = t?.changedAt ?? { row: r, column: c, holds: "" };
+          leftAlone.push({ name: o.name, sheet: o.sheet, ...at });
           continue;
         }
         const areas = areasOfItem(writesByOwner.get(o.name) ?? []).map((a) => ({
@@ -802,5 +841,5 @@ export async function applyWritePlan(
       });
     }
   }
-  return { syncs, cfRules, changedSinceRead, estimates };
+  return { syncs, cfRules, changedSinceRead, leftAlone, estimates };
 }

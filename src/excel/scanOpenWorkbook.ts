@@ -1,7 +1,8 @@
 /* global setTimeout, AbortSignal */
-import { PlanRecord } from "../layout";
+import { WritePlan, cellsOfRanges } from "../annotate";
+import { PlanRecord, cellRef } from "../layout";
 import { Language, Report } from "../report";
-import { WriteStopped, applyWritePlan } from "./applyWritePlan";
+import { LeftAlone, WriteStopped, applyWritePlan } from "./applyWritePlan";
 import { Projector, projectHere } from "./project";
 import { readWorkbookSnapshot } from "./readSnapshot";
 import { ExcelRun } from "./run";
@@ -116,6 +117,7 @@ export async function scanOpenWorkbook(
     if (e instanceof WriteStopped) throw new ScanCancelled({ items: e.items, total: e.total });
     throw e;
   });
+  reportLeftAlone(report, plan, applied.leftAlone);
   return {
     report,
     mode,
@@ -124,4 +126,32 @@ export async function scanOpenWorkbook(
     wrote: true,
     estimates: applied.estimates,
   };
+}
+
+/**
+ * Items the write left as the planner has them (a cell of theirs changed since the read, or no longer
+ * holding what PAB Watch wrote): said in the report, naming the cell, and no PAB cells listed for them.
+ */
+function reportLeftAlone(report: Report, plan: WritePlan, leftAlone: LeftAlone[]): void {
+  for (const left of leftAlone) {
+    const record = plan.owned.find((o) => o.name === left.name);
+    const cells = new Set(
+      record ? cellsOfRanges(record.ranges).map(([r, c]) => cellRef(record.sheet, r, c)) : []
+    );
+    const items = report.items.filter((i) => i.pabCells.some((c) => cells.has(c)));
+    const cell = cellRef(left.sheet, left.row, left.column);
+    const holds = left.holds.replace(/[\r\n\u202a-\u202e\u2066-\u2069]+/g, " ");
+    const shown = holds.length > 60 ? `${holds.slice(0, 57)}…` : holds;
+    for (const item of items.length ? items : [null]) {
+      if (item) item.pabCells = [];
+      const whose = item ? `${item.item}'s PAB` : "the cells of this area";
+      report.diagnostics.push({
+        severity: "warning",
+        code: "cell-in-the-way",
+        cell,
+        item: item?.item ?? null,
+        message: `${cell} holds "${shown}", which PAB Watch did not write or which changed after the sheet was read; ${whose} is not written, and nothing of yours is changed`,
+      });
+    }
+  }
 }

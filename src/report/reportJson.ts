@@ -1,11 +1,15 @@
 import { Report } from "./report";
 
-/** About this much text is handed to `write` at a time. */
-const BATCH = 1 << 20;
+/**
+ * About this much text is handed to `write` at a time: below V8's large-object size (128 KB), so
+ * each piece dies young instead of piling up in the old generation until the next full GC (with
+ * 1 MB pieces the 63 MB report of 5,000 items raised the scan's peak by about 15 MB).
+ */
+const BATCH = 64 << 10;
 
 /**
  * The report file: `JSON.stringify(report, null, 2)` and a newline, handed to `write` in pieces of
- * about a megabyte. The items are serialised a batch at a time, so the whole text never exists at
+ * about 64 KB. The items are serialised a batch at a time, so the whole text never exists at
  * once, and each piece is written as JSON.stringify made it (no joining into a bigger string).
  */
 export function writeReportJson(report: Report, write: (text: string) => void): void {

@@ -11,7 +11,7 @@ import {
   isPabRun,
 } from "../../src/annotate";
 import { cellPabFormula, openingRef } from "../../src/annotate/cellFormulas";
-import { expandCells, runFormula } from "../../src/annotate/pabRun";
+import { expandCells, runFormula, runFormulas } from "../../src/annotate/pabRun";
 import { formulaRef } from "../../src/annotate/refs";
 import { WorkbookSnapshot } from "../../src/layout";
 import { Finding, scanSnapshot } from "../../src/report";
@@ -107,6 +107,7 @@ describe.each(cases())("%s", (_name, snapshot, options) => {
           cellPabFormula(f.record, t, prev, run.sheet, fence),
         ]);
         expect(run.cached[t]).toBe(f.plan.pab[t]);
+        expect(runFormulas(run)(t)).toBe(runFormula(run, t));
       }
     }
   });

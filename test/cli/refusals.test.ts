@@ -460,6 +460,32 @@ test("a --lang the command does not know is said in Chinese when it asks for Chi
   }
 });
 
+test("a --to address that is not one is said in both languages, before anything is read", () => {
+  const draft = (to: string, ...lang: string[]) =>
+    runCli(
+      "draft",
+      "--report",
+      "r.json",
+      "--item",
+      "X",
+      "--notice",
+      "internal",
+      "--to",
+      to,
+      ...lang
+    ).stderr;
+  expect(draft("Boss <b@example.com>")).toBe(
+    'pab-watch: "Boss <b@example.com>" is not a plain e-mail address (name@example.com, nothing around it)\n'
+  );
+  expect(draft("Boss <b@example.com>", "--lang", "zh-CN")).toBe(
+    'pab-watch："Boss <b@example.com>"不是单纯的电子邮件地址（应为name@example.com，前后不带其他内容）\n'
+  );
+  expect(draft("boss@example", "--lang", "zh-CN")).toBe(
+    'pab-watch："boss@example"不是电子邮件地址（应为name@example.com）\n'
+  );
+  expect(draft(" , ", "--lang", "zh-CN")).toBe("pab-watch：没有收件人：请至少给一个地址\n");
+});
+
 test("--sheet naming no sheet is said in Chinese too", () => {
   expect(runCli("scan", classic, "--sheet", "Nope", "--lang", "zh-CN").stderr).toBe(
     "pab-watch：没有名为“Nope”的工作表（工作表：MPS）\n"

@@ -123,9 +123,21 @@ test("a planner's edit inside our area between scans is theirs: the item is left
   edit(ours);
   edit(theirs);
 
-  await scanOpenWorkbook(a.run, PORTABLE, OPTIONS);
+  const second = await scanOpenWorkbook(a.run, PORTABLE, OPTIONS);
   await fullReadScan(b.run);
   expect(cellsOnly(ours)).toBe(cellsOnly(theirs));
+  // Said in the report, naming the cell; none of their cells listed as our PAB.
+  const inTheWay = second.report.diagnostics.filter((d) => d.code === "cell-in-the-way");
+  expect(inTheWay.map((d) => [d.item, d.cell])).toEqual([
+    ["FG-5", "MPS!D35"],
+    ["FG-9", "MPS!F63"],
+    ["FG-12", "MPS!C84"],
+  ]);
+  expect(inTheWay[0].message).toMatch(/^MPS!D35 holds "call Li", .*FG-5's PAB is not written/);
+  expect(inTheWay[2].message).toContain('holds "=3+4"');
+  const pabOf = (item: string) => second.report.items.find((i) => i.item === item)!.pabCells;
+  expect([pabOf("FG-5"), pabOf("FG-9"), pabOf("FG-12")]).toEqual([[], [], []]);
+  expect(pabOf("FG-20")).toHaveLength(8);
 
   const mps = ours.sheet("MPS")!;
   expect(ours.cell(mps, 4 * 7 + 6, 3)).toEqual({ value: "call Li", formula: undefined });
@@ -139,9 +151,9 @@ test("a planner's edit inside our area between scans is theirs: the item is left
   );
 
   // A third scan leaves everything as it is.
-  const second = workbookState(ours, false);
+  const afterSecond = workbookState(ours, false);
   await scanOpenWorkbook(a.run, PORTABLE, OPTIONS);
-  expect(workbookState(ours, false)).toBe(second);
+  expect(workbookState(ours, false)).toBe(afterSecond);
 });
 
 test("12 on a second scan: a cell of ours the planner types into while the pane computes is kept", async () => {
@@ -152,7 +164,7 @@ test("12 on a second scan: a cell of ours the planner types into while the pane 
   const item30 = [1, 2, 3, 5, 6, 7, 8].map((c) => model.cell(mps, 29 * 7 + 6, c));
   // The order of item 40 changes too, so its PAB is written again.
   model.setCell(mps, 39 * 7 + 4, 1, { value: 50 });
-  await scanOpenWorkbook(m.run, PORTABLE, {
+  const second = await scanOpenWorkbook(m.run, PORTABLE, {
     ...OPTIONS,
     onProgress: (p) => {
       if (p.phase === "projecting") {
@@ -162,6 +174,11 @@ test("12 on a second scan: a cell of ours the planner types into while the pane 
     },
   });
   expect(model.cell(mps, 29 * 7 + 6, 4)).toEqual({ value: "checked", formula: undefined });
+  expect(
+    second.report.diagnostics.filter((d) => d.code === "cell-in-the-way").map((d) => d.message)
+  ).toEqual([
+    'MPS!E210 holds "checked", which PAB Watch did not write or which changed after the sheet was read; FG-30\'s PAB is not written, and nothing of yours is changed',
+  ]);
   expect([1, 2, 3, 5, 6, 7, 8].map((c) => model.cell(mps, 29 * 7 + 6, c))).toEqual(item30);
   // Item 40's PAB is what the read saw: 5 − 50 (the order typed later is picked up next scan).
   expect(model.cell(mps, 39 * 7 + 6, 1)?.value).toBe(5 - 50);

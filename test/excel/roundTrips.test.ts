@@ -68,14 +68,16 @@ describe("5,000 items × 52 periods through the Office.js adapter, requests as O
   );
 });
 
-test("the bench's figure function gives syncs, largest request and rules for every mode", async () => {
+test("the bench's figure function gives syncs, largest request, rules and largest response for every mode", async () => {
   const keys = officeJsFigureKeys(await officeJsFigures(gridWorkbook(12, 8)), "12x8");
   const expected = [
     "officejs_12x8_syncs",
     "officejs_12x8_max_request_bytes",
     "officejs_12x8_cf_rules",
     ...OFFICEJS_MODES.flatMap((m) =>
-      ["syncs", "max_request_bytes", "cf_rules"].map((f) => `officejs_${m}_12x8_${f}`)
+      ["syncs", "max_request_bytes", "cf_rules", "max_response_bytes"].map(
+        (f) => `officejs_${m}_12x8_${f}`
+      )
     ),
   ];
   expect(Object.keys(keys).sort()).toEqual(expected.sort());

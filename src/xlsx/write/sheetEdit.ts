@@ -7,8 +7,8 @@ import {
   isPabRun,
   widthOf,
 } from "../../annotate/writePlan";
-import { expandCells, runFormula } from "../../annotate/pabRun";
-import { attr, escapeXml, withAttr } from "./xmlText";
+import { expandCells, runFormulas } from "../../annotate/pabRun";
+import { attr, escapeXml, needsEscape, withAttr } from "./xmlText";
 import { PartContent, Piece } from "../zip";
 import { decodePiece, decodeStart, encode, findBytes } from "./bytes";
 
@@ -68,9 +68,26 @@ function entriesXml(entries: PlannedCell[]): string {
       parts.push(cellXml(e, null));
       continue;
     }
+    // What formulaCellXml makes, with what the run's cells share made once: only the sheet
+    // prefix, opening and past due can hold text to escape; column letters and digits cannot.
     const row = String(e.row + 1);
-    for (let t = 0; t < e.cached.length; t++)
-      parts.push(formulaCellXml(columnName(e.column + t) + row, "", runFormula(e, t), e.cached[t]));
+    const formula = runFormulas(e);
+    const plain = !needsEscape(e.prefix + e.opening + (e.pastDue ?? ""));
+    for (let t = 0; t < e.cached.length; t++) {
+      const f = formula(t);
+      const cached = e.cached[t];
+      const v = cached !== undefined && Number.isFinite(cached) ? "<v>" + cached + "</v>" : "";
+      parts.push(
+        '<c r="' +
+          columnName(e.column + t) +
+          row +
+          '"><f>' +
+          (plain ? f : escapeXml(f)) +
+          "</f>" +
+          v +
+          "</c>"
+      );
+    }
   }
   return parts.join("");
 }

@@ -1,6 +1,11 @@
 // eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
+/** Whether escapeXml would change the text. */
+export function needsEscape(text: string): boolean {
+  return NEEDS_ESCAPE.test(text);
+}
+
 /** Text for XML element content or attribute values. */
 export function escapeXml(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text; // most formulas: nothing to escape
