@@ -123,17 +123,18 @@ function record(ctx: Context, writes: PlannedCell[]): void {
     const forms = new Map<PabRun, string[]>();
     for (const a of areas)
       for (let row = a.top; row <= a.bottom; row++) {
-        const spans = rows.get(row) as PlannedCell[];
-        let k = 0;
-        for (let c = a.left; c <= a.right; c++) {
-          while (spans[k].column + widthOf(spans[k]) <= c) k++;
-          const w = spans[k];
-          if (!isPabRun(w)) addIntended(hash, w);
-          else {
-            let known = forms.get(w);
-            if (!known) forms.set(w, (known = []));
-            addIntendedRun(hash, w, c - w.column, known);
+        // The row's entries in column order, each for its part of the area's columns.
+        for (const w of rows.get(row) as PlannedCell[]) {
+          const from = Math.max(a.left, w.column);
+          const to = Math.min(a.right, w.column + widthOf(w) - 1);
+          if (from > to) continue;
+          if (!isPabRun(w)) {
+            addIntended(hash, w);
+            continue;
           }
+          let known = forms.get(w);
+          if (!known) forms.set(w, (known = []));
+          for (let c = from; c <= to; c++) addIntendedRun(hash, w, c - w.column, known);
         }
       }
     ctx.owned.push({

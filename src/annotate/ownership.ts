@@ -1,6 +1,6 @@
 import { SheetSnapshot, WorkbookSnapshot, a1, cellAt, parseRange } from "../layout";
 import { CellWrite, PabRun } from "./writePlan";
-import { relativeForm, relativeFormPieces } from "../layout/formulaRefs";
+import { relativeFormPieces } from "../layout/formulaRefs";
 import { formulaClass, runFormula } from "./pabRun";
 import { Fingerprint } from "./refs";
 
@@ -67,10 +67,23 @@ export function addIntended(f: Fingerprint, w: CellWrite): void {
  */
 export function addIntendedRun(f: Fingerprint, run: PabRun, t: number, forms: string[]): void {
   const k = formulaClass(run, t);
-  const form = (forms[k] ??= relativeForm(runFormula(run, t), run.row, run.column + t));
+  const form = (forms[k] ??= flatRelativeForm(runFormula(run, t), run.row, run.column + t));
   f.add("=");
   f.add(form);
   f.endPart();
+}
+
+/** relativeForm as one flat string (read char by char for every cell of its class). */
+function flatRelativeForm(formula: string, row: number, column: number): string {
+  const pieces: string[] = [];
+  relativeFormPieces(
+    formula,
+    row,
+    column,
+    (from, to) => pieces.push(formula.slice(from, to)),
+    (rows, columns) => pieces.push(`R[${rows}]C[${columns}]`)
+  );
+  return pieces.join("");
 }
 
 function addRelative(f: Fingerprint, formula: string, row: number, column: number): void {

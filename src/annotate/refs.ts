@@ -66,15 +66,13 @@ export function rangeA1(top: number, left: number, bottom: number, right: number
 
 /** FNV-1a, 32 bits, hex, over parts fed in pieces: the same as fingerprint() of the whole parts. */
 export class Fingerprint {
-  private h = 0x811c9dc5;
+  /** The state as a signed 32-bit integer (the same bits as FNV's unsigned one, kept fast). */
+  private h = 0x811c9dc5 | 0;
 
   /** Adds text[from, to) to the current part. */
   add(text: string, from = 0, to = text.length): void {
     let h = this.h;
-    for (let i = from; i < to; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
+    for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     this.h = h;
   }
 
@@ -84,12 +82,11 @@ export class Fingerprint {
   }
 
   endPart(): void {
-    this.h ^= 1;
-    this.h = Math.imul(this.h, 0x01000193) >>> 0;
+    this.h = Math.imul(this.h ^ 1, 0x01000193);
   }
 
   hex(): string {
-    return this.h.toString(16).padStart(8, "0");
+    return (this.h >>> 0).toString(16).padStart(8, "0");
   }
 }
 
