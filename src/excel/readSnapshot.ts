@@ -404,11 +404,20 @@ export async function readWorkbookSnapshot(
         live.filter((r) => mergedLater.has(r.snapshot.name))
       );
 
-    // Number formats, only of cells that could be dates, one range per row run.
-    const formats: { snapshot: SheetSnapshot; row: number; left: number; range: Excel.Range }[] =
-      [];
+    // Number formats, only of cells that could be dates: a range per row run, the same run in
+    // the rows below stacked into it (a long table's date column is one range, not one per row:
+    // 52,000 rows were 15.9 MB of request).
+    const formats: {
+      snapshot: SheetSnapshot;
+      row: number;
+      left: number;
+      right: number;
+      rows: number;
+      ws: Excel.Worksheet;
+    }[] = [];
     for (const r of live) {
       const s = r.snapshot;
+      let open: (typeof formats)[number] | null = null;
       s.values.forEach((line, i) => {
         let first = -1;
         let last = -1;
@@ -419,21 +428,30 @@ export async function readWorkbookSnapshot(
           last = j;
         });
         if (first < 0) return;
-        const range = r.ws.getRangeByIndexes(s.top + i, s.left + first, 1, last - first + 1);
-        range.load("numberFormat");
-        formats.push({ snapshot: s, row: s.top + i, left: s.left + first, range });
+        const row = s.top + i;
+        const [left, right] = [s.left + first, s.left + last];
+        if (open && open.row + open.rows === row && open.left === left && open.right === right)
+          open.rows++;
+        else formats.push((open = { snapshot: s, row, left, right, rows: 1, ws: r.ws }));
       });
     }
+    const formatRanges = formats.map((f) => {
+      const range = f.ws.getRangeByIndexes(f.row, f.left, f.rows, f.right - f.left + 1);
+      range.load("numberFormat");
+      return range;
+    });
     if (formats.length) {
       await context.sync();
-      for (const f of formats) {
-        const line = f.snapshot.values[f.row - f.snapshot.top];
-        f.range.numberFormat[0].forEach((nf, j) => {
-          const v = line[f.left - f.snapshot.left + j];
-          if (couldBeDate(v) && nf && nf !== "General")
-            f.snapshot.numberFormats[a1(f.row, f.left + j)] = nf;
+      formats.forEach((f, k) => {
+        formatRanges[k].numberFormat.forEach((line, i) => {
+          const values = f.snapshot.values[f.row + i - f.snapshot.top];
+          line.forEach((nf, j) => {
+            const v = values[f.left - f.snapshot.left + j];
+            if (couldBeDate(v) && nf && nf !== "General")
+              f.snapshot.numberFormats[a1(f.row + i, f.left + j)] = nf;
+          });
         });
-      }
+      });
     }
     for (const r of reads) {
       r.snapshot.hiddenRows.sort((a, b) => a - b);

@@ -318,3 +318,21 @@ describe("more than 1,500 cells in one set (Office.js setRangePropertiesInBulk)"
     }
   );
 });
+
+test("a long table of 1,000 items × 52 weeks scanned in Excel: the read too stays under 4 MB a request (its date column's formats one range)", async () => {
+  const wb = longTableWorkbook(1000, 52);
+  const model = modelOf(wb.sheets);
+  const log = newRequestLog();
+  const result = await scanOpenWorkbook(
+    measuredExcelRun(model, log) as unknown as ExcelRun,
+    { ...DEFAULT_STATE, writeMode: "portable" },
+    { customFunctions: true, lang: "en", today: "2026-11-30" }
+  );
+  expect(result.wrote).toBe(true);
+  expect(result.report.items).toHaveLength(1000);
+  // The weeks were read as the dates they are (their number format came back).
+  expect(result.report.items[0].periods[0]).toBe("2026-11-30");
+  expect(log.requests.filter((bytes) => bytes >= 4_000_000)).toEqual([]);
+  const item = result.report.items.find((i) => i.item === "SKU-100")!;
+  expect(item.pab).toEqual(wb.pab["SKU-100"]);
+}, 120_000);
