@@ -33,15 +33,30 @@ export class RuleSet {
     p.ranges.push({ top, left, bottom, right });
   }
 
+  /**
+   * One rule per distinct formula and first column: a rule's formula reads from its first range's
+   * top-left, which is then also the top-left of all its ranges (what Excel reads a rule over
+   * several areas from).
+   */
   rules(): ConditionalRule[] {
-    return [...this.pending.values()].map((p) => {
-      const ranges = p.ranges.slice().sort((a, b) => a.top - b.top || a.left - b.left);
-      return {
-        sheet: p.sheet,
-        kind: p.kind,
-        formula: p.template(ranges[0].top, ranges[0].left),
-        ranges: ranges.map((r) => rangeA1(r.top, r.left, r.bottom, r.right)),
-      };
-    });
+    const out: ConditionalRule[] = [];
+    for (const p of this.pending.values()) {
+      const byColumn = new Map<number, Pending["ranges"]>();
+      for (const r of p.ranges) {
+        const group = byColumn.get(r.left);
+        if (group) group.push(r);
+        else byColumn.set(r.left, [r]);
+      }
+      const groups = [...byColumn.values()].map((g) => g.sort((a, b) => a.top - b.top));
+      groups.sort((a, b) => a[0].top - b[0].top || a[0].left - b[0].left);
+      for (const ranges of groups)
+        out.push({
+          sheet: p.sheet,
+          kind: p.kind,
+          formula: p.template(ranges[0].top, ranges[0].left),
+          ranges: ranges.map((r) => rangeA1(r.top, r.left, r.bottom, r.right)),
+        });
+    }
+    return out;
   }
 }

@@ -23,7 +23,7 @@ import {
 } from "../layout";
 import { shiftFormula } from "../layout/formulaRefs";
 import { bandRules } from "./bandRules";
-import { AreaReader, chunkRanges, clearContents, responseCost } from "./rangeAreas";
+import { AreaReader, clearContents, responseCost, ruleChunks } from "./rangeAreas";
 import {
   ACTION_BYTES,
   BLOCK_BYTES,
@@ -205,7 +205,7 @@ function areasOfItem(writes: CellWrite[]): Area[] {
 /**
  * One rule per chunk of ranges. A custom rule's relative references are read from the top-left cell
  * of the range the format is added to (office-js #5194, by design), so each chunk gets the formula
- * as it reads from its own first range.
+ * as it reads from its own first range, which `ruleChunks` makes its top-left.
  */
 function addRule(
   context: Excel.RequestContext,
@@ -214,7 +214,7 @@ function addRule(
   const ws = context.workbook.worksheets.getItem(rule.sheet);
   const style = RULE_STYLES[rule.kind];
   const anchor = parseRange(rule.ranges[0]);
-  const chunks = chunkRanges(rule.ranges);
+  const chunks = ruleChunks(rule.ranges);
   let cost = 0;
   for (const chunk of chunks) {
     const first = parseRange(chunk[0]);
@@ -289,7 +289,7 @@ function ruleListCost(
 /** Request bytes of one custom rule, list by list (see addRule). */
 function ruleCost(rule: ConditionalRule): number {
   const style = RULE_STYLES[rule.kind];
-  return chunkRanges(rule.ranges).reduce(
+  return ruleChunks(rule.ranges).reduce(
     (n, chunk) => n + ruleListCost(chunk, rule.formula, style),
     0
   );
@@ -313,8 +313,13 @@ interface Target {
 /** A cell of an area as one string key. */
 const cellKey = (sheet: string, row: number, column: number) => `${sheet}!${row},${column}`;
 
-/** What a re-read of the formulas brings back for one cell of ours whose formula was not read, at most. */
-const UNREAD_FORMULA = "=".padEnd(32, "x");
+/**
+ * What a re-read brings back for a cell of ours whose formula was not read and that this run does
+ * not write (an earlier run's, in another mode or for an item now elsewhere), at most: the longest
+ * formula PAB Watch writes (a long table's balance, the opening looked up on another sheet and two
+ * SUMIFS over whole columns, 140 characters with a 9-character sheet name) with a 31-character one.
+ */
+const UNREAD_FORMULA = "=".padEnd(256, "x");
 
 /**
  * Writes a plan into the open workbook, in as few round trips as the request cap allows.
@@ -402,14 +407,17 @@ export async function applyWritePlan(
       const target = (sheetName: string, ranges: string[]): Target | null => {
         const sheet = snapshotSheets.get(sheetName);
         if (!sheet || sheetName === SUMMARY_SHEET) return null;
-        // A cell whose formula was not read comes back as the formula we wrote (or another).
+        // A cell whose formula was not read comes back as a formula an earlier run wrote, maybe in
+        // another mode: a value here now can be the portable formula there.
         const size = responseCost(
           cellsOfRanges(ranges).map(([r, c]) => {
             const now = contentOf(sheet, r, c);
             if (!unreadOf.has(cellKey(sheetName, r, c))) return now;
             const w = writesOf.get(cellKey(sheetName, r, c));
             const ours = w ? written(w, mode) : UNREAD_FORMULA;
-            return ours.length > now.length ? ours : now;
+            const portable = w?.formula !== undefined ? `=${w.formula}` : ours;
+            const longest = portable.length > ours.length ? portable : ours;
+            return longest.length > now.length ? longest : now;
           }),
           ranges.length
         );

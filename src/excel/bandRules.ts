@@ -1,7 +1,7 @@
 import { ConditionalRule, RULE_MARKER, WritePlan } from "../annotate";
 import { columnName, parseRange } from "../layout";
 import { shiftFormula } from "../layout/formulaRefs";
-import { chunkRanges } from "./rangeAreas";
+import { ruleChunks } from "./rangeAreas";
 
 interface Box {
   top: number;
@@ -102,7 +102,7 @@ function bandsOf(
 
 /** Rules the open workbook gets for these: one per list of ranges Office.js takes at once. */
 function rulesAdded(rules: ConditionalRule[]): number {
-  return rules.reduce((n, r) => n + chunkRanges(r.ranges).length, 0);
+  return rules.reduce((n, r) => n + ruleChunks(r.ranges).length, 0);
 }
 
 /**
@@ -144,6 +144,11 @@ export function bandRules(plan: WritePlan): ConditionalRule[] {
       if (list) list.push(b);
       else groups.set(text, [b]);
     }
+    // Excel refuses a text constant of over 255 characters in a formula.
+    if ([...groups.keys()].some((text) => text.length > 255)) {
+      out.push(rule);
+      continue;
+    }
     const merged: ConditionalRule[] = [];
     for (const [text, members] of groups) {
       const bands = bandsOf(members, rows, place.offset, { column: place.column, text });
@@ -153,7 +158,8 @@ export function bandRules(plan: WritePlan): ConditionalRule[] {
       merged.push({
         sheet: rule.sheet,
         kind: rule.kind,
-        formula: formula.replace(RULE_MARKER, `${RULE_MARKER},${test}`),
+        // A function, not a string: "$&" or "$$" in a sheet name are not replacement patterns.
+        formula: formula.replace(RULE_MARKER, () => `${RULE_MARKER},${test}`),
         ranges: bands.map(
           (b) => `${columnName(b.left)}${b.top + 1}:${columnName(b.right)}${b.bottom + 1}`
         ),

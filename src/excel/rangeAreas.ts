@@ -23,6 +23,29 @@ export function chunkRanges(ranges: string[]): string[][] {
   return chunks[0].length ? chunks : [];
 }
 
+/**
+ * A conditional format's ranges in lists whose first range is their top-left: ranges grouped by
+ * first column, each group top to bottom. A custom rule's relative references are read from the
+ * top-left of what it is added to (office-js #5194); for several areas that is the top-left of
+ * their bounding box, which is then also the first range's, so a chunk never reads from a cell its
+ * formula was not shifted to.
+ */
+export function ruleChunks(ranges: string[]): string[][] {
+  const byColumn = new Map<number, { top: number; range: string }[]>();
+  for (const range of ranges) {
+    const { top, left } = parseRange(range);
+    const group = byColumn.get(left);
+    if (group) group.push({ top, range });
+    else byColumn.set(left, [{ top, range }]);
+  }
+  const chunks: string[][] = [];
+  for (const group of byColumn.values()) {
+    group.sort((a, b) => a.top - b.top);
+    for (const chunk of chunkRanges(group.map((g) => g.range))) chunks.push(chunk);
+  }
+  return chunks;
+}
+
 /** "MPS!$A$7:$BA$7", "'My sheet'!B2", "B2:B2" → one key per rectangle ("A7:BA7", "B2"). */
 function key(address: string): string {
   const r = parseRange(address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, ""));

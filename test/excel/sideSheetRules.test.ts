@@ -151,6 +151,24 @@ describe("side sheet: the colours as rules over bands of the PAB Watch sheet", (
     for (const s of model.sheets) expect([s.name, ours(model, s.name)]).toEqual([s.name, []]);
   });
 
+  test.each(["Cost $$", "Plan$&Co", "Q$'1"])(
+    "a sheet named %s: its items coloured by a rule whose label test names the sheet as it is",
+    async (name) => {
+      // Numbered weeks in half the items: their header rows sit in the band, so the rules test the
+      // label (the sheet's name) of each row.
+      const model = stackedGrid(40, 8);
+      const mps = model.sheet("MPS")!;
+      for (let i = 20; i < 40; i++)
+        for (let t = 0; t < 8; t++) model.setCell(mps, i * 7 + 3, 1 + t, { value: t + 1 });
+      model.sheets[0].name = name;
+      const { findings, plan } = await sideSheetScan(model);
+      expect(findings).toHaveLength(40);
+      const tests = ours(model, SUMMARY_SHEET).map((cf) => cf.formula);
+      expect(tests.some((f) => f.includes(`="${name}"`))).toBe(true);
+      expect(expectColoursOfTheProjection(model, findings, plan.pabCells)).toBeGreaterThan(0);
+    }
+  );
+
   test("portable: the items whose sheet has no room for their PAB are coloured on the PAB Watch sheet by the same bands", async () => {
     // A note in the free row under every third item: its PAB goes on the PAB Watch sheet.
     const model = stackedGrid(900, 8);
