@@ -5,9 +5,9 @@ import { buildWritePlan } from "../../src/annotate";
 import { ExcelRun, applyWritePlan, readWorkbookSnapshot, removeAnnotations } from "../../src/excel";
 import { FakeRequestContext, fakeExcelRun } from "../../src/excel/fake/context";
 import { FakeWorkbookModel, modelFromSnapshot, ruleFormulaAt } from "../../src/excel/fake/model";
-import { computePlan } from "../../src/engine";
 import { scanSnapshot } from "../../src/report";
 import { readXlsxSnapshot } from "../../src/xlsx";
+import { classicLiveEvaluate } from "../support/classic";
 import { sharedDir } from "../support/shared";
 import { stackedGrid } from "../support/stackedGrid";
 
@@ -141,18 +141,7 @@ describe("defects found in review (issue 12)", () => {
 
   test("4: live, then portable: our spilled cells are ours, nothing is refused", async () => {
     const model = sample("classic-example.xlsx");
-    model.evaluate = (_sheet, _row, _column, formula) => {
-      if (!formula.startsWith("=PAB.BALANCE(")) return null;
-      const mps = model.sheet("MPS")!;
-      const row = (r: number) =>
-        Array.from({ length: 8 }, (_x, c) => Number(model.cell(mps, r, 1 + c)?.value ?? 0));
-      const plan = computePlan({
-        onHand: Number(model.cell(mps, 1, 1)?.value),
-        orders: row(4),
-        mps: row(5),
-      });
-      return [plan.pab];
-    };
+    model.evaluate = classicLiveEvaluate(model);
     const run = runOf(model);
     await annotate(run, { live: true });
     const mps = model.sheet("MPS")!;

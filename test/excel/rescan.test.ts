@@ -12,8 +12,8 @@ import {
 } from "../../src/excel";
 import { FakeRequestContext, fakeExcelRun } from "../../src/excel/fake/context";
 import { FakeWorkbookModel, modelFromSnapshot, sumOfReferences } from "../../src/excel/fake/model";
-import { computePlan } from "../../src/engine";
 import { readXlsxSnapshot } from "../../src/xlsx";
+import { classicLiveEvaluate } from "../support/classic";
 import { sharedDir } from "../support/shared";
 import { stackedGrid } from "../support/stackedGrid";
 
@@ -206,18 +206,7 @@ test("live, then portable, through the pane's scan: our spilled cells are ours, 
   const model = modelFromSnapshot(
     readXlsxSnapshot(fs.readFileSync(path.join(sharedDir, "samples", file)), file)
   );
-  model.evaluate = (_sheet, _row, _column, formula) => {
-    if (!formula.startsWith("=PAB.BALANCE(")) return null;
-    const mps = model.sheet("MPS")!;
-    const row = (r: number) =>
-      Array.from({ length: 8 }, (_x, c) => Number(model.cell(mps, r, 1 + c)?.value ?? 0));
-    const plan = computePlan({
-      onHand: Number(model.cell(mps, 1, 1)?.value),
-      orders: row(4),
-      mps: row(5),
-    });
-    return [plan.pab];
-  };
+  model.evaluate = classicLiveEvaluate(model);
   const run = measured(model).run;
   const live = await scanOpenWorkbook(run, { ...DEFAULT_STATE, writeMode: "live" }, OPTIONS);
   const mps = model.sheet("MPS")!;
