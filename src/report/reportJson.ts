@@ -2,15 +2,16 @@ import { Report } from "./report";
 
 /**
  * About this much text is handed to `write` at a time: below V8's large-object size (128 KB), so
- * each piece dies young instead of piling up in the old generation until the next full GC (with
- * 1 MB pieces the 63 MB report of 5,000 items raised the scan's peak by about 15 MB).
+ * each piece dies young instead of piling up in the old generation until the next full GC.
  */
 const BATCH = 64 << 10;
 
 /**
- * The report file: `JSON.stringify(report, null, 2)` and a newline, handed to `write` in pieces of
- * about 64 KB. The items are serialised a batch at a time, so the whole text never exists at
- * once, and each piece is written as JSON.stringify made it (no joining into a bigger string).
+ * The report file, handed to `write` in pieces of about 64 KB: the top level indented as
+ * `JSON.stringify(report, null, 2)` would, and each element of a list (an item, a diagnostic) as
+ * one compact line, so `grep FG-1001 report.json` shows that item's line and the file is a third
+ * of the size it is with every figure on a line of its own (63 MB → 23 MB for 5,000 items × 52
+ * weeks). The items are serialised one at a time, so the whole text never exists at once.
  */
 export function writeReportJson(report: Report, write: (text: string) => void): void {
   write("{");
@@ -24,20 +25,16 @@ export function writeReportJson(report: Report, write: (text: string) => void): 
       write(lead + JSON.stringify({ [key]: value }, null, 2).slice(2, -2));
       continue;
     }
-    write(`${lead}  ${JSON.stringify(key)}: [`);
-    // As many elements per piece as make about BATCH characters, judged from the pieces so far.
-    let count = 16;
-    for (let i = 0; i < value.length;) {
-      const batch = value.slice(i, i + count);
-      // Nested twice, the elements come out with the indentation they have inside the report,
-      // one after the other with ",\n" between them.
-      const text = JSON.stringify([batch], null, 2);
-      write(i ? ",\n" : "\n");
-      write(text.slice(6, -6));
-      i += batch.length;
-      count = Math.max(1, Math.min(4096, Math.floor((BATCH * batch.length) / text.length)));
+    let piece = `${lead}  ${JSON.stringify(key)}: [\n    `;
+    for (let i = 0; i < value.length; i++) {
+      // An element JSON cannot show (undefined, a function) is null, as in JSON.stringify.
+      piece += (i ? ",\n    " : "") + (JSON.stringify(value[i]) ?? "null");
+      if (piece.length >= BATCH) {
+        write(piece);
+        piece = "";
+      }
     }
-    write("\n  ]");
+    write(`${piece}\n  ]`);
   }
   write(first ? "}\n" : "\n}\n");
 }
