@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { isoDate } from "../layout/dates";
-import { NOTICE_KINDS, NoticeKind } from "../mail";
+import { NOTICE_KINDS, NoticeKind } from "../mail/noticeKinds";
 
 export type FailOn = "stockout" | "at-risk" | "low";
 

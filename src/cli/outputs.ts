@@ -1,7 +1,6 @@
-/* global Buffer */
+/* global Buffer, TextDecoder */
 import * as fs from "fs";
 import * as path from "path";
-import { strFromU8 } from "fflate";
 import { unzipPart } from "../xlsx/xlsxPackage";
 import { UsageError } from "./args";
 import { isOurReport } from "./reportMark";
@@ -96,7 +95,7 @@ export function ourMark(file: string, kind: OutputKind): Note | null {
     switch (kind) {
       case "xlsx": {
         const wb = unzipPart(bytes, "xl/workbook.xml");
-        return wb && /<definedName\b[^>]*\sname="_PABWatch\./.test(strFromU8(wb))
+        return wb && /<definedName\b[^>]*\sname="_PABWatch\./.test(new TextDecoder().decode(wb))
           ? {
               en: "an annotated copy PAB Watch wrote (it carries PAB Watch's _PABWatch names)",
               zh: "PAB Watch写的批注副本（带有PAB Watch的_PABWatch名称）",

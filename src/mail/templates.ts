@@ -18,23 +18,11 @@ import {
 import { freeTextWarnings } from "./language";
 import { headerText } from "./mime";
 import { formatQuantity } from "./quantity";
+import { NoticeKind } from "./noticeKinds";
 import { Language, Words, wordsFor } from "./words";
 
-export type NoticeKind =
-  | "internal"
-  | "all-clear"
-  | "customer-risk"
-  | "customer-confirmed"
-  | "customer-all-clear"
-  | "review";
-export const NOTICE_KINDS: readonly NoticeKind[] = [
-  "internal",
-  "all-clear",
-  "customer-risk",
-  "customer-confirmed",
-  "customer-all-clear",
-  "review",
-];
+export type { NoticeKind } from "./noticeKinds";
+export { NOTICE_KINDS } from "./noticeKinds";
 
 export interface Notice {
   kind: NoticeKind;

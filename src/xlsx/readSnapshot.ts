@@ -1,5 +1,6 @@
+/* global require */
 import { WorkbookSnapshot } from "../layout/snapshot";
-import { UncachedCell, evaluateUncachedFormulas } from "./evaluateFormulas";
+import type { UncachedCell } from "./evaluateFormulas";
 import { readSheet } from "./sheetReader";
 import { readSharedStrings, readStyleFormats, readWorkbookInfo } from "./workbookParts";
 import { XlsxPackage } from "./xlsxPackage";
@@ -52,6 +53,10 @@ export function snapshotOfPackage(
     ...(info.owned.length ? { owned: info.owned } : {}),
   };
   // Office.js always reports values; a file written by a script may have none for its formulas.
+  // The formula evaluator (and its parser, @borgar/fx) loads only for such a file.
+  if (!uncached.length) return snapshot;
+  const { evaluateUncachedFormulas } =
+    require("./evaluateFormulas") as typeof import("./evaluateFormulas");
   const diagnostics = evaluateUncachedFormulas(snapshot, uncached, info.names);
   if (diagnostics.length) snapshot.diagnostics = diagnostics;
   return snapshot;

@@ -1,5 +1,8 @@
-import { Deflate, Inflate } from "fflate";
+/* global require */
 import { Deflater, InflateOverrun, ZipCodec } from "./zip";
+
+/** fflate loads when first used: the command line inflates and deflates with zlib (nodeZip.ts). */
+const fflate = () => require("fflate") as typeof import("fflate");
 
 let table: Int32Array | null = null;
 
@@ -31,7 +34,7 @@ const INFLATE_STEP = 16 * 1024;
 export function portableInflate(data: Uint8Array, declared: number): Uint8Array {
   const out = new Uint8Array(declared);
   let at = 0;
-  const inflate = new Inflate((chunk) => {
+  const inflate = new (fflate().Inflate)((chunk) => {
     if (at + chunk.length > declared) throw new InflateOverrun();
     out.set(chunk, at);
     at += chunk.length;
@@ -51,7 +54,7 @@ export const portableCodec: ZipCodec = {
 
 class PortableDeflater implements Deflater {
   private readonly out: Uint8Array[] = [];
-  private readonly stream = new Deflate({ level: 1 }, (chunk) => this.out.push(chunk));
+  private readonly stream = new (fflate().Deflate)({ level: 1 }, (chunk) => this.out.push(chunk));
 
   push(data: Uint8Array): void {
     if (data.length) this.stream.push(data);
