@@ -2,9 +2,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { STATUS_SEVERITY } from "../engine";
-import { LayoutMapping } from "../layout";
+import { Diagnostic, LayoutMapping } from "../layout";
 import { MappingError, parseLayoutMapping } from "../layout/mappingInput";
-import { Report, writeReportJson } from "../report";
+import { ReportHead, ReportItem, eachReportItem, writeReportJsonAsMade } from "../report";
 import { MalformedXmlError } from "../xlsx/xml";
 import { UnreadableWorkbookError } from "../xlsx/xlsxPackage";
 import { HELP, ScanArgs, UsageError, asksForChinese, parseCommandLine } from "./args";
@@ -20,8 +20,8 @@ import {
 import { terminalJson, terminalText } from "./terminal";
 import { UnreadableCsvError } from "../csv";
 import { nodeZipCodec } from "./nodeZip";
-import { MissingSheetError, scanCsvFile, scanXlsxFile } from "./scanFile";
-import { summaryText } from "./summary";
+import { MissingSheetError, readFileForReport, scanXlsxFile } from "./scanFile";
+import { SummaryItem, summaryItem, summaryText } from "./summary";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -84,14 +84,88 @@ function readMapping(file: string): LayoutMapping {
 }
 
 /** Why a scan that found no item exits 2: the reader's explanation, on one line. */
-function noItemReason(report: Report, input: string): string {
-  const why = report.diagnostics
+function noItemReason(diagnostics: Diagnostic[], input: string): string {
+  const why = diagnostics
     .filter((d) => d.code === "no-plan-found")
     .map((d) => d.message.replace(/\s*[\r\n]+\s*/g, "; ").trim());
   return `no item found in ${path.basename(input)}, nothing was checked${why.length ? `: ${why.join("; ")}` : ""}`;
 }
 
 const isCsvName = (file: string) => /\.(csv|tsv)$/i.test(file);
+
+const projectedLine = (n: number, zh: boolean) =>
+  zh ? `已推算 ${n} 个物料\n` : `projected ${n} items\n`;
+
+/** What a scan's outputs are made from. */
+interface ScanSource {
+  head: ReportHead;
+  /** How many items the report has. */
+  count: number;
+  /** Hands every item of the report to `emit`, in order, and returns the report's diagnostics. */
+  items: (emit: (item: ReportItem) => void) => Diagnostic[];
+  /**
+   * With --out every item is projected before the copy is written; without, each is projected as
+   * `items` hands it over and let go once written (a report of 5,000 items never held at once).
+   */
+  projected: boolean;
+  annotated: Uint8Array | null;
+}
+
+function scanSource(
+  args: ScanArgs,
+  bytes: Uint8Array,
+  mapping: LayoutMapping | undefined,
+  io: Io,
+  large: boolean
+): ScanSource {
+  const zh = args.lang === "zh-CN";
+  const options = {
+    startDate: args.start,
+    today: io.today(),
+    fence: args.fence,
+    sheets: args.sheet ? [args.sheet] : undefined,
+    lang: args.lang,
+    mapping,
+    codec: nodeZipCodec,
+    onSheet: large
+      ? (name: string, i: number, n: number) =>
+          io.stderr(zh ? `  工作表 ${i + 1}/${n}：${name}\n` : `  sheet ${i + 1}/${n}: ${name}\n`)
+      : undefined,
+  };
+  const name = path.basename(args.input);
+  try {
+    if (args.out === null) {
+      const read = readFileForReport(bytes, name, { ...options, csv: isCsvName(args.input) });
+      return {
+        head: read.head,
+        count: read.records.length,
+        items: (emit) => eachReportItem(read, emit),
+        projected: false,
+        annotated: null,
+      };
+    }
+    const { report, annotated } = scanXlsxFile(bytes, name, { ...options, annotate: true });
+    const { items, diagnostics, ...head } = report;
+    return {
+      head,
+      count: items.length,
+      items: (emit) => {
+        for (const item of items) emit(item);
+        return diagnostics;
+      },
+      projected: true,
+      annotated,
+    };
+  } catch (e) {
+    if (e instanceof MissingSheetError)
+      throw new UsageError(
+        e.message,
+        `没有名为“${e.sheet}”的工作表（工作表：${e.sheets.join("、")}）`
+      );
+    if (e instanceof MappingError) throw mappingUsage(args.mapping as string, e);
+    throw e;
+  }
+}
 
 function scan(args: ScanArgs, io: Io): number {
   const csv = isCsvName(args.input);
@@ -120,60 +194,43 @@ function scan(args: ScanArgs, io: Io): number {
         ? `正在读取 ${path.basename(args.input)}（${mb} MB）…\n`
         : `reading ${path.basename(args.input)} (${mb} MB)…\n`
     );
-  let result;
-  try {
-    const scanFile = csv ? scanCsvFile : scanXlsxFile;
-    result = scanFile(bytes, path.basename(args.input), {
-      startDate: args.start,
-      today: io.today(),
-      fence: args.fence,
-      sheets: args.sheet ? [args.sheet] : undefined,
-      annotate: args.out !== null,
-      lang: args.lang,
-      mapping,
-      codec: nodeZipCodec,
-      onSheet: large
-        ? (name, i, n) =>
-            io.stderr(zh ? `  工作表 ${i + 1}/${n}：${name}\n` : `  sheet ${i + 1}/${n}: ${name}\n`)
-        : undefined,
-    });
-  } catch (e) {
-    if (e instanceof MissingSheetError)
-      throw new UsageError(
-        e.message,
-        `没有名为“${e.sheet}”的工作表（工作表：${e.sheets.join("、")}）`
-      );
-    if (e instanceof MappingError) throw mappingUsage(args.mapping as string, e);
-    throw e;
-  }
-  const { report } = result;
-  if (large)
-    io.stderr(
-      zh ? `已推算 ${report.items.length} 个物料\n` : `projected ${report.items.length} items\n`
-    );
-  const found = report.items.length > 0;
-  if (args.out && result.annotated && found) {
-    writeOutput(target("--out"), result.annotated);
+  const source = scanSource(args, bytes, mapping, io, large);
+  if (large && source.projected) io.stderr(projectedLine(source.count, zh));
+  const found = source.count > 0;
+  if (args.out && source.annotated && found) {
+    writeOutput(target("--out"), source.annotated);
     if (large) io.stderr(zh ? `已写入 ${args.out}\n` : `wrote ${args.out}\n`);
   }
   // Written: let the copy (8 MB for 5,000 items) go while the report is written.
-  result.annotated = null;
+  source.annotated = null;
 
-  if (args.json === "-") writeReportJson(report, (text) => io.stdout(terminalJson(text)));
-  else {
-    if (args.json) writeOutputStream(target("--json"), (write) => writeReportJson(report, write));
-    io.stdout(summaryText(report, args.lang));
-  }
+  // Every item once, as it is made: into the summary, and into the report file if there is one.
+  const summary: SummaryItem[] = [];
+  let diagnostics: Diagnostic[] = [];
+  const items = (emit: (item: ReportItem) => void = () => undefined): Diagnostic[] =>
+    (diagnostics = source.items((item) => {
+      summary.push(summaryItem(item));
+      emit(item);
+    }));
+  const { head } = source;
+  if (args.json === "-")
+    writeReportJsonAsMade(head, items, (text) => io.stdout(terminalJson(text)));
+  else if (args.json)
+    writeOutputStream(target("--json"), (write) => writeReportJsonAsMade(head, items, write));
+  else items();
+  if (large && !source.projected) io.stderr(projectedLine(source.count, zh));
+  if (args.json !== "-")
+    io.stdout(summaryText({ workbook: head.workbook, items: summary, diagnostics }, args.lang));
   for (const note of replacing) io.stderr(noteLine(note, args.lang));
   // A nightly check must not pass on a sheet that was not read.
   if (!found)
     throw new UsageError(
-      noItemReason(report, args.input),
+      noItemReason(diagnostics, args.input),
       `${path.basename(args.input)} 中没有找到任何物料，未做任何检查（原因见上方摘要）`
     );
   if (args.failOn) {
     const threshold = STATUS_SEVERITY[args.failOn];
-    if (report.items.some((it) => STATUS_SEVERITY[it.worstStatus] >= threshold)) return 1;
+    if (summary.some((it) => STATUS_SEVERITY[it.worstStatus] >= threshold)) return 1;
   }
   return 0;
 }

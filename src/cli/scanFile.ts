@@ -3,7 +3,14 @@ import type { WritePlan } from "../annotate/writePlan";
 import { readCsvSnapshot } from "../csv";
 import { WorkbookSnapshot } from "../layout";
 import { checkMappingFits } from "../layout/mappingInput";
-import { Language, Report, ScanOptions, scanSnapshot } from "../report";
+import {
+  Language,
+  ReadForReport,
+  Report,
+  ScanOptions,
+  readForReport,
+  scanSnapshot,
+} from "../report";
 import { snapshotOfPackage } from "../xlsx/readSnapshot";
 import { XlsxPackage } from "../xlsx/xlsxPackage";
 import { ZipCodec } from "../xlsx/zip";
@@ -52,16 +59,33 @@ function reportAndPlan(
   return { report, plan };
 }
 
-/** A CSV export → its report: one sheet, read by the same reader (there is no copy to annotate). */
-export function scanCsvFile(
+/**
+ * An .xlsx file or a CSV export → what its report is made from, projected later an item at a time
+ * (`eachReportItem`): the report-only `pab-watch scan`, which never holds every item's projection.
+ */
+export function readFileForReport(
   bytes: Uint8Array,
   name: string,
-  options: ScanFileOptions = {}
-): { report: Report; annotated: null } {
-  return { report: scanChecked(readCsvSnapshot(bytes, name), options).report, annotated: null };
+  options: ScanFileOptions & { csv: boolean }
+): ReadForReport {
+  const snapshot = options.csv
+    ? readCsvSnapshot(bytes, name)
+    : snapshotOfPackage(
+        new XlsxPackage(bytes, options.codec ? { codec: options.codec } : {}),
+        name,
+        { onSheet: options.onSheet }
+      );
+  checkSnapshot(snapshot, options);
+  return readForReport(snapshot, options);
 }
 
 function scanChecked(snapshot: WorkbookSnapshot, options: ScanFileOptions) {
+  checkSnapshot(snapshot, options);
+  return scanSnapshot(snapshot, options);
+}
+
+/** The sheets and the mapping asked for are there. */
+function checkSnapshot(snapshot: WorkbookSnapshot, options: ScanFileOptions): void {
   if (options.sheets) {
     const missing = options.sheets.filter((s) => !snapshot.sheets.some((x) => x.name === s));
     if (missing.length)
@@ -71,7 +95,6 @@ function scanChecked(snapshot: WorkbookSnapshot, options: ScanFileOptions) {
       );
   }
   if (options.mapping) checkMappingFits(options.mapping, snapshot);
-  return scanSnapshot(snapshot, options);
 }
 
 export class MissingSheetError extends Error {

@@ -1,5 +1,7 @@
+import { Status } from "../engine";
+import { Diagnostic } from "../layout";
 import { formatQuantity } from "../mail/quantity";
-import { Report, STATUS_WORDS } from "../report";
+import { Report, ReportItem, STATUS_WORDS } from "../report";
 import { diagnosticZh } from "./diagnosticsZh";
 import { terminalText } from "./terminal";
 
@@ -43,21 +45,59 @@ const WORDS = {
 
 const LIST_LIMIT = 25;
 
+/** What the summary tells of one item: kept for every item while the report's are let go. */
+export interface SummaryItem {
+  item: string;
+  site: string | null;
+  worstStatus: Status;
+  /** The first short period, else the first that is not ok (-1: none): the earliest first. */
+  first: number;
+  firstShortage: { period: string; quantity: number } | null;
+  /** Receipts that must land on time: no slack, in a period at risk without them. */
+  onTime: string[];
+  flagged: boolean;
+}
+
+export function summaryItem(it: ReportItem): SummaryItem {
+  return {
+    item: it.item,
+    site: it.site,
+    worstStatus: it.worstStatus,
+    first: it.firstShortage?.index ?? it.status.findIndex((s) => s !== "ok"),
+    firstShortage: it.firstShortage
+      ? { period: it.firstShortage.period, quantity: it.firstShortage.quantity }
+      : null,
+    onTime: it.receipts
+      .filter((r) => r.slack === 0 && it.status[r.index] === "at-risk")
+      .map((r) => r.period),
+    flagged: it.flagged,
+  };
+}
+
+export interface ScanSummary {
+  workbook: string;
+  items: readonly SummaryItem[];
+  diagnostics: Diagnostic[];
+}
+
+/** The summary of a report made whole. */
+export function reportSummary(report: Report): ScanSummary {
+  return { ...report, items: report.items.map(summaryItem) };
+}
+
 /**
  * Plain-text summary for the terminal: one line per item, most urgent first (the earliest shortage
  * first), then the sheet's problems; long lists are cut with a count. Quantities are rounded for
  * people (the --json report keeps them exact); text from cells has its control characters escaped.
  */
-export function summaryText(report: Report, lang: "en" | "zh-CN"): string {
+export function summaryText(report: ScanSummary, lang: "en" | "zh-CN"): string {
   const w = WORDS[lang];
   // A bare number (an MRP record's 1 2 3 …) reads as a period, not as a quantity.
   const bare = (period: string) => /^\d+$/.test(period);
   const named = (period: string) => (bare(period) ? w.period(period) : period);
   const order = { stockout: 0, "at-risk": 1, low: 2, ok: 3 };
-  const first = (it: Report["items"][number]) =>
-    it.firstShortage?.index ?? it.status.findIndex((s) => s !== "ok");
   const items = [...report.items].sort(
-    (a, b) => order[a.worstStatus] - order[b.worstStatus] || first(a) - first(b)
+    (a, b) => order[a.worstStatus] - order[b.worstStatus] || a.first - b.first
   );
   const lines = [`${report.workbook}${w.colon}${w.items(items.length)}`];
   if (items.length > LIST_LIMIT) {
@@ -71,9 +111,7 @@ export function summaryText(report: Report, lang: "en" | "zh-CN"): string {
     const parts = [STATUS_WORDS[lang][it.worstStatus]];
     if (it.firstShortage)
       parts.push(w.short(named(it.firstShortage.period), it.firstShortage.quantity));
-    const onTime = it.receipts
-      .filter((r) => r.slack === 0 && it.status[r.index] === "at-risk")
-      .map((r) => r.period);
+    const onTime = it.onTime;
     if (onTime.length) parts.push(w.receipt(onTime, onTime.every(bare)));
     if (it.flagged) parts.push(w.check);
     lines.push(`  ${it.item}${it.site ? w.site(it.site) : ""}${w.colon}${parts.join(w.sep)}`);

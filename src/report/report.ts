@@ -71,6 +71,9 @@ export interface Report {
   diagnostics: Diagnostic[];
 }
 
+/** The report's fields before its items, in the file's order. */
+export type ReportHead = Pick<Report, "schemaVersion" | "workbook" | "startDate" | "fence">;
+
 /**
  * The nearest of the schema's layouts: a row-per-part table is a pivot of one row per part and
  * measure block; a periods-down table is a long table of one item.

@@ -1,7 +1,7 @@
-import { LayoutMapping, WorkbookSnapshot, readPlans } from "../layout";
+import { Diagnostic, LayoutMapping, PlanRecord, WorkbookSnapshot, readPlans } from "../layout";
 import { attributeAdapterDiagnostics } from "../layout/adapterDiagnostics";
-import { computeFindings } from "./findings";
-import { Report, buildReport } from "./report";
+import { Finding, computeFindings } from "./findings";
+import { Report, ReportHead, ReportItem, buildReport, reportItem } from "./report";
 
 export interface ScanOptions {
   startDate?: string | null;
@@ -11,11 +11,19 @@ export interface ScanOptions {
   mapping?: LayoutMapping;
 }
 
-/** Snapshot → report: the whole read-and-project job, pure, the same in the CLI and the task pane. */
-export function scanSnapshot(
+/** What a scan read, before the engine runs: the report's head, the records, the reader's diagnostics. */
+export interface ReadForReport {
+  head: ReportHead;
+  records: PlanRecord[];
+  /** What the adapter and the reader found; the engine's come after them in the report. */
+  diagnostics: Diagnostic[];
+}
+
+/** Snapshot → records: the reading half of a scan. */
+export function readForReport(
   snapshot: WorkbookSnapshot,
   options: ScanOptions = {}
-): { report: Report; findings: ReturnType<typeof computeFindings>["findings"] } {
+): ReadForReport {
   const read = readPlans(snapshot, {
     startDate: options.startDate ?? null,
     today: options.today ?? null,
@@ -24,13 +32,48 @@ export function scanSnapshot(
   });
   // What the adapter could not read (an uncalculated formula) is told against the item it concerns.
   const fromAdapter = attributeAdapterDiagnostics(read.records, snapshot.diagnostics ?? []);
-  const { findings, diagnostics } = computeFindings(read.records, { fence: options.fence });
   const numbered = read.records.some((r) => r.periodKind === "number");
-  const startDate = numbered ? read.startDate : null;
-  const report = buildReport(snapshot.name, startDate, options.fence ?? 0, findings, [
-    ...fromAdapter,
+  return {
+    head: {
+      schemaVersion: 1,
+      workbook: snapshot.name,
+      startDate: numbered ? read.startDate : null,
+      fence: options.fence ?? 0,
+    },
+    records: read.records,
+    diagnostics: [...fromAdapter, ...read.diagnostics],
+  };
+}
+
+/** Snapshot → report: the whole read-and-project job, pure, the same in the CLI and the task pane. */
+export function scanSnapshot(
+  snapshot: WorkbookSnapshot,
+  options: ScanOptions = {}
+): { report: Report; findings: Finding[] } {
+  const read = readForReport(snapshot, options);
+  const { head } = read;
+  const { findings, diagnostics } = computeFindings(read.records, { fence: head.fence });
+  const report = buildReport(head.workbook, head.startDate, head.fence, findings, [
     ...read.diagnostics,
     ...diagnostics,
   ]);
   return { report, findings };
+}
+
+/**
+ * The report's items one at a time, as `scanSnapshot` makes them: each record projected, its item
+ * handed to `each` and let go, so a report of thousands of items is written without holding them
+ * (or their projections) all at once. Returns the report's diagnostics, the engine's included.
+ */
+export function eachReportItem(
+  read: ReadForReport,
+  each: (item: ReportItem) => void
+): Diagnostic[] {
+  const all = [...read.diagnostics];
+  for (const record of read.records) {
+    const { findings, diagnostics } = computeFindings([record], { fence: read.head.fence });
+    each(reportItem(findings[0]));
+    for (const d of diagnostics) all.push(d);
+  }
+  return all;
 }

@@ -179,3 +179,41 @@ test("a long list is cut, with counts by status and the rest in the report", () 
     "  … and 5 more items (all of them are in the --json report)"
   );
 });
+
+describe("the report alone (each item projected as it is written) says what a scan with --out says", () => {
+  const inputs = ["samples", "samples/real-layouts"].flatMap((dir) =>
+    fs
+      .readdirSync(path.join(sharedDir, dir))
+      .filter((f) => f.endsWith(".xlsx"))
+      .map((f) => path.join(sharedDir, dir, f))
+  );
+  test.each(inputs.map((f) => [path.basename(f), f]))("%s", (_name, file) => {
+    for (const options of [[], ["--lang", "zh-CN", "--fail-on", "low", "--fence", "1"]]) {
+      const alone = path.join(tmp, "alone.json");
+      const withCopy = path.join(tmp, "with-copy.json");
+      const a = run("scan", file, "--json", alone, "--force", ...options);
+      const b = run(
+        "scan",
+        file,
+        "--json",
+        withCopy,
+        "--out",
+        path.join(tmp, "copy.xlsx"),
+        "--force",
+        ...options
+      );
+      expect(a.stdout).toBe(b.stdout);
+      expect(a.code).toBe(b.code);
+      const reportAlone = JSON.parse(fs.readFileSync(alone, "utf8"));
+      const reportWithCopy = JSON.parse(fs.readFileSync(withCopy, "utf8"));
+      // The copy adds where it wrote the PAB (and what it could not write), nothing else.
+      for (const it of reportWithCopy.items) it.pabCells = [];
+      reportWithCopy.diagnostics = reportWithCopy.diagnostics.slice(
+        0,
+        reportAlone.diagnostics.length
+      );
+      expect(reportAlone).toEqual(reportWithCopy);
+      expect(reportAlone.items.length).toBeGreaterThan(0);
+    }
+  });
+});
