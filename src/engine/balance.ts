@@ -1,4 +1,5 @@
 import { tidy } from "./arithmetic";
+import { packedMap } from "./arrays";
 
 /** PAB_t = PAB_(t-1) - demand_t + MPS_t, PAB_0 = onHand. */
 export function projectBalance(
@@ -7,5 +8,5 @@ export function projectBalance(
   mps: readonly number[]
 ): number[] {
   let prev = onHand;
-  return demand.map((d, t) => (prev = tidy(prev - d + mps[t])));
+  return packedMap(demand, (d, t) => (prev = tidy(prev - d + mps[t])));
 }

@@ -1,3 +1,5 @@
+import { packedMap } from "./arrays";
+
 /**
  * Demand the planning PAB subtracts: orders before the fence, max(forecast, orders) from it on;
  * past due added to period 1.
@@ -8,7 +10,7 @@ export function planningDemand(
   fence: number,
   pastDue: number
 ): number[] {
-  const demand = orders.map((o, t) =>
+  const demand = packedMap(orders, (o, t) =>
     forecast && t >= fence && forecast[t] > o ? forecast[t] : o
   );
   if (demand.length > 0) demand[0] += pastDue;
@@ -17,7 +19,7 @@ export function planningDemand(
 
 /** Customer orders only, past due in period 1. */
 export function ordersDemand(orders: readonly number[], pastDue: number): number[] {
-  const demand = orders.map((o) => o);
+  const demand = packedMap(orders, (o) => o);
   if (demand.length > 0) demand[0] += pastDue;
   return demand;
 }

@@ -1,4 +1,5 @@
 import { PeriodShortage, ShortageFigures } from "./types";
+import { packedMap } from "./arrays";
 
 export function firstShortage(pab: readonly number[]): PeriodShortage | null {
   for (let t = 0; t < pab.length; t++) if (pab[t] < 0) return { index: t, quantity: -pab[t] };
@@ -28,14 +29,14 @@ export function shortfallChanges(
 ): { newShortfall: number[]; madeUp: number[] } {
   const carried = Math.max(0, -opening);
   let before = carried;
-  const newShortfall = pab.map((p) => {
+  const newShortfall = packedMap(pab, (p) => {
     const backlog = Math.max(0, -p);
     const grew = Math.max(0, backlog - before);
     before = backlog;
     return grew;
   });
   before = carried;
-  const madeUp = pab.map((p) => {
+  const madeUp = packedMap(pab, (p) => {
     const backlog = Math.max(0, -p);
     const fell = Math.max(0, before - backlog);
     before = backlog;
@@ -46,7 +47,7 @@ export function shortfallChanges(
 
 export function shortageFigures(pab: readonly number[], opening = 0): ShortageFigures {
   const n = pab.length;
-  const backlog = pab.map((p) => (p < 0 ? -p : 0));
+  const backlog = packedMap(pab, (p) => (p < 0 ? -p : 0));
   let first: PeriodShortage | null = null;
   let peak: PeriodShortage | null = null;
   let recoveryIndex: number | null = null;

@@ -1,4 +1,5 @@
 import { STATUS_SEVERITY, Status } from "./types";
+import { packedMap } from "./arrays";
 
 /** Status of one period, most severe first: stockout, at-risk, low, ok. */
 export function periodStatus(pab: number, receipt: number, safetyStock: number): Status {
@@ -13,11 +14,11 @@ export function statuses(
   mps: readonly number[],
   safetyStock: number
 ): Status[] {
-  return pab.map((p, t) => periodStatus(p, mps[t], safetyStock));
+  return packedMap(pab, (p, t) => periodStatus(p, mps[t], safetyStock));
 }
 
 export function safetyBreaches(pab: readonly number[], safetyStock: number): boolean[] {
-  return pab.map((p) => p < safetyStock);
+  return packedMap(pab, (p) => p < safetyStock);
 }
 
 export function worstStatus(list: readonly Status[]): Status {

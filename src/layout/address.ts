@@ -1,3 +1,5 @@
+import { packedMap } from "./arrays";
+
 /** A1 addresses; rows and columns are 0-based inside the code, 1-based and lettered for people. */
 
 /** Letters of the columns asked for so far (a sheet has at most 16,384). */
@@ -89,8 +91,8 @@ export interface CellList {
 export function cellList(sheet: string, cells: readonly (CellPos | null)[]): CellList {
   return {
     sheet,
-    rows: cells.map((p) => (p ? p.row : -1)),
-    columns: cells.map((p) => (p ? p.column : -1)),
+    rows: packedMap(cells, (p) => (p ? p.row : -1)),
+    columns: packedMap(cells, (p) => (p ? p.column : -1)),
   };
 }
 
@@ -102,7 +104,9 @@ export function cellOf(list: CellList, t: number): CellPos | null {
 
 /** A list as A1 text, "" where it has no cell. */
 export function refsOf(list: CellList): string[] {
-  return list.rows.map((row, t) => (row < 0 ? "" : cellRef(list.sheet, row, list.columns[t])));
+  return packedMap(list.rows, (row, t) =>
+    row < 0 ? "" : cellRef(list.sheet, row, list.columns[t])
+  );
 }
 
 /** "MPS!B5" or "'Weekly plan'!B5" → its place (a figure's one cell, read back where a formula needs it). */

@@ -14,6 +14,7 @@ import { Role } from "./labels";
 import { OwnedCells } from "./ownedCells";
 import { describeValue, parseQuantity } from "./quantities";
 import { CellValue, SheetSnapshot, bottomRow, cellAt, rightColumn } from "./snapshot";
+import { packedMap } from "./arrays";
 
 /** Caller's overrides, plain data: row or column roles per sheet (1-based row or column letter → role or "ignore"). */
 export interface LayoutMapping {
@@ -122,8 +123,8 @@ export class SheetContext {
 
   /** Cells as this context reads them ([row, column] pairs), as the real cells' list. */
   cells(positions: readonly [number, number][]): CellList {
-    const rows = positions.map(([r, c]) => (this.isTransposed ? c : r));
-    const columns = positions.map(([r, c]) => (this.isTransposed ? r : c));
+    const rows = packedMap(positions, ([r, c]) => (this.isTransposed ? c : r));
+    const columns = packedMap(positions, ([r, c]) => (this.isTransposed ? r : c));
     return { sheet: this.sheet.name, rows, columns };
   }
 
@@ -133,7 +134,7 @@ export class SheetContext {
    * row of a block shares its header's columns instead of a copy per row.
    */
   rowCells(row: number, columns: number[]): CellList {
-    const line = columns.map(() => row);
+    const line = packedMap(columns, () => row);
     return this.isTransposed
       ? { sheet: this.sheet.name, rows: columns, columns: line }
       : { sheet: this.sheet.name, rows: line, columns };
@@ -254,8 +255,7 @@ export class SheetContext {
     const line = this.sheet.values[row - this.sheet.top];
     const left = this.sheet.left;
     const plain = !this.merged.length;
-    // By map, so the array is packed (see engine/arrays.ts).
-    return columns.map((c) => {
+    return packedMap(columns, (c) => {
       const raw = line?.[c - left];
       return plain && typeof raw === "number" && raw >= 0 && raw !== Infinity
         ? raw

@@ -13,6 +13,7 @@ import { dateFormatKind } from "./dates";
 import { parseQuantity } from "./quantities";
 import { rowLabel } from "./rowLabels";
 import { CellValue } from "./snapshot";
+import { packedMap } from "./arrays";
 
 /**
  * A period axis along a row: W1 … W8 (or 1 2 3, Jan … Dec, dates) across adjacent columns. The
@@ -224,7 +225,7 @@ function rowRuns(
       row: r,
       columns: seg.columns,
       headers: seg.headers,
-      labels: seg.columns.map((c, i) => displayed(ctx, r, c, seg.headers[i])),
+      labels: packedMap(seg.columns, (c, i) => displayed(ctx, r, c, seg.headers[i])),
       plain,
       openingColumn: null,
       totalColumns: [],

@@ -1,5 +1,6 @@
 import { addDays, dateFormatKind, daysBetween, isoDate, isoWeekStart, serialToIso } from "./dates";
 import { CellValue } from "./snapshot";
+import { packedMap } from "./arrays";
 
 export type PeriodHeader =
   /** W1, 第1周; `plain` when the cell is a bare number (1, 2, 3 or week numbers 21, 22, 23). */
@@ -164,7 +165,7 @@ export function periodKey(h: PeriodHeader): number {
  * without a year must have been given one first (withYears); those left stay undated.
  */
 export function periodStarts(headers: PeriodHeader[], startDate: string | null): (string | null)[] {
-  return headers.map((h, t) => {
+  return packedMap(headers, (h, t) => {
     switch (h.kind) {
       case "date":
         return h.iso;

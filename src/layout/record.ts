@@ -1,6 +1,7 @@
 import { CellList, CellPos, refOf, refsOf } from "./address";
 import { Diagnostic } from "./diagnostics";
 import { Role } from "./labels";
+import { packedMap } from "./arrays";
 
 /**
  * How a plan is laid out: grid (periods across, one block per item), pivot (one row per item and
@@ -136,7 +137,7 @@ export interface ReadResult {
 
 /** MPS per period: all supply rows summed. */
 export function mpsOf(record: PlanRecord): number[] {
-  return record.periods.map((_period, t) => {
+  return packedMap(record.periods, (_period, t) => {
     let sum = 0;
     for (const row of record.supply) sum += row.values[t] ?? 0;
     return sum;

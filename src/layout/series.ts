@@ -3,6 +3,7 @@ import { Role } from "./labels";
 import { parseQuantity } from "./quantities";
 import { CellPos } from "./address";
 import { PlanRecord, SeriesRow, seriesRow } from "./record";
+import { packedMap } from "./arrays";
 
 /** Reads one row (or column) of quantities; bad cells become diagnostics and count as 0. */
 export function readSeries(
@@ -13,7 +14,7 @@ export function readSeries(
   labelPos: CellPos,
   positions: [number, number][]
 ): SeriesRow {
-  const values = positions.map(([r, c]) => ctx.quantityValue(r, c, item));
+  const values = packedMap(positions, ([r, c]) => ctx.quantityValue(r, c, item));
   return seriesRow(role, label, labelPos, ctx.cells(positions), values);
 }
 
@@ -38,7 +39,7 @@ export function readPlannerPab(
   labelPos: CellPos,
   positions: [number, number][]
 ): { row: SeriesRow; values: (number | null)[]; formulas: boolean } {
-  const values = positions.map(([r, c]) => {
+  const values = packedMap(positions, ([r, c]) => {
     const v = ctx.value(r, c);
     if (v === "" || (typeof v === "string" && v.trim() === "")) return null;
     const q = parseQuantity(v);
@@ -50,7 +51,7 @@ export function readPlannerPab(
     label,
     labelPos,
     ctx.cells(positions),
-    values.map((v) => v ?? 0)
+    packedMap(values, (v) => v ?? 0)
   );
   return { row, values, formulas };
 }

@@ -1,5 +1,6 @@
 import { Plan, computePlan } from "../engine";
 import { Diagnostic, PlanRecord, mpsOf } from "../layout";
+import { packedMap } from "../engine/arrays";
 
 /** One item: what the sheet says and what the engine projects from it. */
 export interface Finding {
@@ -23,7 +24,7 @@ export function computeFindings(
     const n = record.periods.length;
     const plan = computePlan({
       onHand: record.opening?.value ?? 0,
-      orders: record.orders?.values ?? record.periods.map(() => 0),
+      orders: record.orders?.values ?? packedMap(record.periods, () => 0),
       mps: mpsOf(record),
       forecast: record.forecast?.values ?? null,
       fence: Math.min(options.fence ?? 0, n),

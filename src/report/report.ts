@@ -1,6 +1,7 @@
 import { PeriodShortage, Status, worstStatus } from "../engine";
 import { Diagnostic, LayoutKind } from "../layout";
 import { Finding } from "./findings";
+import { packedMap } from "../engine/arrays";
 
 export interface PeriodRef {
   index: number;
@@ -131,7 +132,7 @@ export function reportItem(f: Finding, pabCells: string[] = []): ReportItem {
     },
     // Written out rather than spread: an object made by spreading carries room for more fields
     // (about four times the memory, 65,000 receipts in a 5,000-item report). Key order as before.
-    receipts: p.receipts.map((x) => ({
+    receipts: packedMap(p.receipts, (x) => ({
       index: x.index,
       quantity: x.quantity,
       needByIndex: x.needByIndex,
