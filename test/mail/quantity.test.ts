@@ -27,4 +27,24 @@ describe("quantities for people", () => {
       })
     );
   });
+
+  test("whole numbers read as the locale's own formatter gives them", () => {
+    const intl = (lang: string) =>
+      new Intl.NumberFormat(lang, { maximumFractionDigits: 3, useGrouping: true });
+    const formats = { en: intl("en-US"), "zh-CN": intl("zh-CN") } as const;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -1e6, max: 1e6 }),
+          fc.maxSafeInteger(),
+          fc.constantFrom(0, -0, 999, 1000, -1000, Number.MAX_SAFE_INTEGER)
+        ),
+        fc.constantFrom("en" as const, "zh-CN" as const),
+        (n, lang) => {
+          const expected = formats[lang].format(n);
+          expect(formatQuantity(n, lang)).toBe(expected === "-0" ? "0" : expected);
+        }
+      )
+    );
+  });
 });
