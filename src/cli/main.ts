@@ -4,7 +4,7 @@ import * as path from "path";
 import { STATUS_SEVERITY } from "../engine";
 import { Diagnostic, LayoutMapping } from "../layout";
 import { MappingError, parseLayoutMapping } from "../layout/mappingInput";
-import { ReportHead, ReportItem, eachReportItem, writeReportJsonAsMade } from "../report";
+import { ReportItem, ReportSource, writeReportJsonAsMade } from "../report";
 import { MalformedXmlError } from "../xlsx/xml";
 import { UnreadableWorkbookError } from "../xlsx/xlsxPackage";
 import { HELP, ScanArgs, UsageError, asksForChinese, parseCommandLine } from "./args";
@@ -20,7 +20,7 @@ import {
 import { terminalJson, terminalText } from "./terminal";
 import { UnreadableCsvError } from "../csv";
 import { nodeZipCodec } from "./nodeZip";
-import { MissingSheetError, readFileForReport, scanXlsxFile } from "./scanFile";
+import { MissingSheetError, readFileForReport, scanXlsxSource } from "./scanFile";
 import { SummaryItem, summaryItem, summaryText } from "./summary";
 
 export interface Io {
@@ -97,15 +97,10 @@ const projectedLine = (n: number, zh: boolean) =>
   zh ? `已推算 ${n} 个物料\n` : `projected ${n} items\n`;
 
 /** What a scan's outputs are made from. */
-interface ScanSource {
-  head: ReportHead;
-  /** How many items the report has. */
-  count: number;
-  /** Hands every item of the report to `emit`, in order, and returns the report's diagnostics. */
-  items: (emit: (item: ReportItem) => void) => Diagnostic[];
+interface ScanSource extends ReportSource {
   /**
-   * With --out every item is projected before the copy is written; without, each is projected as
-   * `items` hands it over and let go once written (a report of 5,000 items never held at once).
+   * With --out every item is projected before the copy is written (its items are made as they
+   * are written); without, each is projected as `items` hands it over, and let go once written.
    */
   projected: boolean;
   annotated: Uint8Array | null;
@@ -135,27 +130,11 @@ function scanSource(
   const name = path.basename(args.input);
   try {
     if (args.out === null) {
-      const read = readFileForReport(bytes, name, { ...options, csv: isCsvName(args.input) });
-      return {
-        head: read.head,
-        count: read.records.length,
-        items: (emit) => eachReportItem(read, emit),
-        projected: false,
-        annotated: null,
-      };
+      const source = readFileForReport(bytes, name, { ...options, csv: isCsvName(args.input) });
+      return { ...source, projected: false, annotated: null };
     }
-    const { report, annotated } = scanXlsxFile(bytes, name, { ...options, annotate: true });
-    const { items, diagnostics, ...head } = report;
-    return {
-      head,
-      count: items.length,
-      items: (emit) => {
-        for (const item of items) emit(item);
-        return diagnostics;
-      },
-      projected: true,
-      annotated,
-    };
+    const { source, annotated } = scanXlsxSource(bytes, name, { ...options, annotate: true });
+    return { ...source, projected: true, annotated };
   } catch (e) {
     if (e instanceof MissingSheetError)
       throw new UsageError(

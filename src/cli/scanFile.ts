@@ -5,11 +5,14 @@ import { WorkbookSnapshot } from "../layout";
 import { checkMappingFits } from "../layout/mappingInput";
 import {
   Language,
-  ReadForReport,
   Report,
+  ReportSource,
   ScanOptions,
+  computeFindings,
+  projectedAsAsked,
   readForReport,
-  scanSnapshot,
+  reportItem,
+  wholeReport,
 } from "../report";
 import { snapshotOfPackage } from "../xlsx/readSnapshot";
 import { XlsxPackage } from "../xlsx/xlsxPackage";
@@ -36,27 +39,50 @@ export function scanXlsxFile(
   name: string,
   options: ScanFileOptions = {}
 ): { report: Report; annotated: Uint8Array | null } {
+  const { source, annotated } = scanXlsxSource(bytes, name, options);
+  return { report: wholeReport(source), annotated };
+}
+
+/**
+ * scanXlsxFile with the report's items made as they are asked for: the command line writes each
+ * and lets it go (without a copy, each is even projected then).
+ */
+export function scanXlsxSource(
+  bytes: Uint8Array,
+  name: string,
+  options: ScanFileOptions = {}
+): { source: ReportSource; annotated: Uint8Array | null } {
   const pkg = new XlsxPackage(bytes, options.codec ? { codec: options.codec } : {});
-  const { report, plan } = reportAndPlan(pkg, name, options);
-  return { report, annotated: plan ? packageWriter().applyWritePlanToPackage(pkg, plan) : null };
+  const { source, plan } = sourceAndPlan(pkg, name, options);
+  return { source, annotated: plan ? packageWriter().applyWritePlanToPackage(pkg, plan) : null };
 }
 
 /** Read, project and plan the writes; the snapshot is left behind before the package is written. */
-function reportAndPlan(
+function sourceAndPlan(
   pkg: XlsxPackage,
   name: string,
   options: ScanFileOptions
-): { report: Report; plan: WritePlan | null } {
+): { source: ReportSource; plan: WritePlan | null } {
   const snapshot = snapshotOfPackage(pkg, name, { onSheet: options.onSheet });
-  const { report, findings } = scanChecked(snapshot, options);
-  if (!options.annotate) return { report, plan: null };
+  checkSnapshot(snapshot, options);
+  const read = readForReport(snapshot, options);
+  if (!options.annotate) return { source: projectedAsAsked(read), plan: null };
+  const { findings, diagnostics } = computeFindings(read.records, { fence: read.head.fence });
   const plan = annotating().buildWritePlan(snapshot, findings, {
     fence: options.fence,
     lang: options.lang,
   });
-  report.items.forEach((item, i) => (item.pabCells = plan.pabCells[i]));
-  for (const d of plan.diagnostics) report.diagnostics.push(d);
-  return { report, plan };
+  const { pabCells } = plan;
+  const all = [...read.diagnostics, ...diagnostics, ...plan.diagnostics];
+  const source: ReportSource = {
+    head: read.head,
+    count: findings.length,
+    items: (emit) => {
+      findings.forEach((f, i) => emit(reportItem(f, pabCells[i])));
+      return all;
+    },
+  };
+  return { source, plan };
 }
 
 /**
@@ -67,7 +93,7 @@ export function readFileForReport(
   bytes: Uint8Array,
   name: string,
   options: ScanFileOptions & { csv: boolean }
-): ReadForReport {
+): ReportSource {
   const snapshot = options.csv
     ? readCsvSnapshot(bytes, name)
     : snapshotOfPackage(
@@ -76,12 +102,7 @@ export function readFileForReport(
         { onSheet: options.onSheet }
       );
   checkSnapshot(snapshot, options);
-  return readForReport(snapshot, options);
-}
-
-function scanChecked(snapshot: WorkbookSnapshot, options: ScanFileOptions) {
-  checkSnapshot(snapshot, options);
-  return scanSnapshot(snapshot, options);
+  return projectedAsAsked(readForReport(snapshot, options));
 }
 
 /** The sheets and the mapping asked for are there. */

@@ -60,6 +60,31 @@ export function scanSnapshot(
   return { report, findings };
 }
 
+/** What a report is made from, its items made as they are asked for. */
+export interface ReportSource {
+  head: ReportHead;
+  /** How many items the report has. */
+  count: number;
+  /** Hands every item to `emit`, in order, and returns the report's diagnostics. */
+  items: (emit: (item: ReportItem) => void) => Diagnostic[];
+}
+
+/** The report of what was read, each item projected as it is asked for (eachReportItem). */
+export function projectedAsAsked(read: ReadForReport): ReportSource {
+  return {
+    head: read.head,
+    count: read.records.length,
+    items: (emit) => eachReportItem(read, emit),
+  };
+}
+
+/** The report whole, its items made and kept. */
+export function wholeReport(source: ReportSource): Report {
+  const items: ReportItem[] = [];
+  const diagnostics = source.items((item) => items.push(item));
+  return { ...source.head, items, diagnostics };
+}
+
 /**
  * The report's items one at a time, as `scanSnapshot` makes them: each record projected, its item
  * handed to `each` and let go, so a report of thousands of items is written without holding them
