@@ -294,9 +294,25 @@ const ABBREVIATIONS: Record<string, string> = { cust: "customer", fcst: "forecas
 
 /** Case, width, spaces and punctuation folded: "Ｃｕｓｔ. Orders (pcs)" → "customer orders". */
 export function normalizeLabel(text: string): string {
+  // Printable ASCII (most labels, item codes) needs neither NFKC nor Unicode classes: the same
+  // folding with plain ones (normalizeLabelFully gives the same for every such text).
+  if (!PRINTABLE_ASCII.test(text)) return normalizeLabelFully(text);
+  let s = text.toLowerCase();
+  if (OPENING_BRACKET.test(s)) s = s.replace(/[([{][^)\]}]*[)\]}]/g, " ");
+  return words(s.replace(/[^a-z0-9]+/g, " ").trim());
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const OPENING_BRACKET = /[([{]/;
+
+/** normalizeLabel for any text. */
+export function normalizeLabelFully(text: string): string {
   let s = text.normalize("NFKC").toLowerCase();
   s = s.replace(/[([{（【][^)\]}）】]*[)\]}）】]/g, " "); // units in brackets
-  s = s.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return words(s.replace(/[^\p{L}\p{N}]+/gu, " ").trim());
+}
+
+function words(s: string): string {
   return s
     .split(" ")
     .map((w) => singular(ABBREVIATIONS[w] ?? w))
@@ -374,9 +390,34 @@ export function roleOf(text: unknown): Role | null {
   return role;
 }
 
+const TOTAL_WORDS = ["total", "sum", "subtotal", "grand total", "合计", "小计", "总计", "汇总"];
+
+/**
+ * No synonym, qualifier, filler or total word has a digit, so a label with one names a role only
+ * as a cost ("Cost 2026"): item codes (FG-1001, 100234) are told apart without the word lookups.
+ * Checked once: a synonym with a digit turns this short cut off.
+ */
+const DIGITS_NAME_NO_ROLE = ![...INDEX.keys(), ...QUALIFIERS, ...FILLERS, ...TOTAL_WORDS].some(
+  (w) => /\d/.test(w)
+);
+
 function lookupRole(text: string): Role | null {
   const n = normalizeLabel(text);
   if (!n || n.length > 40) return null;
+  if (DIGITS_NAME_NO_ROLE && /[0-9]/.test(n)) return isCost(n) ? "derived" : null;
+  return roleOfNormalized(n);
+}
+
+/** The role of a label without the short cut for digits (lookupRole gives the same). */
+export function lookupRoleFully(text: string): Role | null {
+  const n = normalizeLabelFully(text);
+  if (!n || n.length > 40) return null;
+  return roleOfNormalized(n);
+}
+
+const isCost = (n: string) => /(^| )cost( |$)/.test(n) || /成本|费用/.test(n);
+
+function roleOfNormalized(n: string): Role | null {
   const stripped = stripQualifiers(n);
   for (const candidate of [n, stripped]) {
     if (!candidate) continue;
@@ -387,11 +428,9 @@ function lookupRole(text: string): Role | null {
   if (TOTAL_WORDS.includes(n)) return "derived";
   if (!stripped) return null;
   // Costs price the quantities (hiring cost, holding cost, 库存成本): not a quantity of the plan.
-  if (/(^| )cost( |$)/.test(n) || /成本|费用/.test(n)) return "derived";
+  if (isCost(n)) return "derived";
   return compoundRole(n);
 }
-
-const TOTAL_WORDS = ["total", "sum", "subtotal", "grand total", "合计", "小计", "总计", "汇总"];
 
 /** A column after the periods that adds them up or prices them: Total, Sum, Cost, 合计, 小计. */
 export function isTotalHeader(text: string): boolean {
