@@ -135,11 +135,14 @@ export interface ReadResult {
   startDate: string | null;
 }
 
-/** MPS per period: all supply rows summed. */
-export function mpsOf(record: PlanRecord): number[] {
+/** MPS per period: all supply rows summed (a single row as it is: the engine copies its input). */
+export function mpsOf(record: PlanRecord): readonly number[] {
+  const rows = record.supply;
+  const n = record.periods.length;
+  if (rows.length === 1 && rows[0].values.length === n) return rows[0].values;
   return packedMap(record.periods, (_period, t) => {
     let sum = 0;
-    for (const row of record.supply) sum += row.values[t] ?? 0;
+    for (let i = 0; i < rows.length; i++) sum += rows[i].values[t] ?? 0;
     return sum;
   });
 }
