@@ -106,6 +106,11 @@ export class SheetContext {
     return true;
   }
 
+  /** Whether any cell of the sheet has a number format (format() is undefined for all when not). */
+  get hasFormats(): boolean {
+    return this.formats.size > 0;
+  }
+
   format(row: number, column: number): string | undefined {
     return this.formats.size ? this.formats.get(row * 16384 + column) : undefined;
   }

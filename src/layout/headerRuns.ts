@@ -109,6 +109,7 @@ export function findHeaderRuns(ctx: SheetContext): HeaderRun[] {
   const runs: HeaderRun[] = [];
   const left = ctx.sheet.left;
   const right = ctx.right;
+  const formatted = ctx.hasFormats;
   // This loop visits every cell of the sheet: the row's cells are read directly and the state is
   // kept in locals (closures over it would make every step a memory access).
   for (let r = ctx.sheet.top; r <= ctx.bottom; r++) {
@@ -126,7 +127,10 @@ export function findHeaderRuns(ctx: SheetContext): HeaderRun[] {
       const v = c <= right && cells ? (cells[c - left] ?? "") : "";
       let h: PeriodHeader | null = null;
       let n = 0;
-      if (v !== "") {
+      if (typeof v === "number" && !formatted) {
+        // A number without a format (most cells): no date, perhaps a period number.
+        n = Number.isInteger(v) && v >= 1 && v <= 999 ? v : 0;
+      } else if (v !== "") {
         const format = ctx.format(r, c);
         h = parsePeriodHeader(v, format, ctx.date1904);
         if (!h) n = plainValue(v, format);
