@@ -96,13 +96,12 @@ const isCsvName = (file: string) => /\.(csv|tsv)$/i.test(file);
 const projectedLine = (n: number, zh: boolean) =>
   zh ? `已推算 ${n} 个物料\n` : `projected ${n} items\n`;
 
-/** What a scan's outputs are made from. */
+/**
+ * What a scan's outputs are made from. With --out every item is projected before the copy is
+ * written, and the report's items are made from those projections as they are written; without,
+ * each item is projected as `items` hands it over, and let go once written.
+ */
 interface ScanSource extends ReportSource {
-  /**
-   * With --out every item is projected before the copy is written (its items are made as they
-   * are written); without, each is projected as `items` hands it over, and let go once written.
-   */
-  projected: boolean;
   annotated: Uint8Array | null;
 }
 
@@ -131,10 +130,10 @@ function scanSource(
   try {
     if (args.out === null) {
       const source = readFileForReport(bytes, name, { ...options, csv: isCsvName(args.input) });
-      return { ...source, projected: false, annotated: null };
+      return { ...source, annotated: null };
     }
     const { source, annotated } = scanXlsxSource(bytes, name, { ...options, annotate: true });
-    return { ...source, projected: true, annotated };
+    return { ...source, annotated };
   } catch (e) {
     if (e instanceof MissingSheetError)
       throw new UsageError(
@@ -174,7 +173,7 @@ function scan(args: ScanArgs, io: Io): number {
         : `reading ${path.basename(args.input)} (${mb} MB)…\n`
     );
   const source = scanSource(args, bytes, mapping, io, large);
-  if (large && source.projected) io.stderr(projectedLine(source.count, zh));
+  if (large) io.stderr(projectedLine(source.count, zh));
   const found = source.count > 0;
   if (args.out && source.annotated && found) {
     writeOutput(target("--out"), source.annotated);
@@ -197,7 +196,6 @@ function scan(args: ScanArgs, io: Io): number {
   else if (args.json)
     writeOutputStream(target("--json"), (write) => writeReportJsonAsMade(head, items, write));
   else items();
-  if (large && !source.projected) io.stderr(projectedLine(source.count, zh));
   if (args.json !== "-")
     io.stdout(summaryText({ workbook: head.workbook, items: summary, diagnostics }, args.lang));
   for (const note of replacing) io.stderr(noteLine(note, args.lang));

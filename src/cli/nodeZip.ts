@@ -1,6 +1,6 @@
 import * as zlib from "zlib";
 import { Deflater, InflateOverrun, ZipCodec } from "../xlsx/zip";
-import { crc32 as portableCrc32, joinBytes } from "../xlsx/zipCodec";
+import { crc32 as portableCrc32, joinBytes } from "../xlsx/zipBytes";
 
 const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 

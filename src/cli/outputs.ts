@@ -1,4 +1,4 @@
-/* global Buffer, TextDecoder */
+/* global Buffer, TextDecoder, process */
 import * as fs from "fs";
 import * as path from "path";
 import { unzipPart } from "../xlsx/xlsxPackage";
@@ -193,39 +193,74 @@ export function writeOutputStream(
   t: OutputTarget,
   produce: (write: (text: string) => void) => void
 ): void {
-  let fd: number;
-  try {
-    fd = fs.openSync(t.file, "w");
-  } catch (e) {
-    throw new UsageError(
-      `${t.option} ${t.file}: cannot write it (${errnoCode(e)})`,
-      `${t.option} ${t.file}：无法写入（${errnoCode(e)}）`
-    );
-  }
-  try {
+  writeReplacing(t, (fd) =>
     produce((text) => {
       try {
         fs.writeSync(fd, text);
       } catch (e) {
-        throw new UsageError(
-          `${t.option} ${t.file}: cannot write it (${errnoCode(e)})`,
-          `${t.option} ${t.file}：无法写入（${errnoCode(e)}）`
-        );
+        throw cannotWrite(t, e);
       }
-    });
-  } finally {
-    fs.closeSync(fd);
-  }
+    })
+  );
 }
 
 /** Writes one output; a failure is one line for the user. */
 export function writeOutput(t: OutputTarget, data: string | Uint8Array): void {
+  writeReplacing(t, (fd) => {
+    try {
+      fs.writeFileSync(fd, data);
+    } catch (e) {
+      throw cannotWrite(t, e);
+    }
+  });
+}
+
+const cannotWrite = (t: OutputTarget, e: unknown) =>
+  new UsageError(
+    `${t.option} ${t.file}: cannot write it (${errnoCode(e)})`,
+    `${t.option} ${t.file}：无法写入（${errnoCode(e)}）`
+  );
+
+/**
+ * Writes an output into a new file beside it, put in its place once complete: a failure part-way
+ * (a full disk, an error while the report is still being made) leaves the file that was there as
+ * it was, never half a report that the next run would refuse to replace. A symbolic link is
+ * written through, and a file replaced keeps its permissions.
+ */
+function writeReplacing(t: OutputTarget, write: (fd: number) => void): void {
+  let target = t.file;
+  let mode: number | null = null;
   try {
-    fs.writeFileSync(t.file, data);
+    target = fs.realpathSync(t.file);
+    mode = fs.statSync(target).mode & 0o7777;
+  } catch {
+    // a new file
+  }
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.pab-watch-partial`
+  );
+  let fd: number;
+  try {
+    fd = fs.openSync(temp, "w", mode ?? 0o666);
   } catch (e) {
-    throw new UsageError(
-      `${t.option} ${t.file}: cannot write it (${errnoCode(e)})`,
-      `${t.option} ${t.file}：无法写入（${errnoCode(e)}）`
-    );
+    throw cannotWrite(t, e);
+  }
+  let complete = false;
+  try {
+    try {
+      if (mode !== null) fs.fchmodSync(fd, mode);
+      write(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    try {
+      fs.renameSync(temp, target);
+    } catch (e) {
+      throw cannotWrite(t, e);
+    }
+    complete = true;
+  } finally {
+    if (!complete) fs.rmSync(temp, { force: true });
   }
 }

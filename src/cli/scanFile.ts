@@ -33,7 +33,10 @@ export interface ScanFileOptions extends ScanOptions {
   codec?: ZipCodec;
 }
 
-/** An .xlsx file → its report and, when asked, the annotated copy: what `pab-watch scan` does. */
+/**
+ * An .xlsx file → its report, made whole, and, when asked, the annotated copy: `pab-watch scan`
+ * over a file, for callers that keep the report (the command line itself uses scanXlsxSource).
+ */
 export function scanXlsxFile(
   bytes: Uint8Array,
   name: string,

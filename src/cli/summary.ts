@@ -80,7 +80,7 @@ export interface ScanSummary {
   diagnostics: Diagnostic[];
 }
 
-/** The summary of a report made whole. */
+/** The summary of a report made whole (the command line builds its SummaryItems as it goes). */
 export function reportSummary(report: Report): ScanSummary {
   return { ...report, items: report.items.map(summaryItem) };
 }

@@ -8,3 +8,10 @@ export function packedMap<T, U>(values: readonly T[], f: (value: T, index: numbe
   for (let i = 0; i < values.length; i++) out.push(f(values[i], i));
   return out;
 }
+
+/** `new Array(n).fill(value)`, packed. */
+export function packedFill<T>(n: number, value: T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(value);
+  return out;
+}

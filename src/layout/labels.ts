@@ -290,7 +290,11 @@ const QUALIFIERS = [
   "当前",
 ];
 
-const ABBREVIATIONS: Record<string, string> = { cust: "customer", fcst: "forecast" };
+/** A Map, not an object: a label word such as "constructor" must not find Object's own properties. */
+const ABBREVIATIONS = new Map([
+  ["cust", "customer"],
+  ["fcst", "forecast"],
+]);
 
 /** Case, width, spaces and punctuation folded: "Ｃｕｓｔ. Orders (pcs)" → "customer orders". */
 export function normalizeLabel(text: string): string {
@@ -315,7 +319,7 @@ export function normalizeLabelFully(text: string): string {
 function words(s: string): string {
   return s
     .split(" ")
-    .map((w) => singular(ABBREVIATIONS[w] ?? w))
+    .map((w) => singular(ABBREVIATIONS.get(w) ?? w))
     .join(" ");
 }
 

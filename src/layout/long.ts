@@ -7,6 +7,7 @@ import { IGNORED_ROLES, Role, SERIES_ROLES, DERIVED_REASON, roleOf } from "./lab
 import { PeriodHeader, parsePeriodHeader, periodKey, periodStarts } from "./periods";
 import { CellFigure, PlanRecord, SeriesRow, seriesRow } from "./record";
 import { TableHeader, keyText } from "./tableHeader";
+import { packedFill, packedMap } from "./arrays";
 
 export function isLongHeader(h: TableHeader): boolean {
   const c = h.columns;
@@ -116,8 +117,8 @@ export function readLongTable(
     const rows: SeriesRow[] = seriesColumns
       .filter(([role]) => role !== "pab" && role !== "atp")
       .map(([role, col]) => {
-        const values = new Array<number>(horizon.length).fill(0);
-        const cells = new Array<CellPos | null>(horizon.length).fill(null);
+        const values = packedFill(horizon.length, 0);
+        const cells = packedFill<CellPos | null>(horizon.length, null);
         for (const lr of g.rows) {
           const t = index.get(lr.key) as number;
           if (isOursAt(lr.row, col)) continue;
@@ -145,7 +146,7 @@ export function readLongTable(
         itemPos: ctx.at(g.rows[0].row, h.columns.item as number),
         site: g.site,
         layout: "long",
-        periods: horizon.map((p) => p.label),
+        periods: packedMap(horizon, (p) => p.label),
         periodStarts: periodStarts(
           horizon.map((p) => p.header),
           startDate
@@ -220,8 +221,8 @@ function longPab(
   col: number,
   headerRow: number
 ): NonNullable<PlanRecord["plannerPab"]> {
-  const values = new Array<number | null>(n).fill(null);
-  const cells = new Array<CellPos | null>(n).fill(null);
+  const values = packedFill<number | null>(n, null);
+  const cells = packedFill<CellPos | null>(n, null);
   let formulas = false;
   for (const lr of rows) {
     const t = index.get(lr.key) as number;
@@ -236,7 +237,7 @@ function longPab(
       ctx.text(headerRow, col),
       ctx.at(headerRow, col),
       cellList(ctx.name, cells),
-      values.map((v) => v ?? 0)
+      packedMap(values, (v) => v ?? 0)
     ),
     values,
     formulas,

@@ -10,6 +10,7 @@ import { labelPairs } from "./rowLabels";
 import { readPlannerPab, readSeries, reportHidden } from "./series";
 import { TableHeader } from "./tableHeader";
 import { datedHeaders, holdsNumber, isBeginningLabel, titleAbove } from "./tableParts";
+import { packedMap } from "./arrays";
 
 /**
  * Periods down the rows: a period column (W1, 第1周, dates, months, or plain numbers under a
@@ -285,7 +286,7 @@ export function readPeriodsDown(
     itemPos,
     site: sitePair?.text || null,
     layout: "periods-down",
-    periods: periodRows.map((p) => p.label),
+    periods: packedMap(periodRows, (p) => p.label),
     periodStarts: periodStarts(
       periodRows.map((p) => p.header),
       startDate

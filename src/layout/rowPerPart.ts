@@ -8,6 +8,7 @@ import { PeriodHeader, isNextPeriod, periodKey, periodStarts, recordKind } from 
 import { CellFigure, PlanRecord, SeriesRow, seriesRow } from "./record";
 import { keyText } from "./tableHeader";
 import { datedHeaders, holdsNumber } from "./tableParts";
+import { packedFill, packedMap } from "./arrays";
 
 /**
  * Row-per-part (the usual ERP material balance): one row per part with its stock, then blocks of
@@ -244,7 +245,7 @@ export function readRowPerPart(
   const sheet = ctx.name;
   const merged = ctx.merged.length > 0;
   const periodFields = {
-    periods: horizon.map((p) => p.label),
+    periods: packedMap(horizon, (p) => p.label),
     periodStarts: periodStarts(
       horizon.map((p) => p.header),
       startDate
@@ -318,10 +319,10 @@ export function readRowPerPart(
     const cellsOf = (b: PeriodBlock, slots: number[]): { cells: CellList; values: number[] } => {
       const cells: CellList = {
         sheet,
-        rows: new Array<number>(horizon.length).fill(-1),
-        columns: new Array<number>(horizon.length).fill(-1),
+        rows: packedFill(horizon.length, -1),
+        columns: packedFill(horizon.length, -1),
       };
-      const values = new Array<number>(horizon.length).fill(0);
+      const values = packedFill(horizon.length, 0);
       for (let i = 0; i < b.columns.length; i++) {
         const t = slots[i];
         if (t < 0) continue;
@@ -418,8 +419,8 @@ function balanceBlock(
   n: number,
   index: Map<number, number>
 ): NonNullable<PlanRecord["plannerPab"]> {
-  const cells = new Array<CellPos | null>(n).fill(null);
-  const values = new Array<number | null>(n).fill(null);
+  const cells = packedFill<CellPos | null>(n, null);
+  const values = packedFill<number | null>(n, null);
   let formulas = false;
   b.columns.forEach((c, i) => {
     const h = b.headers[i];
@@ -436,7 +437,7 @@ function balanceBlock(
       b.label,
       b.labelPos ?? cells[0],
       cellList(ctx.name, cells),
-      values.map((v) => v ?? 0),
+      packedMap(values, (v) => v ?? 0),
       b.labelCell ?? (cells[0] ? refOf(cells[0]) : "")
     ),
     values,

@@ -1,7 +1,12 @@
-/* global TextDecoder */
+/* global TextDecoder, require */
 import { parseXml } from "./xml";
 import { InflateOverrun, ZipCodec, ZipEntry, ZipError, readZip } from "./zip";
-import { portableCodec, portableInflate } from "./zipCodec";
+
+/**
+ * The portable codec (fflate) loads when first used: the command line passes zlib's and reads a
+ * workbook without it.
+ */
+const portable = () => require("./zipCodec") as typeof import("./zipCodec");
 
 export type { ZipEntry } from "./zip";
 
@@ -34,7 +39,7 @@ export class XlsxPackage {
   private readonly texts = new Map<string, string>();
 
   constructor(bytes: Uint8Array, options: PackageOptions = {}) {
-    this.codec = options.codec ?? portableCodec;
+    this.codec = options.codec ?? portable().portableCodec;
     if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
       throw new UnreadableWorkbookError(notAZipPackage(bytes));
     }
@@ -191,7 +196,7 @@ function pastDeclared(name: string, declared: number): UnreadableWorkbookError {
  */
 export function inflateWithinSize(data: Uint8Array, declared: number, name: string): Uint8Array {
   try {
-    return portableInflate(data, declared);
+    return portable().portableInflate(data, declared);
   } catch (e) {
     if (e instanceof InflateOverrun) throw pastDeclared(name, declared);
     throw e;
@@ -226,7 +231,7 @@ export function unzipPart(
   const entry = zipEntries(bytes).find((e) => e.name === name);
   if (!entry) return null;
   checkDeclaredSizes([entry], bytes.length, limits);
-  return unpack(entry, portableCodec);
+  return unpack(entry, portable().portableCodec);
 }
 
 /** Every part of the package, unpacked within the limits. */
@@ -237,6 +242,7 @@ export function unzipWithinLimits(
   const entries = zipEntries(bytes);
   checkDeclaredSizes(entries, bytes.length, limits);
   const parts: Record<string, Uint8Array> = {};
-  for (const e of entries) if (!e.name.endsWith("/")) parts[e.name] = unpack(e, portableCodec);
+  const codec = portable().portableCodec;
+  for (const e of entries) if (!e.name.endsWith("/")) parts[e.name] = unpack(e, codec);
   return parts;
 }

@@ -1,29 +1,8 @@
-/* global require */
+import { Deflate, Inflate } from "fflate";
 import { Deflater, InflateOverrun, ZipCodec } from "./zip";
+import { crc32, joinBytes } from "./zipBytes";
 
-/** fflate loads when first used: the command line inflates and deflates with zlib (nodeZip.ts). */
-const fflate = () => require("fflate") as typeof import("fflate");
-
-let table: Int32Array | null = null;
-
-function crcTable(): Int32Array {
-  if (table) return table;
-  table = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  return table;
-}
-
-/** CRC-32 (the zip polynomial) in plain JavaScript. */
-export function crc32(data: Uint8Array, crc = 0): number {
-  const t = crcTable();
-  let c = ~crc;
-  for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
-}
+export { crc32, joinBytes } from "./zipBytes";
 
 const INFLATE_STEP = 16 * 1024;
 
@@ -34,7 +13,7 @@ const INFLATE_STEP = 16 * 1024;
 export function portableInflate(data: Uint8Array, declared: number): Uint8Array {
   const out = new Uint8Array(declared);
   let at = 0;
-  const inflate = new (fflate().Inflate)((chunk) => {
+  const inflate = new Inflate((chunk) => {
     if (at + chunk.length > declared) throw new InflateOverrun();
     out.set(chunk, at);
     at += chunk.length;
@@ -54,7 +33,7 @@ export const portableCodec: ZipCodec = {
 
 class PortableDeflater implements Deflater {
   private readonly out: Uint8Array[] = [];
-  private readonly stream = new (fflate().Deflate)({ level: 1 }, (chunk) => this.out.push(chunk));
+  private readonly stream = new Deflate({ level: 1 }, (chunk) => this.out.push(chunk));
 
   push(data: Uint8Array): void {
     if (data.length) this.stream.push(data);
@@ -64,17 +43,4 @@ class PortableDeflater implements Deflater {
     this.stream.push(new Uint8Array(0), true);
     return joinBytes(this.out);
   }
-}
-
-export function joinBytes(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  let total = 0;
-  for (const c of chunks) total += c.length;
-  const out = new Uint8Array(total);
-  let p = 0;
-  for (const c of chunks) {
-    out.set(c, p);
-    p += c.length;
-  }
-  return out;
 }

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { writeOutput, writeOutputStream } from "../../src/cli/outputs";
 import { classicRows } from "../support/classic";
 import { runCli } from "../support/cli";
 import { sharedDir } from "../support/shared";
@@ -149,5 +150,43 @@ describe("fractional quantities", () => {
     const report = JSON.parse(runCli("scan", file, "--json", "-").stdout);
     expect(report.items[0].firstShortage.quantity).toBeCloseTo(1234.31789, 10);
     expect(String(report.items[0].pab[0])).toMatch(/^-1234\.3178/);
+  });
+});
+
+describe("an output is put in place only once it is complete", () => {
+  const target = (file: string) => ({ option: "--json", file, kind: "json" as const });
+  const leftovers = (dir: string) => fs.readdirSync(dir).filter((f) => f.includes("partial"));
+
+  test("a failure while the report is being written leaves the earlier file as it was", () => {
+    const dir = fs.mkdtempSync(path.join(tmp, "partial-"));
+    const file = path.join(dir, "report.json");
+    fs.writeFileSync(file, '{"schemaVersion": 1}\n');
+    expect(() =>
+      writeOutputStream(target(file), (write) => {
+        write('{\n  "schemaVersion": 1,');
+        throw new Error("the engine stopped half-way");
+      })
+    ).toThrow("the engine stopped half-way");
+    expect(fs.readFileSync(file, "utf8")).toBe('{"schemaVersion": 1}\n');
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  test("a complete one replaces it, keeping its permissions, written through a link", () => {
+    const dir = fs.mkdtempSync(path.join(tmp, "whole-"));
+    const real = path.join(dir, "real.json");
+    const link = path.join(dir, "link.json");
+    fs.writeFileSync(real, "old");
+    fs.chmodSync(real, 0o640);
+    fs.symlinkSync(real, link);
+    writeOutputStream(target(link), (write) => {
+      write("new ");
+      write("text");
+    });
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(real, "utf8")).toBe("new text");
+    expect(fs.statSync(real).mode & 0o777).toBe(0o640);
+    writeOutput(target(path.join(dir, "fresh.eml")), "mail");
+    expect(fs.readFileSync(path.join(dir, "fresh.eml"), "utf8")).toBe("mail");
+    expect(leftovers(dir)).toEqual([]);
   });
 });

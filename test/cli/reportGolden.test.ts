@@ -75,7 +75,11 @@ function expectLaidOut(text: string, report: Record<string, unknown>): void {
     lines.push(`  ]${comma}`);
   });
   lines.push("}", "");
-  expect(text === lines.join("\n")).toBe(true);
+  // The first line that differs, not a diff of megabytes.
+  const actual = text.split("\n");
+  const at = lines.findIndex((line, i) => actual[i] !== line);
+  expect(at < 0 ? null : { line: at + 1, actual: actual[at], expected: lines[at] }).toBeNull();
+  expect(actual.length).toBe(lines.length);
 }
 
 function expectSame(key: string, actual: string): void {

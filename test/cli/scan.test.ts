@@ -7,6 +7,8 @@ import { runCli } from "../support/cli";
 import { schemaErrors } from "../support/schema";
 import { sharedDir } from "../support/shared";
 import { buildXlsx } from "../support/xlsxBuilder";
+import { scanSnapshot } from "../../src/report";
+import { readXlsxSnapshot } from "../../src/xlsx";
 
 const sample = (name: string) => path.join(sharedDir, "samples", name);
 
@@ -180,6 +182,9 @@ test("a long list is cut, with counts by status and the rest in the report", () 
   );
 });
 
+/** What only the annotated copy reports: a cell in the way of the PAB, an item it could not place. */
+const COPY_CODES = ["cell-in-the-way", "not-on-side-sheet"];
+
 describe("the report alone (each item projected as it is written) says what a scan with --out says", () => {
   const inputs = ["samples", "samples/real-layouts"].flatMap((dir) =>
     fs
@@ -206,7 +211,15 @@ describe("the report alone (each item projected as it is written) says what a sc
       expect(a.code).toBe(b.code);
       const reportAlone = JSON.parse(fs.readFileSync(alone, "utf8"));
       const reportWithCopy = JSON.parse(fs.readFileSync(withCopy, "utf8"));
-      // The copy adds where it wrote the PAB (and what it could not write), nothing else.
+      // What the task pane's scan makes of the same workbook, whole.
+      const whole = scanSnapshot(readXlsxSnapshot(fs.readFileSync(file), path.basename(file)), {
+        today: "2026-11-27",
+        fence: options.includes("--fence") ? 1 : undefined,
+      }).report;
+      expect(reportAlone).toEqual(JSON.parse(JSON.stringify(whole)));
+      // The copy adds where it wrote the PAB and what it could not write, nothing else.
+      const added = reportWithCopy.diagnostics.slice(reportAlone.diagnostics.length);
+      expect(added.filter((d: { code: string }) => !COPY_CODES.includes(d.code))).toEqual([]);
       for (const it of reportWithCopy.items) it.pabCells = [];
       reportWithCopy.diagnostics = reportWithCopy.diagnostics.slice(
         0,

@@ -66,4 +66,12 @@ describe("the label reader's short cuts give what the full reading gives", () =>
     expect(roleOf("Cost 2026")).toBe("derived");
     expect(roleOf("FG-1001")).toBeNull();
   });
+
+  test("words that name an object's own properties are only words", () => {
+    for (const w of ["constructor", "toString", "isPrototypeOf", "hasOwnProperty"]) {
+      expect(normalizeLabel(w)).toBe(w.toLowerCase());
+      expect(normalizeLabelFully(w)).toBe(w.toLowerCase());
+      expect(roleOf(w)).toBeNull();
+    }
+  });
 });
