@@ -1,4 +1,5 @@
 import { Incident } from "./incident";
+import { NOTICE_STEPS, NoticeStep } from "./noticeSteps";
 import {
   ItemProjection,
   RiskSnapshot,
@@ -8,23 +9,8 @@ import {
   snapshotRisk,
 } from "./projection";
 
-/** The notices of the escalation, in the order DESIGN.md gives them (the same codes as `pab-watch draft --notice`). */
-export type NoticeStep =
-  | "internal"
-  | "all-clear"
-  | "customer-risk"
-  | "customer-confirmed"
-  | "customer-all-clear"
-  | "review";
-
-export const NOTICE_STEPS: readonly NoticeStep[] = [
-  "internal",
-  "all-clear",
-  "customer-risk",
-  "customer-confirmed",
-  "customer-all-clear",
-  "review",
-];
+export type { NoticeStep } from "./noticeSteps";
+export { NOTICE_STEPS } from "./noticeSteps";
 
 export const CUSTOMER_STEPS: readonly NoticeStep[] = [
   "customer-risk",
