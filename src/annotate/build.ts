@@ -21,16 +21,7 @@ import {
   adjacentPeriods,
 } from "./pabFormulas";
 import { writePlanOf } from "./pabRun";
-import {
-  CellPos,
-  PabPlace,
-  RowSpan,
-  cellAt,
-  formulaRef,
-  isWritten,
-  placeRefs,
-  placed,
-} from "./refs";
+import { CellPos, PabPlace, RowSpan, cellAt, formulaRef, isWritten, placed } from "./refs";
 import { annotatePeriodsDown } from "./periodsDown";
 import { annotateRowPerPart } from "./rowPerPart";
 import { RuleSet } from "./rules";
@@ -566,7 +557,7 @@ export function buildWritePlan(
     rules: ctx.rules.rules(),
     owned: ctx.owned,
     summary,
-    pabCells: findings.map((f) => placeRefs(placed.get(f) ?? [])),
+    pabPlaces: findings.map((f) => placed.get(f) ?? []),
     diagnostics: ctx.diagnostics,
   });
 }

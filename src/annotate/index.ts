@@ -5,3 +5,5 @@ export { Ownership, contentOf, intendedContent, hashOf, cellsOfRanges } from "./
 export { ownedAreaOf, ownedReference, parseOwnedReference } from "./ownedNames";
 export { LOG_NAME_PREFIX, logNameOf, planLogTable } from "./logTable";
 export type { LogRecord, LogTableInput, LogTablePlan, LogValue } from "./logTable";
+export { placeRefs } from "./refs";
+export type { PabPlace } from "./refs";

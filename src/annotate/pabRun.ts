@@ -1,4 +1,5 @@
 import { columnName } from "../layout";
+import { placeRefs } from "./refs";
 import { CellWrite, PabRun, PlannedCell, WritePlan, isPabRun } from "./writePlan";
 
 /**
@@ -79,10 +80,11 @@ export function expandCells(cells: PlannedCell[]): CellWrite[] {
 }
 
 /** A WritePlan whose `writes` are expanded from its `cells` the first time they are read. */
-export function writePlanOf(plan: Omit<WritePlan, "writes">): WritePlan {
+export function writePlanOf(plan: Omit<WritePlan, "writes" | "pabCells">): WritePlan {
   let writes: CellWrite[] | null = null;
-  return Object.defineProperty(plan, "writes", {
-    enumerable: true,
-    get: () => (writes ??= expandCells(plan.cells)),
+  let pabCells: string[][] | null = null;
+  return Object.defineProperties(plan, {
+    writes: { enumerable: true, get: () => (writes ??= expandCells(plan.cells)) },
+    pabCells: { enumerable: true, get: () => (pabCells ??= plan.pabPlaces.map(placeRefs)) },
   }) as WritePlan;
 }

@@ -1,4 +1,5 @@
 import { Diagnostic } from "../layout";
+import type { PabPlace } from "./refs";
 
 /** One cell PAB Watch writes: a formula (with its cached value) or inert text. */
 export interface CellWrite {
@@ -95,8 +96,14 @@ export interface WritePlan {
   rules: ConditionalRule[];
   owned: OwnedRecord[];
   summary: SummarySheet;
-  /** Per finding (same order), the cells holding its PAB, in period order; empty when none were written. */
-  pabCells: string[][];
+  /**
+   * Per finding (same order), the cells holding its PAB as references (`MPS!B7`), in period order;
+   * empty when none were written. Made from `pabPlaces` when first read: the command line makes
+   * each item's as it writes the item, not 260,000 strings for 5,000 items kept to the end.
+   */
+  readonly pabCells: string[][];
+  /** The same places, compactly (one row span for most items). */
+  pabPlaces: PabPlace[];
   diagnostics: Diagnostic[];
 }
 

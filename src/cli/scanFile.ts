@@ -75,13 +75,14 @@ function sourceAndPlan(
     fence: options.fence,
     lang: options.lang,
   });
-  const { pabCells } = plan;
+  const { pabPlaces } = plan;
+  const { placeRefs } = annotating();
   const all = [...read.diagnostics, ...diagnostics, ...plan.diagnostics];
   const source: ReportSource = {
     head: read.head,
     count: findings.length,
     items: (emit) => {
-      findings.forEach((f, i) => emit(reportItem(f, pabCells[i])));
+      findings.forEach((f, i) => emit(reportItem(f, placeRefs(pabPlaces[i]))));
       return all;
     },
   };
