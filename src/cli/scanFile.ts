@@ -98,13 +98,8 @@ export function readFileForReport(
   name: string,
   options: ScanFileOptions & { csv: boolean }
 ): ReportSource {
-  const snapshot = options.csv
-    ? readCsvSnapshot(bytes, name)
-    : snapshotOfPackage(
-        new XlsxPackage(bytes, options.codec ? { codec: options.codec } : {}),
-        name,
-        { onSheet: options.onSheet }
-      );
+  if (!options.csv) return scanXlsxSource(bytes, name, { ...options, annotate: false }).source;
+  const snapshot = readCsvSnapshot(bytes, name);
   checkSnapshot(snapshot, options);
   return projectedAsAsked(readForReport(snapshot, options));
 }
